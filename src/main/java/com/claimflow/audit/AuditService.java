@@ -1,0 +1,39 @@
+package com.claimflow.audit;
+
+import com.claimflow.audit.internal.AuditEventRepository;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The audit trail: every view of patient data and every move of work, in the caller's transaction. */
+@Service
+public class AuditService {
+    public static final String VIEWED_ENCOUNTER = "VIEWED_ENCOUNTER";
+
+    private final AuditEventRepository events;
+
+    public AuditService(AuditEventRepository events) {
+        this.events = events;
+    }
+
+    @Transactional(propagation = Propagation.REQUIRED)
+    public void record(String actor, String action, Long encounterId, String taskId, String detail) {
+        events.save(new AuditEvent(actor, action, encounterId, taskId, detail));
+    }
+
+    @Transactional(readOnly = true)
+    public List<AuditEvent> forEncounter(long encounterId) {
+        return events.findByEncounterIdOrderById(encounterId);
+    }
+
+    @Transactional(readOnly = true)
+    public List<AuditEvent> forTask(String taskId) {
+        return events.findByTaskIdOrderById(taskId);
+    }
+
+    @Transactional(readOnly = true)
+    public List<AuditEvent> latest() {
+        return events.findTop200ByOrderByIdDesc();
+    }
+}

@@ -1,0 +1,115 @@
+package com.claimflow.claim;
+
+import com.claimflow.base.NotFoundException;
+import com.claimflow.claim.internal.ClaimRepository;
+import com.claimflow.coding.Coding;
+import com.claimflow.coding.CodingService;
+import com.claimflow.coding.ProcedureLine;
+import com.claimflow.intake.Encounter;
+import com.claimflow.intake.EncounterService;
+import com.claimflow.reference.ReferenceService;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Builds claims from the coded encounter and the payer's fee schedule, and keeps their status. */
+@Service
+@Transactional
+public class ClaimService {
+
+    private final ClaimRepository claims;
+    private final EncounterService encounters;
+    private final CodingService coding;
+    private final ReferenceService reference;
+
+    public ClaimService(ClaimRepository claims, EncounterService encounters, CodingService coding, ReferenceService reference) {
+        this.claims = claims;
+        this.encounters = encounters;
+        this.coding = coding;
+        this.reference = reference;
+    }
+
+    /** The original claim (version 1) for a coded encounter; a second call returns the same claim. */
+    public Claim create(long encounterId) {
+        Optional<Claim> existing = claims.findFirstByEncounterIdOrderByVersionDesc(encounterId);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        Claim claim = new Claim(encounterId, 1, "1");
+        build(claim);
+        return claims.save(claim);
+    }
+
+    /** A replacement (frequency 7) of a claim the payer adjudicated, rebuilt from the corrected coding. */
+    public Claim replace(long claimId) {
+        Claim original = get(claimId);
+        Claim latest = claims.findFirstByEncounterIdOrderByVersionDesc(original.getEncounterId()).orElseThrow();
+        if (latest.getVersion() > original.getVersion() && latest.isDraft()) {
+            return latest; // already replaced, e.g. by a retried job
+        }
+        Claim replacement = new Claim(original.getEncounterId(), latest.getVersion() + 1, "7");
+        replacement.carryPayerClaimNumber(original.getPayerClaimNumber());
+        build(replacement);
+        original.moveTo(ClaimStatus.REPLACED);
+        return claims.save(replacement);
+    }
+
+    /** Rebuilds a claim that has not left yet from the encounter and coding as they are now (after a fix). */
+    public Claim refreshDraft(long claimId) {
+        Claim claim = get(claimId);
+        if (claim.isDraft()) {
+            build(claim);
+        }
+        return claim;
+    }
+
+    private void build(Claim claim) {
+        Encounter e = encounters.get(claim.getEncounterId());
+        Coding c = coding.codingOf(e.getId())
+                .orElseThrow(() -> new IllegalStateException("encounter " + e.getId() + " has no coding to bill"));
+        List<ClaimLine> lines = c.procedures().stream().map(p -> line(e, p)).toList();
+        claim.fill(e.getClaimType(), e.getPayerId(), e.getMemberId(), e.getBillingNpi(), e.getRenderingNpi(), e.getPlaceOfService(),
+                e.getDateOfService(), c.diagnoses(), lines);
+    }
+
+    private ClaimLine line(Encounter e, ProcedureLine p) {
+        String modifier = p.modifiers().isEmpty() ? null : p.modifiers().get(0);
+        BigDecimal unitCharge = reference.allowedAmount(e.getPayerId(), p.code(), modifier, e.getDateOfService()).orElse(BigDecimal.ZERO);
+        return new ClaimLine(p.code(), p.modifiers(), p.units(), unitCharge.multiply(BigDecimal.valueOf(p.units())), p.pointers());
+    }
+
+    @Transactional(readOnly = true)
+    public Claim get(long claimId) {
+        return claims.findById(claimId).orElseThrow(() -> new NotFoundException("no claim " + claimId));
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Claim> latestFor(long encounterId) {
+        return claims.findFirstByEncounterIdOrderByVersionDesc(encounterId);
+    }
+
+    @Transactional(readOnly = true)
+    public List<Claim> versionsOf(long encounterId) {
+        return claims.findByEncounterIdOrderByVersion(encounterId);
+    }
+
+    public void markScrubbed(long claimId, boolean clean) {
+        get(claimId).moveTo(clean ? ClaimStatus.READY : ClaimStatus.SCRUB_FAILED);
+    }
+
+    public void markSubmitted(long claimId) {
+        get(claimId).moveTo(ClaimStatus.SUBMITTED);
+    }
+
+    public void markAcknowledged(long claimId, boolean accepted, String payerClaimNumber) {
+        Claim claim = get(claimId);
+        if (accepted) claim.acceptedAs(payerClaimNumber);
+        else claim.moveTo(ClaimStatus.REJECTED);
+    }
+
+    public void markAdjudicated(long claimId, ClaimStatus outcome) {
+        get(claimId).moveTo(outcome);
+    }
+}

@@ -1,0 +1,5 @@
+package com.claimflow.claim;
+
+public enum ClaimStatus {
+    DRAFT, SCRUB_FAILED, READY, SUBMITTED, ACCEPTED, REJECTED, PAID, PARTIALLY_PAID, DENIED, REPLACED, WRITTEN_OFF
+}

@@ -1,0 +1,21 @@
+package com.claimflow.claim;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+@Component("createClaimDelegate")
+public class CreateClaimDelegate implements JavaDelegate {
+    private final ClaimService claims;
+
+    public CreateClaimDelegate(ClaimService claims) {
+        this.claims = claims;
+    }
+
+    @Override
+    public void execute(DelegateExecution x) {
+        Claim claim = claims.create((Long) x.getVariable("encounterId"));
+        x.setVariable("claimId", claim.getId());
+        x.setVariable("claimAmount", claim.getTotalCharge().doubleValue());
+    }
+}

@@ -1,0 +1,59 @@
+package com.claimflow.collections;
+
+import com.claimflow.collections.internal.StatementRepository;
+import com.claimflow.remittance.AccountService;
+import java.math.BigDecimal;
+import java.util.List;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Patient statements, patient payments, write-offs and agency hand-offs. */
+@Service
+@Transactional
+public class CollectionsService {
+    public static final String PATIENT_PAYMENT_MESSAGE = "PatientPaymentPosted";
+
+    private final StatementRepository statements;
+    private final AccountService account;
+    private final RuntimeService runtime;
+
+    public CollectionsService(StatementRepository statements, AccountService account, RuntimeService runtime) {
+        this.statements = statements;
+        this.account = account;
+        this.runtime = runtime;
+    }
+
+    /** Sends the next statement; the statement number is derived from those already sent, so a retried job sends none twice. */
+    public Statement sendStatement(long encounterId) {
+        int seq = statements.countByEncounterId(encounterId) + 1;
+        return statements.save(new Statement(encounterId, seq, account.balance(encounterId).patient()));
+    }
+
+    /** Posts a patient payment and tells the encounter's collections step, if one is waiting, the new balance. */
+    public BigDecimal postPatientPayment(long encounterId, BigDecimal amount, String reference, String by) {
+        BigDecimal balance = account.postPatientPayment(encounterId, amount, reference, by);
+        long waiting = runtime.createExecutionQuery().messageEventSubscriptionName(PATIENT_PAYMENT_MESSAGE)
+                .processVariableValueEquals("encounterId", encounterId).count();
+        if (waiting > 0) {
+            runtime.createMessageCorrelation(PATIENT_PAYMENT_MESSAGE)
+                    .processInstanceVariableEquals("encounterId", encounterId)
+                    .setVariable("patientBalance", balance.doubleValue())
+                    .correlate();
+        }
+        return balance;
+    }
+
+    public void writeOff(long encounterId, String reason, String by) {
+        account.writeOff(encounterId, reason, by);
+    }
+
+    public void handOffToAgency(long encounterId, String by) {
+        account.transferToAgency(encounterId, "collection agency", by);
+    }
+
+    @Transactional(readOnly = true)
+    public List<Statement> statements(long encounterId) {
+        return statements.findByEncounterIdOrderBySeq(encounterId);
+    }
+}

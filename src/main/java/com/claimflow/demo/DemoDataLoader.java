@@ -1,0 +1,133 @@
+package com.claimflow.demo;
+
+import com.claimflow.intake.Encounter;
+import com.claimflow.intake.EncounterRequest;
+import com.claimflow.intake.EncounterService;
+import com.claimflow.workqueue.WorkItem;
+import com.claimflow.workqueue.WorkQueueService;
+import com.claimflow.workqueue.Worker;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.annotation.Profile;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The demo profile's data, loaded once (an existing database is left alone): users, reference data and synthetic
+ * encounters. Part of them are coded by the demo coders so that, with the payer simulator answering, the encounters
+ * spread over every stage within a minute of start-up. Runs after start-up, in the background, because the job
+ * executor only starts once the application is ready.
+ */
+@Component
+@Profile("demo")
+public class DemoDataLoader {
+    private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
+    private static final String[] FIRST = {"Avery", "Blake", "Casey", "Devon", "Emery", "Finley", "Gray", "Harper", "Indy", "Jules", "Kai", "Logan"};
+    private static final String[] LAST = {"Alder", "Birch", "Cedar", "Dune", "Elm", "Fern", "Grove", "Hazel", "Iris", "Juniper", "Kestrel", "Linden"};
+    private static final String[] PAYERS = {"MCARE", "BCBS", "AETNA", "UHC"};
+    /** Diagnoses and procedure lines a coder would pick, several of which a scrubber or payer will object to. */
+    private static final String[][] CODINGS = {
+            {"I10, E785", "99213 1 1,2\n36415 1 1\n80053 1 2"},
+            {"E119, I10", "99214 25 1 1,2\n93000 1 2"},
+            {"J069", "99213 1 1"},
+            {"M1711", "99213 25 1 1\n20610 RT 1 1\nJ1100 4 1"},
+            {"Z0000", "G0439 1 1\n85025 1 1"},
+            {"R0789, I10", "99214 1 1,2\n93000 1 1\n71046 1 1"},
+            {"J45909", "99213 1 1"},
+            {"R519", "99203 1 1"}};
+
+    private final DemoUsers users;
+    private final DemoReferenceData reference;
+    private final EncounterService encounters;
+    private final WorkQueueService queues;
+    private final int count;
+
+    public DemoDataLoader(DemoUsers users, DemoReferenceData reference, EncounterService encounters, WorkQueueService queues,
+                          @Value("${claimflow.demo.encounters:50}") int count) {
+        this.users = users;
+        this.reference = reference;
+        this.encounters = encounters;
+        this.queues = queues;
+        this.count = count;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    public void load() {
+        users.load();
+        reference.load();
+        if (count <= 0 || encounters.count() > 0) return;
+        Thread loader = new Thread(this::loadEncounters, "demo-data");
+        loader.setDaemon(true);
+        loader.start();
+    }
+
+    private void loadEncounters() {
+        Random random = new Random(42);
+        List<Encounter> opened = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            opened.add(encounters.open(request(i, random)));
+        }
+        log.info("demo: {} encounters opened; coding about two thirds of them", opened.size());
+        String[] coders = {"carla", "colin", "chen"};
+        for (int i = 0; i < opened.size(); i++) {
+            if (i % 3 == 2) continue; // left for the coders to pull
+            Worker coder = new Worker(coders[i % 3], Set.of("coders"));
+            String[] coding = CODINGS[i % CODINGS.length];
+            Optional<WorkItem> task = awaitCodingTask(opened.get(i).getId());
+            if (task.isEmpty()) continue; // eligibility problem: waits for a biller
+            try {
+                queues.complete(task.get().taskId(), Map.of("diagnosisCodes", coding[0], "procedureLines", coding[1], "queryProvider", false), coder);
+            } catch (RuntimeException e) {
+                log.warn("demo: coding encounter {} failed: {}", opened.get(i).getId(), e.getMessage());
+            }
+        }
+        log.info("demo: data loaded");
+    }
+
+    private Optional<WorkItem> awaitCodingTask(long encounterId) {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            Optional<WorkItem> task = queues.forEncounter(encounterId).stream().filter(w -> w.taskType().equals("CodeEncounter")).findFirst();
+            if (task.isPresent()) return task;
+            if (queues.forEncounter(encounterId).stream().anyMatch(w -> w.taskType().equals("ResolveEligibility"))) return Optional.empty();
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static EncounterRequest request(int i, Random random) {
+        String payer = PAYERS[i % PAYERS.length];
+        boolean missingMemberId = i % 11 == 7;
+        // every 13th visit is old enough to be past the payer's timely filing limit
+        LocalDate dos = LocalDate.now().minusDays(i % 13 == 5 ? 400 : 1 + random.nextInt(20));
+        String sex = random.nextBoolean() ? "F" : "M";
+        return new EncounterRequest("DEMO-" + (1000 + i),
+                new EncounterRequest.Patient(FIRST[random.nextInt(FIRST.length)], LAST[random.nextInt(LAST.length)],
+                        LocalDate.of(1940 + random.nextInt(60), 1 + random.nextInt(12), 1 + random.nextInt(28)), sex),
+                new EncounterRequest.Coverage(payer, missingMemberId ? null : memberId(payer, random)),
+                DemoReferenceData.CLINIC_NPI, i % 2 == 0 ? DemoReferenceData.DR_ADAMS_NPI : DemoReferenceData.DR_BAKER_NPI, dos, "11",
+                "PROFESSIONAL", "Synthetic visit note " + (1000 + i) + ". Chief complaint and assessment as coded; no real patient data.");
+    }
+
+    static String memberId(String payer, Random r) {
+        return switch (payer) {
+            case "MCARE" -> (1 + r.nextInt(9)) + "EG4TE5MK73".substring(0, 10);
+            case "BCBS" -> "XYZ" + String.format("%09d", r.nextInt(1_000_000_000));
+            case "AETNA" -> "W" + String.format("%09d", r.nextInt(1_000_000_000));
+            default -> String.format("%09d", r.nextInt(1_000_000_000));
+        };
+    }
+}

@@ -1,0 +1,21 @@
+package com.claimflow.intake;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+@Component("checkEligibilityDelegate")
+public class CheckEligibilityDelegate implements JavaDelegate {
+    private final EncounterService encounters;
+
+    public CheckEligibilityDelegate(EncounterService encounters) {
+        this.encounters = encounters;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        var problem = encounters.eligibilityProblem((Long) execution.getVariable("encounterId"));
+        execution.setVariable("eligible", problem.isEmpty());
+        execution.setVariable("eligibilityProblem", problem.orElse(null));
+    }
+}

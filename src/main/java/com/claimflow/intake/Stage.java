@@ -1,0 +1,23 @@
+package com.claimflow.intake;
+
+import java.util.Locale;
+
+/** Names of the revenue-cycle stages, as the main model's call activities are named. */
+public final class Stage {
+    private Stage() {
+    }
+
+    public static String ofActivity(String activityId) {
+        return switch (activityId) {
+            case "Intake" -> "INTAKE";
+            case "Coding" -> "CODING";
+            case "ClaimCreation", "CreateReplacementClaim" -> "CLAIM";
+            case "Scrubbing" -> "SCRUBBING";
+            case "Submission" -> "SUBMISSION";
+            case "Adjudication" -> "ADJUDICATION";
+            case "Denial" -> "DENIAL";
+            case "Collections" -> "COLLECTIONS";
+            default -> activityId.toUpperCase(Locale.ROOT);
+        };
+    }
+}

@@ -1,0 +1,103 @@
+package com.claimflow.intake.api;
+
+import com.claimflow.audit.AuditService;
+import com.claimflow.claim.Claim;
+import com.claimflow.claim.ClaimService;
+import com.claimflow.collections.CollectionsService;
+import com.claimflow.identity.CurrentWorker;
+import com.claimflow.intake.Encounter;
+import com.claimflow.intake.EncounterRequest;
+import com.claimflow.intake.EncounterService;
+import com.claimflow.remittance.AccountService;
+import com.claimflow.remittance.Balance;
+import com.claimflow.workqueue.WorkItem;
+import com.claimflow.workqueue.WorkQueueService;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Intake and encounter status for other systems (EHR, scheduling) and support staff. */
+@RestController
+@RequestMapping("/api/encounters")
+public class EncounterController {
+    private final EncounterService encounters;
+    private final ClaimService claims;
+    private final AccountService account;
+    private final WorkQueueService queues;
+    private final CollectionsService collections;
+    private final AuditService audit;
+    private final CurrentWorker worker;
+
+    public EncounterController(EncounterService encounters, ClaimService claims, AccountService account, WorkQueueService queues,
+                               CollectionsService collections, AuditService audit, CurrentWorker worker) {
+        this.encounters = encounters;
+        this.claims = claims;
+        this.account = account;
+        this.queues = queues;
+        this.collections = collections;
+        this.audit = audit;
+        this.worker = worker;
+    }
+
+    @PostMapping
+    @PreAuthorize("hasAnyRole('BILLERS','LEADS','ADMINS')")
+    public ResponseEntity<EncounterStatus> open(@Valid @RequestBody EncounterRequest request) {
+        Encounter e = encounters.open(request);
+        audit.record(worker.get().userId(), "OPENED_ENCOUNTER", e.getId(), null, e.getExternalId());
+        return ResponseEntity.created(URI.create("/api/encounters/" + e.getId())).body(status(e));
+    }
+
+    @GetMapping("/{id}")
+    public EncounterStatus get(@PathVariable long id) {
+        Encounter e = encounters.get(id);
+        audit.record(worker.get().userId(), AuditService.VIEWED_ENCOUNTER, id, null, "api");
+        return status(e);
+    }
+
+    @PostMapping("/{id}/patient-payments")
+    @PreAuthorize("hasAnyRole('BILLERS','LEADS')")
+    public EncounterStatus patientPayment(@PathVariable long id, @Valid @RequestBody PatientPayment payment) {
+        encounters.get(id);
+        collections.postPatientPayment(id, payment.amount(), payment.reference(), worker.get().userId());
+        return status(encounters.get(id));
+    }
+
+    public record PatientPayment(@NotNull @Positive BigDecimal amount, String reference) {
+    }
+
+    private EncounterStatus status(Encounter e) {
+        Balance balance = account.balance(e.getId());
+        ClaimState claim = claims.latestFor(e.getId()).map(ClaimState::of).orElse(null);
+        List<OpenTask> tasks = queues.forEncounter(e.getId()).stream().map(OpenTask::of).toList();
+        return new EncounterStatus(e.getId(), e.getExternalId(), e.getPayerId(), e.getDateOfService(), encounters.stage(e), tasks, claim,
+                balance.insurance(), balance.patient(), balance.total());
+    }
+
+    public record EncounterStatus(long id, String externalId, String payerId, LocalDate dateOfService, String stage, List<OpenTask> openTasks,
+                                  ClaimState claim, BigDecimal insuranceBalance, BigDecimal patientBalance, BigDecimal balance) {
+    }
+
+    public record OpenTask(String taskId, String taskType, String name, String queue, String assignee, int priority, String slaState) {
+        static OpenTask of(WorkItem w) {
+            return new OpenTask(w.taskId(), w.taskType(), w.taskName(), w.queue(), w.assignee(), w.priority(), w.slaState().name());
+        }
+    }
+
+    public record ClaimState(long id, int version, String frequencyCode, String status, BigDecimal totalCharge, String payerClaimNumber) {
+        static ClaimState of(Claim c) {
+            return new ClaimState(c.getId(), c.getVersion(), c.getFrequencyCode(), c.getStatus().name(), c.getTotalCharge(), c.getPayerClaimNumber());
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package com.claimflow.remittance.internal;
+
+import com.claimflow.remittance.AccountEntry;
+import java.math.BigDecimal;
+import java.util.List;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+public interface AccountEntryRepository extends JpaRepository<AccountEntry, Long> {
+    List<AccountEntry> findByEncounterIdOrderById(Long encounterId);
+
+    @Query("select coalesce(sum(e.amount), 0) from AccountEntry e where e.encounterId = :encounterId")
+    BigDecimal insuranceBalance(Long encounterId);
+
+    @Query("select coalesce(sum(e.patientAmount), 0) from AccountEntry e where e.encounterId = :encounterId")
+    BigDecimal patientBalance(Long encounterId);
+
+    @Query("select coalesce(sum(e.amount), 0) from AccountEntry e where e.encounterId = :encounterId and e.type = com.claimflow.remittance.AccountEntry.Type.CHARGE")
+    BigDecimal charged(Long encounterId);
+}

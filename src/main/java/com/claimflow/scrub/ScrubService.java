@@ -1,0 +1,58 @@
+package com.claimflow.scrub;
+
+import com.claimflow.claim.Claim;
+import com.claimflow.claim.ClaimService;
+import com.claimflow.intake.EncounterService;
+import com.claimflow.reference.ReferenceService;
+import com.claimflow.scrub.internal.ScrubResultRepository;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Runs every {@link ClaimEdit} over a claim; stores the result and moves the claim to READY or SCRUB_FAILED. */
+@Service
+public class ScrubService {
+
+    private final List<ClaimEdit> edits;
+    private final ClaimService claims;
+    private final EncounterService encounters;
+    private final ReferenceService reference;
+    private final ScrubResultRepository results;
+    private final Clock clock;
+
+    public ScrubService(List<ClaimEdit> edits, ClaimService claims, EncounterService encounters, ReferenceService reference,
+                        ScrubResultRepository results, Optional<Clock> clock) {
+        this.edits = edits;
+        this.claims = claims;
+        this.encounters = encounters;
+        this.reference = reference;
+        this.results = results;
+        this.clock = clock.orElse(Clock.systemDefaultZone());
+    }
+
+    /** Scrubs the claim as the encounter and coding stand now (a draft is rebuilt first, so a fix is seen). */
+    @Transactional
+    public ScrubResult scrub(long claimId) {
+        Claim claim = claims.refreshDraft(claimId);
+        List<Finding> findings = check(claim);
+        ScrubResult result = results.save(new ScrubResult(claim.getId(), claim.getVersion(), findings));
+        claims.markScrubbed(claimId, result.isClean());
+        return result;
+    }
+
+    /** The edits a claim raises, without storing anything. */
+    @Transactional(readOnly = true)
+    public List<Finding> check(Claim claim) {
+        var subject = new ScrubSubject(claim, encounters.get(claim.getEncounterId()), reference.payer(claim.getPayerId()).orElse(null),
+                reference, LocalDate.now(clock));
+        return edits.stream().flatMap(e -> e.check(subject).stream()).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<ScrubResult> latest(long claimId) {
+        return results.findFirstByClaimIdOrderByIdDesc(claimId);
+    }
+}

@@ -1,0 +1,38 @@
+package com.claimflow.scrub.edits;
+
+import com.claimflow.claim.ClaimLine;
+import com.claimflow.scrub.ClaimEdit;
+import com.claimflow.scrub.Finding;
+import com.claimflow.scrub.Finding.Owner;
+import com.claimflow.scrub.ScrubSubject;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/** Units above zero, a charge on every line, and a total that equals the sum of the lines. */
+@Component
+public class ChargesEdit implements ClaimEdit {
+    @Override
+    public List<Finding> check(ScrubSubject s) {
+        List<Finding> found = new ArrayList<>();
+        List<ClaimLine> lines = s.claim().getLines();
+        BigDecimal sum = BigDecimal.ZERO;
+        for (int i = 0; i < lines.size(); i++) {
+            ClaimLine line = lines.get(i);
+            String where = "line " + (i + 1);
+            if (line.getUnits() <= 0) found.add(Finding.error("UNITS", Owner.CODER, where, "Units must be greater than zero"));
+            if (line.getCharge() == null || line.getCharge().signum() <= 0) {
+                found.add(Finding.error("CHARGE_MISSING", Owner.BILLER, where,
+                        "No charge for " + line.getCode() + ": the payer's fee schedule has no amount for it on the date of service"));
+            } else {
+                sum = sum.add(line.getCharge());
+            }
+        }
+        BigDecimal total = s.claim().getTotalCharge();
+        if (total == null || total.compareTo(sum) != 0) {
+            found.add(Finding.error("TOTAL_CHARGE", Owner.BILLER, "totalCharge", "Total charge " + total + " does not equal the sum of the lines " + sum));
+        }
+        return found;
+    }
+}

@@ -1,0 +1,34 @@
+package com.claimflow.scrub.edits;
+
+import com.claimflow.scrub.ClaimEdit;
+import com.claimflow.scrub.Finding;
+import com.claimflow.scrub.Finding.Owner;
+import com.claimflow.scrub.ScrubSubject;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/** Fields every claim needs before a payer will read it. */
+@Component
+public class RequiredFieldsEdit implements ClaimEdit {
+    static final String ID = "REQUIRED_FIELD";
+
+    @Override
+    public List<Finding> check(ScrubSubject s) {
+        List<Finding> found = new ArrayList<>();
+        var c = s.claim();
+        if (blank(c.getMemberId())) found.add(Finding.error(ID, Owner.BILLER, "subscriber.memberId", "Subscriber member id is missing: take it from the insurance card"));
+        if (s.payer() == null) found.add(Finding.error(ID, Owner.BILLER, "payerId", "Payer " + c.getPayerId() + " is not on file"));
+        if (blank(c.getPlaceOfService())) found.add(Finding.error(ID, Owner.BILLER, "placeOfService", "Place of service is missing"));
+        if (c.diagnoses().isEmpty()) found.add(Finding.error(ID, Owner.CODER, "diagnoses", "The claim has no diagnosis code"));
+        if (c.getLines().isEmpty()) found.add(Finding.error(ID, Owner.CODER, "lines", "The claim has no service line"));
+        if (s.reference().provider(c.getBillingNpi()).isEmpty()) {
+            found.add(Finding.error(ID, Owner.BILLER, "billingProvider", "Billing provider " + c.getBillingNpi() + " is not on file"));
+        }
+        return found;
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}

@@ -1,0 +1,46 @@
+package com.claimflow.sla;
+
+import java.util.Map;
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Component;
+
+/**
+ * SLA and follow-up durations for the models' timers, from the {@code sla-policy} and {@code follow-up-wait} DMN
+ * tables (per task type, optionally per payer). Called from timer expressions: {@code ${slaPolicy.warnAfter(execution, 'CodeEncounter')}}.
+ */
+@Component("slaPolicy")
+public class SlaPolicy {
+    private final DecisionService decisions;
+
+    public SlaPolicy(DecisionService decisions) {
+        this.decisions = decisions;
+    }
+
+    public String warnAfter(DelegateExecution execution, String taskType) {
+        return sla(execution, taskType).get("warnAfter").toString();
+    }
+
+    public String escalateAfter(DelegateExecution execution, String taskType) {
+        return sla(execution, taskType).get("escalateAfter").toString();
+    }
+
+    public String waitFor(DelegateExecution execution, String waitType) {
+        Object wait = decisions.evaluateDecisionByKey("follow-up-wait")
+                .variables(Variables.createVariables().putValue("waitType", waitType).putValue("payerId", payer(execution)))
+                .evaluate().getSingleEntry();
+        return wait.toString();
+    }
+
+    private Map<String, Object> sla(DelegateExecution execution, String taskType) {
+        return decisions.evaluateDecisionByKey("sla-policy")
+                .variables(Variables.createVariables().putValue("taskType", taskType).putValue("payerId", payer(execution)))
+                .evaluate().getSingleResult().getEntryMap();
+    }
+
+    private static String payer(DelegateExecution execution) {
+        Object payer = execution.getVariable("payerId");
+        return payer == null ? "" : payer.toString();
+    }
+}

@@ -1,0 +1,14 @@
+package com.claimflow.sla;
+
+import com.claimflow.workqueue.WorkItem.SlaState;
+import com.claimflow.workqueue.WorkQueueService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+@Component("slaWarningDelegate")
+public class SlaWarningDelegate extends SlaBreachDelegate implements JavaDelegate {
+    public SlaWarningDelegate(TaskService tasks, WorkQueueService queues) {
+        super(tasks, queues, SlaState.WARNED);
+    }
+}

@@ -1,0 +1,73 @@
+package com.claimflow.submission;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/**
+ * A claim file waiting to leave, written in the same transaction as the process step that submits the claim.
+ * The (claim, version, attempt) key makes a retried step unable to queue the same submission twice.
+ */
+@Entity
+@Table(name = "outbox_message")
+public class OutboxMessage {
+    public enum Status { PENDING, SENT }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    @Column(name = "claim_id")
+    private Long claimId;
+    @Column(name = "claim_version")
+    private int claimVersion;
+    private int attempt;
+    @Column(name = "payer_id")
+    private String payerId;
+    private String format;
+    private String payload;
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    private Status status;
+    @Column(name = "created_at")
+    private Instant createdAt;
+    @Column(name = "sent_at")
+    private Instant sentAt;
+
+    protected OutboxMessage() {
+    }
+
+    OutboxMessage(Long claimId, int claimVersion, int attempt, String payerId, String format, String payload) {
+        this.claimId = claimId;
+        this.claimVersion = claimVersion;
+        this.attempt = attempt;
+        this.payerId = payerId;
+        this.format = format;
+        this.payload = payload;
+        this.status = Status.PENDING;
+        this.createdAt = Instant.now();
+    }
+
+    void sent() {
+        this.status = Status.SENT;
+        this.sentAt = Instant.now();
+    }
+
+    /** A stable name for the hand-off: the same message always has the same file name, so a repeat overwrites nothing new. */
+    public String handOffName() {
+        return "claim-" + claimId + "-v" + claimVersion + "-a" + attempt;
+    }
+
+    public Long getId() { return id; }
+    public Long getClaimId() { return claimId; }
+    public int getClaimVersion() { return claimVersion; }
+    public int getAttempt() { return attempt; }
+    public String getPayerId() { return payerId; }
+    public String getFormat() { return format; }
+    public String getPayload() { return payload; }
+    public Status getStatus() { return status; }
+    public Instant getCreatedAt() { return createdAt; }
+    public Instant getSentAt() { return sentAt; }
+}

@@ -1,0 +1,21 @@
+package com.claimflow.submission;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+@Component("submitClaimDelegate")
+public class SubmitClaimDelegate implements JavaDelegate {
+    private final SubmissionService submissions;
+
+    public SubmitClaimDelegate(SubmissionService submissions) {
+        this.submissions = submissions;
+    }
+
+    @Override
+    public void execute(DelegateExecution x) {
+        boolean resend = Boolean.TRUE.equals(x.getVariable("resubmit"));
+        submissions.submit((Long) x.getVariable("claimId"), resend);
+        x.setVariable("resubmit", false);
+    }
+}

@@ -1,0 +1,188 @@
+package com.claimflow.workqueue;
+
+import com.claimflow.audit.AuditService;
+import com.claimflow.base.BadInputException;
+import com.claimflow.base.ConflictException;
+import com.claimflow.base.NotFoundException;
+import com.claimflow.workqueue.internal.WorkItemStore;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.camunda.bpm.engine.TaskService;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Work queues: pages, my work, next task, claim, release, complete, reassign. Reads only the projection. */
+@Service
+public class WorkQueueService {
+    public static final int PAGE_SIZE = 50;
+
+    private final WorkItemStore store;
+    private final TaskService tasks;
+    private final AuditService audit;
+    private final List<TaskCompletion> completions;
+    private final TransactionTemplate tx;
+    private final int candidates;
+
+    public WorkQueueService(WorkItemStore store, TaskService tasks, AuditService audit, List<TaskCompletion> completions,
+                            PlatformTransactionManager txManager, @Value("${claimflow.work-queue.next-task-candidates:10}") int candidates) {
+        this.store = store;
+        this.tasks = tasks;
+        this.audit = audit;
+        this.completions = completions;
+        this.tx = new TransactionTemplate(txManager);
+        this.candidates = candidates;
+    }
+
+    /**
+     * Hands the worker the highest-priority unclaimed task of the queues they may work, claimed for them. Each candidate
+     * is taken with a conditional update in its own transaction, so two callers can never get the same task; a caller
+     * that loses a race moves on to the next candidate.
+     */
+    public Optional<WorkItem> next(Worker worker) {
+        List<WorkItem> pool = new ArrayList<>();
+        for (String queue : worker.groups()) {
+            pool.addAll(store.unclaimed(queue, candidates));
+        }
+        pool.sort(Comparator.comparingInt(WorkItem::priority).reversed().thenComparing(WorkItem::createdAt));
+        for (WorkItem item : pool) {
+            if (worker.userId().equals(item.excludedUser())) continue;
+            if (tryClaim(item.taskId(), worker.userId())) {
+                audit.record(worker.userId(), "CLAIMED_NEXT", item.encounterId(), item.taskId(), item.taskType());
+                return store.find(item.taskId());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private boolean tryClaim(String taskId, String userId) {
+        try {
+            return Boolean.TRUE.equals(tx.execute(s -> {
+                if (!store.assignIfFree(taskId, userId)) return false;
+                tasks.claim(taskId, userId);
+                return true;
+            }));
+        } catch (TaskAlreadyClaimedException | OptimisticLockingException | org.camunda.bpm.engine.exception.NullValueException someoneElse) {
+            return false; // taken or completed by someone else meanwhile
+        }
+    }
+
+    @Transactional
+    public WorkItem claim(String taskId, Worker worker) {
+        WorkItem item = get(taskId);
+        requireMayWork(item, worker);
+        if (worker.userId().equals(item.excludedUser())) {
+            throw new AccessDeniedException(worker.userId() + " coded this encounter and may not audit it");
+        }
+        if (!store.assignIfFree(taskId, worker.userId())) {
+            throw new ConflictException("task " + taskId + " is already claimed by " + get(taskId).assignee(), null);
+        }
+        tasks.claim(taskId, worker.userId());
+        audit.record(worker.userId(), "CLAIMED", item.encounterId(), taskId, item.taskType());
+        return get(taskId);
+    }
+
+    @Transactional
+    public void release(String taskId, Worker worker) {
+        WorkItem item = get(taskId);
+        if (!worker.userId().equals(item.assignee()) && !worker.isLead()) {
+            throw new AccessDeniedException("task " + taskId + " is not yours to release");
+        }
+        tasks.setAssignee(taskId, null);
+        audit.record(worker.userId(), "RELEASED", item.encounterId(), taskId, item.taskType());
+    }
+
+    /** A lead moves a task to a person (or back to the queue with {@code toUser} null), saying why. */
+    @Transactional
+    public void reassign(String taskId, String toUser, String reason, Worker lead) {
+        if (!lead.isLead()) throw new AccessDeniedException("only team leads reassign tasks");
+        if (reason == null || reason.isBlank()) throw new BadInputException("reason", "say why the task is moved");
+        WorkItem item = get(taskId);
+        tasks.setAssignee(taskId, toUser);
+        audit.record(lead.userId(), "REASSIGNED", item.encounterId(), taskId,
+                (item.assignee() == null ? "queue" : item.assignee()) + " -> " + (toUser == null ? "queue" : toUser) + ": " + reason);
+    }
+
+    /** Completes the worker's task with its form; the owning capability validates and stores the business data first. */
+    @Transactional
+    public void complete(String taskId, Map<String, Object> form, Worker worker) {
+        WorkItem item = get(taskId);
+        requireMayWork(item, worker);
+        if (item.assignee() == null) {
+            claim(taskId, worker);
+        } else if (!item.assignee().equals(worker.userId())) {
+            throw new ConflictException("task " + taskId + " is claimed by " + item.assignee(), null);
+        }
+        Map<String, Object> variables = new HashMap<>();
+        form.forEach((k, v) -> {
+            if (v instanceof Boolean || (v instanceof String s && s.matches("[A-Z_]{2,30}"))) variables.put(k, v);
+        });
+        for (TaskCompletion c : completions) {
+            if (c.handles(item.taskType())) variables.putAll(c.complete(item, form, worker.userId()));
+        }
+        Object note = form.get("note");
+        audit.record(worker.userId(), "COMPLETED", item.encounterId(), taskId, item.taskType() + (note == null ? "" : ": " + note));
+        tasks.complete(taskId, variables);
+    }
+
+    @Transactional(readOnly = true)
+    public WorkItem get(String taskId) {
+        return store.find(taskId).orElseThrow(() -> new NotFoundException("no open task " + taskId));
+    }
+
+    @Transactional(readOnly = true)
+    public List<WorkItem> page(String queue, String payerId, int page) {
+        return store.page(queue, payerId, page * PAGE_SIZE, PAGE_SIZE);
+    }
+
+    @Transactional(readOnly = true)
+    public long count(String queue, String payerId) {
+        return store.count(queue, payerId);
+    }
+
+    @Transactional(readOnly = true)
+    public List<WorkItem> assignedTo(String userId) {
+        return store.assignedTo(userId);
+    }
+
+    @Transactional(readOnly = true)
+    public List<WorkItem> forEncounter(long encounterId) {
+        return store.forEncounter(encounterId);
+    }
+
+    /** The SLA timers' verdict on a task: a warning raises its priority, an escalation also puts it before the leads. */
+    @Transactional
+    public void slaBreached(String taskId, WorkItem.SlaState state) {
+        WorkItem item = get(taskId);
+        store.slaState(taskId, state, state == WorkItem.SlaState.ESCALATED ? 20 : 10);
+        if (state == WorkItem.SlaState.ESCALATED) {
+            tasks.addCandidateGroup(taskId, Worker.LEADS);
+        }
+        audit.record("sla", state == WorkItem.SlaState.ESCALATED ? "SLA_ESCALATED" : "SLA_WARNED", item.encounterId(), taskId, item.taskType());
+    }
+
+    @Transactional(readOnly = true)
+    public List<QueueStats> stats() {
+        return store.stats();
+    }
+
+    @Transactional(readOnly = true)
+    public List<WorkItem> escalated(int limit) {
+        return store.escalated(limit);
+    }
+
+    private static void requireMayWork(WorkItem item, Worker worker) {
+        if (!worker.mayWork(item.queue())) {
+            throw new AccessDeniedException(worker.userId() + " may not work the " + item.queue() + " queue");
+        }
+    }
+}

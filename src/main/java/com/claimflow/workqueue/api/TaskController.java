@@ -1,0 +1,94 @@
+package com.claimflow.workqueue.api;
+
+import com.claimflow.identity.CurrentWorker;
+import com.claimflow.workqueue.QueueStats;
+import com.claimflow.workqueue.WorkItem;
+import com.claimflow.workqueue.WorkQueueService;
+import com.claimflow.workqueue.Worker;
+import jakarta.validation.constraints.NotBlank;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The work queues over HTTP: next task, claim, complete, release, queue pages and (for leads) stats and reassignment. */
+@RestController
+@RequestMapping("/api")
+@Validated
+public class TaskController {
+    private final WorkQueueService queues;
+    private final CurrentWorker current;
+
+    public TaskController(WorkQueueService queues, CurrentWorker current) {
+        this.queues = queues;
+        this.current = current;
+    }
+
+    /** 200 with the task now claimed for the caller, or 204 when none of their queues has work. */
+    @PostMapping("/tasks/next")
+    public ResponseEntity<WorkItem> next() {
+        return queues.next(current.get()).map(ResponseEntity::ok).orElseGet(() -> ResponseEntity.noContent().build());
+    }
+
+    @GetMapping("/tasks/mine")
+    public List<WorkItem> mine() {
+        return queues.assignedTo(current.get().userId());
+    }
+
+    @GetMapping("/tasks/{taskId}")
+    public WorkItem get(@PathVariable String taskId) {
+        WorkItem item = queues.get(taskId);
+        Worker w = current.get();
+        if (!w.mayWork(item.queue()) && !w.groups().contains("compliance")) throw new AccessDeniedException(w.userId() + " may not see the " + item.queue() + " queue");
+        return item;
+    }
+
+    @PostMapping("/tasks/{taskId}/claim")
+    public WorkItem claim(@PathVariable String taskId) {
+        return queues.claim(taskId, current.get());
+    }
+
+    @PostMapping("/tasks/{taskId}/release")
+    public ResponseEntity<Void> release(@PathVariable String taskId) {
+        queues.release(taskId, current.get());
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/tasks/{taskId}/complete")
+    public ResponseEntity<Void> complete(@PathVariable String taskId, @RequestBody(required = false) Map<String, Object> form) {
+        queues.complete(taskId, form == null ? Map.of() : form, current.get());
+        return ResponseEntity.noContent().build();
+    }
+
+    public record Reassignment(String toUser, @NotBlank String reason) {
+    }
+
+    @PostMapping("/tasks/{taskId}/reassign")
+    @PreAuthorize("hasRole('LEADS')")
+    public ResponseEntity<Void> reassign(@PathVariable String taskId, @RequestBody @jakarta.validation.Valid Reassignment r) {
+        queues.reassign(taskId, r.toUser(), r.reason(), current.get());
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/queues/{queue}")
+    public List<WorkItem> page(@PathVariable String queue, @RequestParam(required = false) String payerId, @RequestParam(defaultValue = "0") int page) {
+        Worker w = current.get();
+        if (!w.mayWork(queue) && !w.groups().contains("compliance")) throw new AccessDeniedException(w.userId() + " may not see the " + queue + " queue");
+        return queues.page(queue, payerId, Math.max(0, page));
+    }
+
+    @GetMapping("/queues")
+    @PreAuthorize("hasAnyRole('LEADS','COMPLIANCE')")
+    public List<QueueStats> stats() {
+        return queues.stats();
+    }
+}

@@ -1,0 +1,131 @@
+package com.claimflow.workqueue.internal;
+
+import com.claimflow.workqueue.QueueStats;
+import com.claimflow.workqueue.WorkItem;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
+
+/** The work_item table. Every read here is answered from an index; none goes near the engine's tables. */
+@Repository
+public class WorkItemStore {
+    private static final String COLUMNS = "task_id, process_instance_id, encounter_id, claim_id, task_type, task_name, queue, payer_id, amount, "
+            + "priority, created_at, due_at, assignee, sla_state, excluded_user";
+    private static final RowMapper<WorkItem> ROW = WorkItemStore::map;
+
+    private final JdbcTemplate jdbc;
+
+    public WorkItemStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void insert(WorkItem w) {
+        jdbc.update("insert into work_item (" + COLUMNS + ") values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                w.taskId(), w.processInstanceId(), w.encounterId(), w.claimId(), w.taskType(), w.taskName(), w.queue(), w.payerId(),
+                w.amount(), w.priority(), ts(w.createdAt()), ts(w.dueAt()), w.assignee(), w.slaState().name(), w.excludedUser());
+    }
+
+    public void insertBatch(List<WorkItem> items) {
+        jdbc.batchUpdate("insert into work_item (" + COLUMNS + ") values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", items, 1000, (ps, w) -> {
+            ps.setString(1, w.taskId());
+            ps.setString(2, w.processInstanceId());
+            ps.setObject(3, w.encounterId());
+            ps.setObject(4, w.claimId());
+            ps.setString(5, w.taskType());
+            ps.setString(6, w.taskName());
+            ps.setString(7, w.queue());
+            ps.setString(8, w.payerId());
+            ps.setBigDecimal(9, w.amount());
+            ps.setInt(10, w.priority());
+            ps.setTimestamp(11, ts(w.createdAt()));
+            ps.setTimestamp(12, ts(w.dueAt()));
+            ps.setString(13, w.assignee());
+            ps.setString(14, w.slaState().name());
+            ps.setString(15, w.excludedUser());
+        });
+    }
+
+    public void assign(String taskId, String assignee) {
+        jdbc.update("update work_item set assignee = ? where task_id = ?", assignee, taskId);
+    }
+
+    /** Takes the item for {@code assignee} only if nobody holds it: the row lock decides between concurrent callers. */
+    public boolean assignIfFree(String taskId, String assignee) {
+        return jdbc.update("update work_item set assignee = ? where task_id = ? and assignee is null", assignee, taskId) == 1;
+    }
+
+    public void delete(String taskId) {
+        jdbc.update("delete from work_item where task_id = ?", taskId);
+    }
+
+    public void slaState(String taskId, WorkItem.SlaState state, int priorityBoost) {
+        jdbc.update("update work_item set sla_state = ?, priority = least(priority + ?, 100) where task_id = ?", state.name(), priorityBoost, taskId);
+    }
+
+    public Optional<WorkItem> find(String taskId) {
+        return jdbc.query("select " + COLUMNS + " from work_item where task_id = ?", ROW, taskId).stream().findFirst();
+    }
+
+    /** Highest-priority unclaimed items of one queue: a range scan of ix_work_item_next, already in order. */
+    public List<WorkItem> unclaimed(String queue, int limit) {
+        return jdbc.query("select " + COLUMNS + " from work_item where queue = ? and assignee is null order by priority desc, created_at limit ?",
+                ROW, queue, limit);
+    }
+
+    public List<WorkItem> page(String queue, String payerId, int offset, int limit) {
+        if (payerId == null) {
+            return jdbc.query("select " + COLUMNS + " from work_item where queue = ? order by priority desc, created_at limit ? offset ?",
+                    ROW, queue, limit, offset);
+        }
+        return jdbc.query("select " + COLUMNS + " from work_item where queue = ? and payer_id = ? order by priority desc, created_at limit ? offset ?",
+                ROW, queue, payerId, limit, offset);
+    }
+
+    public long count(String queue, String payerId) {
+        return payerId == null
+                ? jdbc.queryForObject("select count(*) from work_item where queue = ?", Long.class, queue)
+                : jdbc.queryForObject("select count(*) from work_item where queue = ? and payer_id = ?", Long.class, queue, payerId);
+    }
+
+    public List<WorkItem> assignedTo(String assignee) {
+        return jdbc.query("select " + COLUMNS + " from work_item where assignee = ? order by priority desc, created_at", ROW, assignee);
+    }
+
+    public List<WorkItem> forEncounter(long encounterId) {
+        return jdbc.query("select " + COLUMNS + " from work_item where encounter_id = ? order by created_at", ROW, encounterId);
+    }
+
+    public List<WorkItem> escalated(int limit) {
+        return jdbc.query("select " + COLUMNS + " from work_item where sla_state = 'ESCALATED' order by priority desc, created_at limit ?", ROW, limit);
+    }
+
+    public List<QueueStats> stats() {
+        List<QueueStats> result = new ArrayList<>();
+        jdbc.query("select queue, count(*), sum(case when assignee is null then 1 else 0 end), min(created_at), "
+                + "sum(case when sla_state = 'WARNED' then 1 else 0 end), sum(case when sla_state = 'ESCALATED' then 1 else 0 end) "
+                + "from work_item group by queue order by queue", rs -> {
+            Timestamp oldest = rs.getTimestamp(4);
+            result.add(new QueueStats(rs.getString(1), rs.getLong(2), rs.getLong(3), oldest == null ? null : oldest.toInstant(), rs.getLong(5), rs.getLong(6)));
+        });
+        return result;
+    }
+
+    private static Timestamp ts(java.time.Instant i) {
+        return i == null ? null : Timestamp.from(i);
+    }
+
+    private static WorkItem map(ResultSet rs, int n) throws SQLException {
+        Timestamp due = rs.getTimestamp("due_at");
+        return new WorkItem(rs.getString("task_id"), rs.getString("process_instance_id"), (Long) rs.getObject("encounter_id", Long.class),
+                rs.getObject("claim_id", Long.class), rs.getString("task_type"), rs.getString("task_name"), rs.getString("queue"),
+                rs.getString("payer_id"), rs.getBigDecimal("amount"), rs.getInt("priority"), rs.getTimestamp("created_at").toInstant(),
+                due == null ? null : due.toInstant(), rs.getString("assignee"), WorkItem.SlaState.valueOf(rs.getString("sla_state")),
+                rs.getString("excluded_user"));
+    }
+}
