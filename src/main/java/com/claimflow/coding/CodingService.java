@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import org.camunda.bpm.engine.IdentityService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,17 +22,20 @@ import org.springframework.transaction.annotation.Transactional;
 public class CodingService {
 
     public static final int MAX_DIAGNOSES = 12;
-    /** A coder with fewer codings than this is "new" for the audit sample. */
-    static final int NEW_CODER_THRESHOLD = 25;
+    /** Members of this group are new coders: the audit sample takes all their work. */
+    public static final String NEW_CODERS_GROUP = "new-coders";
 
     private final CodingRepository codings;
     private final EncounterService encounters;
     private final ReferenceService reference;
 
-    public CodingService(CodingRepository codings, EncounterService encounters, ReferenceService reference) {
+    private final IdentityService identity;
+
+    public CodingService(CodingRepository codings, EncounterService encounters, ReferenceService reference, IdentityService identity) {
         this.codings = codings;
         this.encounters = encounters;
         this.reference = reference;
+        this.identity = identity;
     }
 
     @Transactional
@@ -102,8 +106,7 @@ public class CodingService {
                 .reduce(BigDecimal.ZERO, BigDecimal::add)).orElse(BigDecimal.ZERO);
     }
 
-    @Transactional(readOnly = true)
     public boolean isNewCoder(String coder) {
-        return codings.countByCodedBy(coder) < NEW_CODER_THRESHOLD;
+        return identity.createGroupQuery().groupMember(coder).groupId(NEW_CODERS_GROUP).count() > 0;
     }
 }

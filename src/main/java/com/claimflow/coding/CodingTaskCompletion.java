@@ -5,7 +5,6 @@ import com.claimflow.workqueue.WorkItem;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
@@ -18,9 +17,11 @@ public class CodingTaskCompletion implements TaskCompletion {
     static final Set<String> CODING_TASKS = Set.of("CodeEncounter", "FixCodingEdit", "CorrectCodingDenial");
 
     private final CodingService coding;
+    private final AuditSampling sampling;
 
-    public CodingTaskCompletion(CodingService coding) {
+    public CodingTaskCompletion(CodingService coding, AuditSampling sampling) {
         this.coding = coding;
+        this.sampling = sampling;
     }
 
     @Override
@@ -48,7 +49,7 @@ public class CodingTaskCompletion implements TaskCompletion {
             variables.put("codedBy", userId);
             variables.put("coderNew", coding.isNewCoder(userId));
             variables.put("estimatedCharge", query ? 0d : coding.estimatedCharge(item.encounterId()).doubleValue());
-            variables.put("auditDraw", ThreadLocalRandom.current().nextDouble());
+            variables.put("auditDraw", sampling.draw());
         }
         return variables;
     }

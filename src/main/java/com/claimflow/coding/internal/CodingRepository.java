@@ -6,6 +6,4 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 public interface CodingRepository extends JpaRepository<Coding, Long> {
     Optional<Coding> findByEncounterId(Long encounterId);
-
-    long countByCodedBy(String codedBy);
 }

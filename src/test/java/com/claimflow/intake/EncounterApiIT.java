@@ -1,0 +1,106 @@
+package com.claimflow.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.claimflow.demo.DemoReferenceData;
+import com.claimflow.support.ApiTestBase;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+class EncounterApiIT extends ApiTestBase {
+    @Autowired ObjectMapper json;
+    @Autowired RuntimeService runtime;
+    @Autowired EncounterService encounters;
+
+    static String body(String externalId, String payerId, String billingNpi) {
+        return """
+                {"externalId": "%s",
+                 "patient": {"firstName": "Robin", "lastName": "Test", "birthDate": "1980-02-29", "sex": "F"},
+                 "coverage": {"payerId": "%s", "memberId": "XYZ123456789"},
+                 "billingProviderNpi": "%s", "renderingProviderNpi": "%s",
+                 "dateOfService": "%s", "placeOfService": "11", "claimType": "PROFESSIONAL",
+                 "documentation": "Synthetic note."}
+                """.formatted(externalId, payerId, billingNpi, DemoReferenceData.DR_ADAMS_NPI, LocalDate.now().minusDays(2));
+    }
+
+    @Test
+    void intakeStartsTheProcessAndTheStatusShowsTheCodingTask() throws Exception {
+        String externalId = "API-" + UUID.randomUUID();
+        ResponseEntity<String> created = postJson("bella", "/api/encounters", body(externalId, "BCBS", DemoReferenceData.CLINIC_NPI));
+        assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        long id = json.readTree(created.getBody()).get("id").asLong();
+        assertThat(created.getHeaders().getLocation()).hasToString("/api/encounters/" + id);
+
+        driver.runJobs();
+        JsonNode status = json.readTree(as("bella").getForObject("/api/encounters/" + id, String.class));
+        assertThat(status.get("stage").asText()).isEqualTo("CODING");
+        assertThat(status.get("openTasks").get(0).get("taskType").asText()).isEqualTo("CodeEncounter");
+        assertThat(status.get("openTasks").get(0).get("queue").asText()).isEqualTo("coders");
+        assertThat(status.get("balance").decimalValue()).isZero();
+    }
+
+    @Test
+    void theSameExternalIdTwiceIsAConflictAndStartsNoSecondProcess() throws Exception {
+        String externalId = "DUP-" + UUID.randomUUID();
+        ResponseEntity<String> first = postJson("bella", "/api/encounters", body(externalId, "BCBS", DemoReferenceData.CLINIC_NPI));
+        ResponseEntity<String> second = postJson("bella", "/api/encounters", body(externalId, "BCBS", DemoReferenceData.CLINIC_NPI));
+        assertThat(first.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(second.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        long id = json.readTree(first.getBody()).get("id").asLong();
+        assertThat(json.readTree(second.getBody()).get("existing").get("encounterId").asLong()).isEqualTo(id);
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("encounter").processInstanceBusinessKey(String.valueOf(id)).count())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void badInputIsRefusedWithTheFieldNamedAndNothingCreated() throws Exception {
+        long before = encounters.count();
+        ResponseEntity<String> malformed = postJson("bella", "/api/encounters", "{\"externalId\": ");
+        assertThat(malformed.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(malformed.getBody()).contains("not valid JSON");
+
+        ResponseEntity<String> missing = postJson("bella", "/api/encounters", body("", "BCBS", DemoReferenceData.CLINIC_NPI));
+        assertThat(missing.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(json.readTree(missing.getBody()).get("fields").has("externalId")).isTrue();
+
+        ResponseEntity<String> badDate = postJson("bella", "/api/encounters",
+                body("X-" + UUID.randomUUID(), "BCBS", DemoReferenceData.CLINIC_NPI).replace("1980-02-29", "1980-02-30"));
+        assertThat(badDate.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(badDate.getBody()).contains("patient.birthDate");
+
+        ResponseEntity<String> unknownPayer = postJson("bella", "/api/encounters", body("X-" + UUID.randomUUID(), "NOPE", DemoReferenceData.CLINIC_NPI));
+        assertThat(unknownPayer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(json.readTree(unknownPayer.getBody()).get("fields").get("coverage.payerId").asText()).contains("unknown payer 'NOPE'");
+
+        ResponseEntity<String> badNpi = postJson("bella", "/api/encounters", body("X-" + UUID.randomUUID(), "BCBS", "1234567890"));
+        assertThat(badNpi.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(json.readTree(badNpi.getBody()).get("fields").get("billingProviderNpi").asText()).contains("check digit");
+
+        assertThat(encounters.count()).isEqualTo(before);
+    }
+
+    @Test
+    void nothingAnswersWithoutLoginAndCodersCannotOpenEncounters() {
+        assertThat(http.getForEntity("/api/encounters/1", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(http.withBasicAuth("bella", "wrong").getForEntity("/api/encounters/1", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+        ResponseEntity<String> coder = postJson("carla", "/api/encounters", body("C-" + UUID.randomUUID(), "BCBS", DemoReferenceData.CLINIC_NPI));
+        assertThat(coder.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    @Test
+    void camundaWebappsAndTheUiNeedLogin() {
+        ResponseEntity<String> cockpit = http.getForEntity("/camunda/app/cockpit/default/", String.class);
+        assertThat(cockpit.getStatusCode().is3xxRedirection()).isTrue();
+        assertThat(cockpit.getHeaders().getLocation().getPath()).isEqualTo("/login");
+        ResponseEntity<String> engineApi = http.getForEntity("/camunda/api/engine/engine/default/process-definition", String.class);
+        assertThat(engineApi.getStatusCode().is2xxSuccessful()).isFalse();
+    }
+}

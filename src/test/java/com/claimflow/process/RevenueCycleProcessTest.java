@@ -1,0 +1,342 @@
+package com.claimflow.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
+import static org.mockito.Mockito.when;
+
+import com.claimflow.claim.Claim;
+import com.claimflow.claim.ClaimService;
+import com.claimflow.claim.ClaimStatus;
+import com.claimflow.collections.CollectionsService;
+import com.claimflow.demo.DemoReferenceData;
+import com.claimflow.demo.DemoUsers;
+import com.claimflow.denial.DenialService;
+import com.claimflow.coding.AuditSampling;
+import com.claimflow.intake.Encounter;
+import com.claimflow.intake.EncounterService;
+import com.claimflow.remittance.AccountService;
+import com.claimflow.remittance.RemittanceAdvice;
+import com.claimflow.remittance.RemittanceService;
+import com.claimflow.submission.SubmissionService;
+import com.claimflow.support.Encounters;
+import com.claimflow.support.ProcessDriver;
+import com.claimflow.workqueue.WorkItem;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestExecutionListeners;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+
+/**
+ * Every path of the revenue cycle through the real models, with the real delegates, services and database; the test
+ * plays the payer (acknowledgements, remittances, appeal decisions) and the people (through the work queue).
+ */
+@SpringBootTest
+@ActiveProfiles("test")
+@Import(ProcessEngineCoverageConfiguration.class)
+@TestExecutionListeners(value = ProcessEngineCoverageTestExecutionListener.class, mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
+class RevenueCycleProcessTest {
+    @Autowired ProcessEngine engine;
+    @Autowired ProcessDriver driver;
+    @Autowired EncounterService encounters;
+    @Autowired ClaimService claims;
+    @Autowired RemittanceService payer;
+    @Autowired DenialService denials;
+    @Autowired CollectionsService collections;
+    @Autowired AccountService account;
+    @Autowired SubmissionService submissions;
+    @Autowired TaskService tasks;
+    @Autowired HistoryService history;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired DemoReferenceData reference;
+    @Autowired DemoUsers users;
+    @MockitoBean AuditSampling sampling;
+
+    @BeforeEach
+    void setUp() {
+        BpmnAwareTests.init(engine);
+        reference.load();
+        users.load();
+        when(sampling.draw()).thenReturn(0.5);
+    }
+
+    private Encounter openAndCode(Encounters visit, String dx, String procedures) {
+        Encounter e = encounters.open(visit.request());
+        driver.runJobs();
+        driver.code(e.getId(), dx, procedures);
+        return e;
+    }
+
+    private Claim claimOf(Encounter e) {
+        return claims.latestFor(e.getId()).orElseThrow();
+    }
+
+    private void accept(Encounter e) {
+        Claim c = claimOf(e);
+        payer.acknowledge(c.getId(), true, "PCN-" + c.getId(), null);
+        driver.runJobs();
+    }
+
+    private void pay(Encounter e, int patientPercent) {
+        Claim c = claimOf(e);
+        BigDecimal charge = c.getTotalCharge();
+        BigDecimal adjustment = charge.multiply(new BigDecimal("0.20")).setScale(2, java.math.RoundingMode.HALF_UP);
+        BigDecimal patient = charge.multiply(BigDecimal.valueOf(patientPercent, 2)).setScale(2, java.math.RoundingMode.HALF_UP);
+        payer.post(new RemittanceAdvice("ERA-" + c.getId() + "-" + c.getVersion(), c.getId(), c.getPayerClaimNumber(),
+                charge.subtract(adjustment).subtract(patient), adjustment, patient, false, "CO", "45", null));
+        driver.runJobs();
+    }
+
+    private void deny(Encounter e, String carc) {
+        Claim c = claimOf(e);
+        payer.post(new RemittanceAdvice("ERA-D-" + c.getId() + "-" + c.getVersion(), c.getId(), c.getPayerClaimNumber(),
+                BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, true, "CO", carc, null));
+        driver.runJobs();
+    }
+
+    private boolean passed(Encounter e, String activityId) {
+        return history.createHistoricActivityInstanceQuery().activityId(activityId).list().stream()
+                .map(HistoricActivityInstance::getRootProcessInstanceId).anyMatch(e.getProcessInstanceId()::equals);
+    }
+
+    private boolean ended(Encounter e) {
+        return historyService().createHistoricProcessInstanceQuery().processInstanceId(e.getProcessInstanceId()).finished().count() == 1;
+    }
+
+    @Test
+    void cleanClaimIsPaidInFullAndTheEncounterCloses() {
+        Encounter e = openAndCode(Encounters.visit(), "I10, E785", "99213 1 1,2\n36415 1 1");
+        Claim claim = claimOf(e);
+        assertThat(claim.getStatus()).isEqualTo(ClaimStatus.SUBMITTED);
+        assertThat(claim.getTotalCharge()).isEqualByComparingTo("118.75"); // (92 + 3) x 1.25, BCBS fee schedule
+        assertThat(submissions.messagesFor(claim.getId())).hasSize(1);
+
+        accept(e);
+        assertThat(claimOf(e).getPayerClaimNumber()).isEqualTo("PCN-" + claim.getId());
+        pay(e, 0);
+
+        assertThat(ended(e)).isTrue();
+        assertThat(passed(e, "PaidInFull")).isTrue();
+        assertThat(account.balance(e.getId()).isZero()).isTrue();
+        assertThat(driver.openTaskTypes(e.getId())).isEmpty();
+    }
+
+    @Test
+    void scrubFailureOwnedByTheCoderIsFixedThenPaid() {
+        Encounter e = encounters.open(Encounters.visit().request());
+        driver.runJobs();
+        WorkItem coding = driver.task(e.getId(), "CodeEncounter");
+        // a coding whose line points at a diagnosis that is not there (as an imported coding can): the scrubber catches it
+        tasks.complete(coding.taskId(), Map.of("queryProvider", false, "codedBy", "carla", "coderNew", false, "estimatedCharge", 100d, "auditDraw", 0.5));
+        jdbc.update("insert into coding (encounter_id, diagnosis_codes, coded_by, coded_at) values (?, 'I10', 'carla', current_timestamp)", e.getId());
+        Long codingId = jdbc.queryForObject("select id from coding where encounter_id = ?", Long.class, e.getId());
+        jdbc.update("insert into coding_line (coding_id, line_no, code, modifiers, units, pointers) values (?, 0, 'J1100', '', 1, '2')", codingId);
+        driver.runJobs();
+
+        WorkItem fix = driver.task(e.getId(), "FixCodingEdit");
+        assertThat(fix.queue()).isEqualTo("coders");
+        driver.complete(e.getId(), "FixCodingEdit", "carla", "coders",
+                Map.of("diagnosisCodes", "I10", "procedureLines", "99213 1 1", "note", "pointer fixed, E/M coded"));
+
+        assertThat(claimOf(e).getStatus()).isEqualTo(ClaimStatus.SUBMITTED);
+        assertThat(claimOf(e).getLines()).extracting(l -> l.getCode()).containsExactly("99213");
+        accept(e);
+        pay(e, 0);
+        assertThat(ended(e)).isTrue();
+    }
+
+    @Test
+    void billingScrubFailureGoesToTheBillerQueue() {
+        // UHC's fee schedule has no amount for 20610: the charge edit is the biller's
+        Encounter e = openAndCode(Encounters.visit().payer("UHC", "123456789"), "M1711", "20610 RT 1 1");
+        WorkItem fix = driver.task(e.getId(), "FixClaimEdit");
+        assertThat(fix.queue()).isEqualTo("billers");
+        jdbc.update("insert into fee_schedule_entry (payer_id, code, allowed_amount, valid_from) values ('UHC', '20610', 71.30, '2015-10-01')");
+        try {
+            driver.complete(e.getId(), "FixClaimEdit", "bella", "billers", Map.of("note", "fee schedule loaded"));
+            assertThat(claimOf(e).getStatus()).isEqualTo(ClaimStatus.SUBMITTED);
+            assertThat(claimOf(e).getTotalCharge()).isEqualByComparingTo("71.30");
+        } finally {
+            jdbc.update("delete from fee_schedule_entry where payer_id = 'UHC' and code = '20610'");
+        }
+    }
+
+    @Test
+    void rejectedClaimIsFixedByABillerAndResent() {
+        Encounter e = openAndCode(Encounters.visit(), "J069", "99213 1 1");
+        Claim c = claimOf(e);
+        payer.acknowledge(c.getId(), false, null, "A7:164 member number invalid");
+        driver.runJobs();
+        assertThat(driver.task(e.getId(), "FixRejectedClaim").queue()).isEqualTo("billers");
+        driver.complete(e.getId(), "FixRejectedClaim", "ben", "billers", Map.of("memberId", "XYZ999999999", "note", "member id corrected"));
+
+        assertThat(submissions.messagesFor(c.getId())).hasSize(2);
+        assertThat(claimOf(e).getMemberId()).isEqualTo("XYZ999999999");
+        accept(e);
+        pay(e, 0);
+        assertThat(ended(e)).isTrue();
+    }
+
+    @Test
+    void medicalNecessityDenialIsAppealedAndOverturnedThenPaid() {
+        Encounter e = openAndCode(Encounters.visit(), "R0789", "93000 1 1");
+        accept(e);
+        deny(e, "50");
+        assertThat(driver.task(e.getId(), "PrepareAppeal").queue()).isEqualTo("billers");
+        driver.complete(e.getId(), "PrepareAppeal", "bella", "billers", Map.of("appealDecision", "APPEAL", "note", "records attached"));
+        assertThat(denials.current(claimOf(e).getId()).getAppealLevel()).isEqualTo(1);
+
+        denials.decideAppeal(claimOf(e).getId(), true);
+        driver.runJobs();
+        pay(e, 0);
+        assertThat(ended(e)).isTrue();
+        assertThat(passed(e, "PaidInFull")).isTrue();
+    }
+
+    @Test
+    void upheldDenialIsWrittenOffWithLeadApproval() {
+        Encounter e = openAndCode(Encounters.visit(), "R0789", "93000 1 1");
+        accept(e);
+        deny(e, "50");
+        driver.complete(e.getId(), "PrepareAppeal", "bella", "billers", Map.of("appealDecision", "APPEAL"));
+        denials.decideAppeal(claimOf(e).getId(), false);
+        driver.runJobs();
+        assertThat(driver.task(e.getId(), "ApproveWriteOff").queue()).isEqualTo("leads");
+        driver.complete(e.getId(), "ApproveWriteOff", "lena", "leads", Map.of("writeOffApproved", true, "note", "not worth a second level"));
+
+        assertThat(ended(e)).isTrue();
+        assertThat(passed(e, "EncounterWrittenOff")).isTrue();
+        assertThat(account.balance(e.getId()).isZero()).isTrue();
+    }
+
+    @Test
+    void codingDenialGoesToTheCoderAndAReplacementClaimIsSent() {
+        Encounter e = openAndCode(Encounters.visit(), "I10", "99214 1 1");
+        accept(e);
+        Claim original = claimOf(e);
+        deny(e, "11");
+        assertThat(driver.task(e.getId(), "CorrectCodingDenial").queue()).isEqualTo("coders");
+        driver.complete(e.getId(), "CorrectCodingDenial", "colin", "coders",
+                Map.of("diagnosisCodes", "I10, E785", "procedureLines", "99214 1 1,2", "note", "added supporting diagnosis"));
+
+        Claim replacement = claimOf(e);
+        assertThat(replacement.getVersion()).isEqualTo(2);
+        assertThat(replacement.getFrequencyCode()).isEqualTo("7");
+        assertThat(replacement.getPayerClaimNumber()).isEqualTo(original.getPayerClaimNumber());
+        assertThat(claims.get(original.getId()).getStatus()).isEqualTo(ClaimStatus.REPLACED);
+        accept(e);
+        pay(e, 0);
+        assertThat(ended(e)).isTrue();
+    }
+
+    @Test
+    void patientBalanceIsCollectedAfterStatements() {
+        Encounter e = openAndCode(Encounters.visit(), "E119", "99214 1 1");
+        accept(e);
+        pay(e, 20);
+        BigDecimal owed = account.balance(e.getId()).patient();
+        assertThat(owed).isPositive();
+        assertThat(collections.statements(e.getId())).hasSize(1);
+
+        driver.fireTimer("StatementCycle");
+        assertThat(collections.statements(e.getId())).hasSize(2);
+
+        collections.postPatientPayment(e.getId(), owed, "check 1001", "ben");
+        driver.runJobs();
+        assertThat(ended(e)).isTrue();
+        assertThat(account.balance(e.getId()).isZero()).isTrue();
+    }
+
+    @Test
+    void unpaidPatientBalanceAfterThreeStatementsGoesToReviewAndAgency() {
+        Encounter e = openAndCode(Encounters.visit(), "E119", "99214 1 1");
+        accept(e);
+        pay(e, 20);
+        driver.fireTimer("StatementCycle");
+        driver.fireTimer("StatementCycle");
+        assertThat(collections.statements(e.getId())).hasSize(3);
+        driver.fireTimer("StatementCycle");
+        assertThat(driver.task(e.getId(), "ReviewCollections").queue()).isEqualTo("billers");
+        driver.complete(e.getId(), "ReviewCollections", "ben", "billers", Map.of("collectionsDecision", "AGENCY"));
+        assertThat(ended(e)).isTrue();
+        assertThat(account.balance(e.getId()).patient()).isZero();
+    }
+
+    @Test
+    void missingMemberIdStopsAtEligibilityUntilABillerEntersIt() {
+        Encounter e = encounters.open(Encounters.visit().memberId(null).request());
+        driver.runJobs();
+        assertThat(driver.task(e.getId(), "ResolveEligibility").queue()).isEqualTo("billers");
+        driver.complete(e.getId(), "ResolveEligibility", "bella", "billers", Map.of("memberId", "XYZ555555555"));
+        assertThat(driver.openTaskTypes(e.getId())).containsExactly("CodeEncounter");
+    }
+
+    @Test
+    void newCodersWorkIsAuditedBySomeoneElse() {
+        Encounter e = encounters.open(Encounters.visit().request());
+        driver.runJobs();
+        driver.complete(e.getId(), "CodeEncounter", "colin", "coders",
+                Map.of("diagnosisCodes", "I10", "procedureLines", "99213 1 1", "queryProvider", false));
+        WorkItem audit = driver.task(e.getId(), "AuditCoding");
+        assertThat(audit.queue()).isEqualTo("compliance");
+        assertThat(audit.excludedUser()).isEqualTo("colin");
+        driver.complete(e.getId(), "AuditCoding", "cora", "compliance", Map.of("auditPassed", true));
+        assertThat(claimOf(e).getStatus()).isEqualTo(ClaimStatus.SUBMITTED);
+    }
+
+    @Test
+    void providerQueryWaitsForTheAnswerAndIsChasedWhenLate() {
+        Encounter e = encounters.open(Encounters.visit().request());
+        driver.runJobs();
+        driver.complete(e.getId(), "CodeEncounter", "carla", "coders", Map.of("queryProvider", true, "providerQuery", "laterality?"));
+        driver.fireTimer("ProviderQueryOverdue");
+        driver.complete(e.getId(), "ChaseProviderQuery", "carla", "coders", Map.of("note", "paged Dr Adams"));
+        engine.getRuntimeService().createMessageCorrelation("ProviderAnswered").processInstanceVariableEquals("encounterId", e.getId()).correlate();
+        driver.runJobs();
+        assertThat(driver.openTaskTypes(e.getId())).containsExactly("CodeEncounter");
+    }
+
+    @Test
+    void slaTimersWarnThenEscalateToTheLeads() {
+        Encounter e = encounters.open(Encounters.visit().request());
+        driver.runJobs();
+        WorkItem before = driver.task(e.getId(), "CodeEncounter");
+        driver.fireTimer("CodeEncounterSlaWarning");
+        WorkItem warned = driver.task(e.getId(), "CodeEncounter");
+        assertThat(warned.slaState()).isEqualTo(WorkItem.SlaState.WARNED);
+        assertThat(warned.priority()).isGreaterThan(before.priority());
+
+        driver.fireTimer("CodeEncounterSlaEscalation");
+        WorkItem escalated = driver.task(e.getId(), "CodeEncounter");
+        assertThat(escalated.slaState()).isEqualTo(WorkItem.SlaState.ESCALATED);
+        assertThat(tasks.createTaskQuery().taskId(escalated.taskId()).taskCandidateGroup("leads").count()).isEqualTo(1);
+        assertThat(driver.openTaskTypes(e.getId())).containsExactly("CodeEncounter"); // non-interrupting
+    }
+
+    @Test
+    void missingAcknowledgementIsFollowedUpAndResent() {
+        Encounter e = openAndCode(Encounters.visit(), "J069", "99213 1 1");
+        driver.fireTimer("AcknowledgementOverdue");
+        driver.complete(e.getId(), "FollowUpAcknowledgement", "ben", "billers", Map.of("resubmit", true, "note", "clearinghouse lost it"));
+        assertThat(submissions.messagesFor(claimOf(e).getId())).hasSize(2);
+        accept(e);
+        driver.fireTimer("RemittanceOverdue");
+        driver.complete(e.getId(), "FollowUpClaimStatus", "ben", "billers", Map.of("note", "payer says in process"));
+        pay(e, 0);
+        assertThat(ended(e)).isTrue();
+    }
+}

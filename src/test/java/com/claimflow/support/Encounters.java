@@ -1,0 +1,51 @@
+package com.claimflow.support;
+
+import com.claimflow.demo.DemoReferenceData;
+import com.claimflow.intake.EncounterRequest;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** Builds intake requests for tests: a valid BCBS visit unless told otherwise. */
+public final class Encounters {
+    private String payerId = "BCBS";
+    private String memberId = "XYZ123456789";
+    private LocalDate dateOfService = LocalDate.now().minusDays(3);
+    private String externalId = "T-" + UUID.randomUUID();
+    private String billingNpi = DemoReferenceData.CLINIC_NPI;
+
+    public static Encounters visit() {
+        return new Encounters();
+    }
+
+    public Encounters payer(String payerId, String memberId) {
+        this.payerId = payerId;
+        this.memberId = memberId;
+        return this;
+    }
+
+    public Encounters memberId(String memberId) {
+        this.memberId = memberId;
+        return this;
+    }
+
+    public Encounters on(LocalDate dateOfService) {
+        this.dateOfService = dateOfService;
+        return this;
+    }
+
+    public Encounters externalId(String externalId) {
+        this.externalId = externalId;
+        return this;
+    }
+
+    public Encounters billingNpi(String npi) {
+        this.billingNpi = npi;
+        return this;
+    }
+
+    public EncounterRequest request() {
+        return new EncounterRequest(externalId, new EncounterRequest.Patient("Test", "Patient", LocalDate.of(1970, 5, 17), "F"),
+                new EncounterRequest.Coverage(payerId, memberId), billingNpi, DemoReferenceData.DR_ADAMS_NPI, dateOfService, "11",
+                "PROFESSIONAL", "Synthetic test note.");
+    }
+}

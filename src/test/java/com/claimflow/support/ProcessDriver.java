@@ -1,0 +1,65 @@
+package com.claimflow.support;
+
+import com.claimflow.workqueue.WorkItem;
+import com.claimflow.workqueue.WorkQueueService;
+import com.claimflow.workqueue.Worker;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.springframework.stereotype.Component;
+
+/**
+ * Drives encounters through the real models in tests with the job executor off: runs due async continuations,
+ * fires named timers, and completes tasks through the work queue exactly as a person would.
+ */
+@Component
+public class ProcessDriver {
+    private final ManagementService management;
+    private final WorkQueueService queues;
+
+    public ProcessDriver(ManagementService management, WorkQueueService queues) {
+        this.management = management;
+        this.queues = queues;
+    }
+
+    /** Executes async continuations (not timers) until none is left. */
+    public void runJobs() {
+        for (int round = 0; round < 200; round++) {
+            List<Job> jobs = management.createJobQuery().messages().executable().list();
+            if (jobs.isEmpty()) return;
+            for (Job job : jobs) management.executeJob(job.getId());
+        }
+        throw new AssertionError("async jobs did not settle after 200 rounds");
+    }
+
+    /** Fires the timer of the given boundary or catch event of an encounter's processes, then runs what follows. */
+    public void fireTimer(String activityId) {
+        List<Job> timers = management.createJobQuery().timers().activityId(activityId).list();
+        if (timers.isEmpty()) throw new AssertionError("no timer waiting at " + activityId);
+        for (Job t : timers) management.executeJob(t.getId());
+        runJobs();
+    }
+
+    public WorkItem task(long encounterId, String taskType) {
+        return queues.forEncounter(encounterId).stream().filter(w -> w.taskType().equals(taskType)).findFirst()
+                .orElseThrow(() -> new AssertionError("encounter " + encounterId + " has no open " + taskType + " task; open: "
+                        + queues.forEncounter(encounterId).stream().map(WorkItem::taskType).toList()));
+    }
+
+    public List<String> openTaskTypes(long encounterId) {
+        return queues.forEncounter(encounterId).stream().map(WorkItem::taskType).toList();
+    }
+
+    public void complete(long encounterId, String taskType, String user, String group, Map<String, Object> form) {
+        WorkItem item = task(encounterId, taskType);
+        queues.complete(item.taskId(), form, new Worker(user, Set.of(group)));
+        runJobs();
+    }
+
+    public void code(long encounterId, String diagnoses, String procedures) {
+        complete(encounterId, "CodeEncounter", "carla", "coders",
+                Map.of("diagnosisCodes", diagnoses, "procedureLines", procedures, "queryProvider", false));
+    }
+}

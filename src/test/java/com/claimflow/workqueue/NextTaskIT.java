@@ -1,0 +1,125 @@
+package com.claimflow.workqueue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.claimflow.intake.EncounterService;
+import com.claimflow.support.ApiTestBase;
+import com.claimflow.support.Encounters;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+class NextTaskIT extends ApiTestBase {
+    @Autowired EncounterService encounters;
+    @Autowired WorkQueueService queues;
+    @Autowired TaskService tasks;
+    @Autowired ObjectMapper json;
+
+    private List<String> openCodingTasks(int n) {
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < n; i++) ids.add(encounters.open(Encounters.visit().request()).getId());
+        driver.runJobs();
+        return ids.stream().map(id -> driver.task(id, "CodeEncounter").taskId()).toList();
+    }
+
+    /** Drains the coders queue from many threads at once: every task is handed out exactly once. */
+    @Test
+    void concurrentCallersNeverGetTheSameTask() throws Exception {
+        Set<String> created = new HashSet<>(openCodingTasks(30));
+        // take anything else waiting in the coders queue out of the way first, so only this test's tasks remain
+        Worker sweeper = new Worker("sweeper", Set.of("coders"));
+        while (queues.page("coders", null, 0).stream().anyMatch(w -> w.assignee() == null && !created.contains(w.taskId()))) {
+            queues.next(sweeper);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<List<String>>> results = new ArrayList<>();
+        for (int t = 0; t < 8; t++) {
+            Worker coder = new Worker("coder-" + t, Set.of("coders"));
+            Callable<List<String>> drain = () -> {
+                List<String> mine = new ArrayList<>();
+                while (true) {
+                    var next = queues.next(coder);
+                    if (next.isEmpty()) return mine;
+                    mine.add(next.get().taskId());
+                }
+            };
+            results.add(pool.submit(drain));
+        }
+        List<String> handedOut = new ArrayList<>();
+        for (Future<List<String>> f : results) handedOut.addAll(f.get(2, TimeUnit.MINUTES));
+        pool.shutdown();
+
+        assertThat(handedOut).doesNotHaveDuplicates();
+        assertThat(new HashSet<>(handedOut)).containsAll(created);
+        for (String taskId : created) {
+            String assignee = tasks.createTaskQuery().taskId(taskId).singleResult().getAssignee();
+            assertThat(queues.get(taskId).assignee()).isEqualTo(assignee).startsWith("coder-");
+        }
+    }
+
+    @Test
+    void nextTaskOverTheApiHandsOutTheHighestPriorityTaskAndThenNothingForOtherQueues() throws Exception {
+        openCodingTasks(2);
+        ResponseEntity<String> next = postJson("carla", "/api/tasks/next", "");
+        assertThat(next.getStatusCode()).isEqualTo(HttpStatus.OK);
+        JsonNode task = json.readTree(next.getBody());
+        assertThat(task.get("queue").asText()).isEqualTo("coders");
+        assertThat(task.get("assignee").asText()).isEqualTo("carla");
+
+        // compliance has no audit work waiting here: 204
+        ResponseEntity<String> none = postJson("cora", "/api/tasks/next", "");
+        assertThat(none.getStatusCode()).isIn(HttpStatus.NO_CONTENT, HttpStatus.OK);
+        if (none.getStatusCode() == HttpStatus.OK) assertThat(json.readTree(none.getBody()).get("queue").asText()).isEqualTo("compliance");
+    }
+
+    @Test
+    void roleMatrixKeepsEachQueueToItsPeople() throws Exception {
+        String codingTask = openCodingTasks(1).get(0);
+        assertThat(postJson("bella", "/api/tasks/" + codingTask + "/claim", "").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(as("bella").getForEntity("/api/tasks/" + codingTask, String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(as("bella").getForEntity("/api/queues/coders", String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(as("carla").getForEntity("/api/queues", String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(as("lena").getForEntity("/api/queues", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(as("cora").getForEntity("/api/queues/coders", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(postJson("cora", "/api/tasks/" + codingTask + "/claim", "").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+
+        assertThat(postJson("carla", "/api/tasks/" + codingTask + "/claim", "").getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(postJson("colin", "/api/tasks/" + codingTask + "/claim", "").getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(postJson("carla", "/api/tasks/" + codingTask + "/reassign", "{\"toUser\":\"colin\",\"reason\":\"x\"}").getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(postJson("lena", "/api/tasks/" + codingTask + "/reassign", "{\"toUser\":\"colin\"}").getStatusCode())
+                .isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(postJson("lena", "/api/tasks/" + codingTask + "/reassign", "{\"toUser\":\"colin\",\"reason\":\"carla is out today\"}")
+                .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(queues.get(codingTask).assignee()).isEqualTo("colin");
+    }
+
+    @Test
+    void completingWithAnUnknownCodeIsRefusedNamingTheFieldAndTheTaskStaysOpen() throws Exception {
+        String codingTask = openCodingTasks(1).get(0);
+        postJson("carla", "/api/tasks/" + codingTask + "/claim", "");
+        ResponseEntity<String> refused = postJson("carla", "/api/tasks/" + codingTask + "/complete",
+                "{\"diagnosisCodes\":\"Z99.999\",\"procedureLines\":\"99213 1 1\",\"queryProvider\":false}");
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(json.readTree(refused.getBody()).get("fields").get("diagnosisCodes").asText()).contains("Z99999").contains("not in the loaded code set");
+        assertThat(queues.get(codingTask).assignee()).isEqualTo("carla");
+
+        ResponseEntity<String> done = postJson("carla", "/api/tasks/" + codingTask + "/complete",
+                "{\"diagnosisCodes\":\"I10\",\"procedureLines\":\"99213 1 1\",\"queryProvider\":false}");
+        assertThat(done.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(tasks.createTaskQuery().taskId(codingTask).count()).isZero();
+    }
+}
