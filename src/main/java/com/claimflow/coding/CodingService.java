@@ -23,7 +23,7 @@ public class CodingService {
 
     public static final int MAX_DIAGNOSES = 12;
     /** Members of this group are new coders: the audit sample takes all their work. */
-    public static final String NEW_CODERS_GROUP = "new-coders";
+    public static final String NEW_CODERS_GROUP = "newcoders";
 
     private final CodingRepository codings;
     private final EncounterService encounters;

@@ -15,7 +15,7 @@ public class DemoUsers {
     /** user id, first name, last name, groups */
     public static final List<Object[]> USERS = List.of(
             new Object[] {"carla", "Carla", "Coder", List.of(Roles.CODERS)},
-            new Object[] {"colin", "Colin", "Coder", List.of(Roles.CODERS, "new-coders")},
+            new Object[] {"colin", "Colin", "Coder", List.of(Roles.CODERS, "newcoders")},
             new Object[] {"chen", "Chen", "Coder", List.of(Roles.CODERS)},
             new Object[] {"bella", "Bella", "Biller", List.of(Roles.BILLERS)},
             new Object[] {"ben", "Ben", "Biller", List.of(Roles.BILLERS)},
@@ -25,7 +25,7 @@ public class DemoUsers {
             new Object[] {"adam", "Adam", "Admin", List.of(Roles.ADMINS, "camunda-admin")});
     private static final Map<String, String> GROUP_NAMES = Map.of(Roles.CODERS, "Coders", Roles.BILLERS, "Billers", Roles.LEADS, "Team leads",
             Roles.COMPLIANCE, "Compliance", Roles.ADMINS, "Administrators", "camunda-admin", "Camunda administrators",
-            "new-coders", "New coders (every coding audited)");
+            "newcoders", "New coders (every coding audited)");
 
     private final IdentityService identity;
 

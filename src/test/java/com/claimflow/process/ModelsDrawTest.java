@@ -1,0 +1,263 @@
+package com.claimflow.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
+import org.camunda.bpm.model.bpmn.instance.CallActivity;
+import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
+import org.camunda.bpm.model.bpmn.instance.ServiceTask;
+import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFailedJobRetryTimeCycle;
+import org.camunda.bpm.model.bpmn.instance.dc.Bounds;
+import org.camunda.bpm.model.dmn.Dmn;
+import org.camunda.bpm.model.dmn.DmnModelInstance;
+import org.camunda.bpm.model.dmn.instance.Decision;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The models in {@code processes/} are complete enough for Camunda Modeler to draw them and follow the
+ * conventions of {@code docs/process-model.md}. Paths are relative to the project root (Maven's working
+ * directory).
+ */
+class ModelsDrawTest {
+
+  static final Path PROCESSES = Path.of("processes");
+  static final Path FORMS = Path.of("forms");
+  static final String RETRY_CYCLE = "R5/PT5M";
+  static final Set<String> GROUPS = Set.of("coders", "billers", "leads", "compliance");
+
+  static List<Path> bpmnFiles() throws IOException {
+    return files(PROCESSES, ".bpmn");
+  }
+
+  static List<Path> dmnFiles() throws IOException {
+    return files(PROCESSES, ".dmn");
+  }
+
+  static List<Path> files(Path dir, String suffix) throws IOException {
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.filter(p -> p.getFileName().toString().endsWith(suffix)).sorted().toList();
+    }
+  }
+
+  static BpmnModelInstance read(Path file) {
+    BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
+    Bpmn.validateModel(model);
+    return model;
+  }
+
+  static String baseName(Path file) {
+    String name = file.getFileName().toString();
+    return name.substring(0, name.lastIndexOf('.'));
+  }
+
+  @Test
+  void everyProcessOfTheContractHasItsFile() throws IOException {
+    assertThat(bpmnFiles()).extracting(ModelsDrawTest::baseName).contains("encounter", "intake", "coding",
+        "claim-creation", "scrubbing", "submission", "adjudication", "denial", "collections");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("bpmnFiles")
+  void oneExecutableProcessWithHistoryTimeToLive(Path file) {
+    BpmnModelInstance model = read(file);
+    assertThat(model.getModelElementsByType(Process.class)).singleElement().satisfies(process -> {
+      assertThat(process.getId()).isEqualTo(baseName(file));
+      assertThat(process.isExecutable()).as("%s isExecutable", file).isTrue();
+      assertThat(process.getCamundaHistoryTimeToLiveString()).as("%s historyTimeToLive", file).isNotBlank();
+    });
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("bpmnFiles")
+  void everyFlowNodeHasAShapeAndEverySequenceFlowAnEdge(Path file) {
+    BpmnModelInstance model = read(file);
+    Set<String> shaped = new TreeSet<>();
+    for (BpmnShape shape : model.getModelElementsByType(BpmnShape.class)) {
+      assertThat(shape.getBpmnElement()).as("%s: %s points to an element", file, shape.getId()).isNotNull();
+      assertThat(shape.getBounds()).as("%s: bounds of %s", file, shape.getId()).isNotNull();
+      shaped.add(shape.getBpmnElement().getId());
+    }
+    Set<String> edged = new TreeSet<>();
+    for (BpmnEdge edge : model.getModelElementsByType(BpmnEdge.class)) {
+      assertThat(edge.getBpmnElement()).as("%s: %s points to an element", file, edge.getId()).isNotNull();
+      assertThat(edge.getWaypoints()).as("%s: waypoints of %s", file, edge.getId()).hasSizeGreaterThanOrEqualTo(2);
+      edged.add(edge.getBpmnElement().getId());
+    }
+    Set<String> nodes = ids(model.getModelElementsByType(FlowNode.class));
+    Set<String> flows = ids(model.getModelElementsByType(SequenceFlow.class));
+    assertThat(nodes).as("%s: flow nodes without a BPMNShape", file).isSubsetOf(shaped);
+    assertThat(flows).as("%s: sequence flows without a BPMNEdge", file).isSubsetOf(edged);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("bpmnFiles")
+  void shapesDoNotOverlap(Path file) {
+    BpmnModelInstance model = read(file);
+    List<BpmnShape> shapes = new ArrayList<>(model.getModelElementsByType(BpmnShape.class));
+    List<String> overlaps = new ArrayList<>();
+    for (int i = 0; i < shapes.size(); i++) {
+      for (int j = i + 1; j < shapes.size(); j++) {
+        BpmnShape a = shapes.get(i);
+        BpmnShape b = shapes.get(j);
+        if (attached(a, b) || attached(b, a)) {
+          continue;
+        }
+        if (overlap(a.getBounds(), b.getBounds())) {
+          overlaps.add(a.getBpmnElement().getId() + " / " + b.getBpmnElement().getId());
+        }
+      }
+    }
+    assertThat(overlaps).as("%s: overlapping shapes", file).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("bpmnFiles")
+  void userTasksFollowTheConventions(Path file) {
+    BpmnModelInstance model = read(file);
+    for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+      String id = task.getId();
+      assertThat(task.getCamundaCandidateGroups()).as("%s: candidate groups", id).isIn(GROUPS);
+      assertThat(task.getCamundaFormRef()).as("%s: formRef", id).isNotBlank();
+      assertThat(task.getCamundaFormRefBinding()).as("%s: formRefBinding", id).isEqualTo("deployment");
+      assertThat(task.isCamundaAsyncAfter()).as("%s: asyncAfter", id).isTrue();
+      assertThat(retryCycle(task)).as("%s: failedJobRetryTimeCycle", id).isEqualTo(RETRY_CYCLE);
+
+      List<BoundaryEvent> boundaries = model.getModelElementsByType(BoundaryEvent.class).stream()
+          .filter(b -> b.getAttachedTo() != null && id.equals(b.getAttachedTo().getId()))
+          .toList();
+      assertThat(boundaries).as("%s: boundary events", id).hasSize(2).allSatisfy(b -> {
+        assertThat(b.cancelActivity()).as("%s is non-interrupting", b.getId()).isFalse();
+        assertThat(b.getEventDefinitions()).as("%s is a timer", b.getId()).singleElement()
+            .isInstanceOf(TimerEventDefinition.class);
+      });
+      assertThat(boundaries).extracting(BaseElement::getId)
+          .containsExactlyInAnyOrder(id + "SlaWarning", id + "SlaEscalation");
+      assertThat(timeDuration(model, id + "SlaWarning"))
+          .isEqualTo("${slaPolicy.warnAfter(execution, '" + id + "')}");
+      assertThat(timeDuration(model, id + "SlaEscalation"))
+          .isEqualTo("${slaPolicy.escalateAfter(execution, '" + id + "')}");
+      ServiceTask warn = model.getModelElementById(id + "Warn");
+      ServiceTask escalate = model.getModelElementById(id + "Escalate");
+      assertThat(warn).as("%sWarn", id).isNotNull();
+      assertThat(escalate).as("%sEscalate", id).isNotNull();
+      assertThat(warn.getCamundaDelegateExpression()).isEqualTo("${slaWarningDelegate}");
+      assertThat(escalate.getCamundaDelegateExpression()).isEqualTo("${slaEscalationDelegate}");
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("bpmnFiles")
+  void serviceTasksAreAsyncWithRetries(Path file) {
+    BpmnModelInstance model = read(file);
+    for (ServiceTask task : model.getModelElementsByType(ServiceTask.class)) {
+      assertThat(task.isCamundaAsyncBefore()).as("%s: asyncBefore", task.getId()).isTrue();
+      assertThat(retryCycle(task)).as("%s: failedJobRetryTimeCycle", task.getId()).isEqualTo(RETRY_CYCLE);
+      assertThat(task.getCamundaDelegateExpression()).as("%s: delegateExpression", task.getId())
+          .matches("\\$\\{[A-Za-z][A-Za-z0-9]*\\}");
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("bpmnFiles")
+  void callActivitiesCallAProcessOfTheRepository(Path file) throws IOException {
+    Set<String> processes = bpmnFiles().stream().map(ModelsDrawTest::baseName).collect(Collectors.toSet());
+    for (CallActivity call : read(file).getModelElementsByType(CallActivity.class)) {
+      assertThat(call.getCalledElement()).as("%s: calledElement", call.getId()).isIn(processes);
+    }
+  }
+
+  @Test
+  void everyReferencedFormHasAFile() throws IOException {
+    Set<String> refs = new TreeSet<>();
+    for (Path file : bpmnFiles()) {
+      for (UserTask task : read(file).getModelElementsByType(UserTask.class)) {
+        refs.add(task.getCamundaFormRef());
+      }
+    }
+    assertThat(refs).isNotEmpty();
+    for (String ref : refs) {
+      Path form = FORMS.resolve(ref + ".form");
+      assertThat(form).as("form %s", ref).isRegularFile();
+      String json = Files.readString(form, StandardCharsets.UTF_8);
+      assertThat(json).as("%s declares its id", form)
+          .containsPattern(Pattern.compile("\"id\"\\s*:\\s*\"" + Pattern.quote(ref) + "\""));
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("dmnFiles")
+  void decisionsParse(Path file) {
+    DmnModelInstance dmn = Dmn.readModelFromFile(file.toFile());
+    Dmn.validateModel(dmn);
+    assertThat(dmn.getModelElementsByType(Decision.class)).as("%s: decisions", file).isNotEmpty()
+        .allSatisfy(d -> assertThat(d.getCamundaHistoryTimeToLiveString()).as("%s: historyTimeToLive", d.getId())
+            .isNotBlank());
+  }
+
+  @Test
+  void everyDecisionOfTheContractExists() throws IOException {
+    Set<String> decisions = new TreeSet<>();
+    for (Path file : dmnFiles()) {
+      Dmn.readModelFromFile(file.toFile()).getModelElementsByType(Decision.class)
+          .forEach(d -> decisions.add(d.getId()));
+    }
+    assertThat(decisions).contains("denial-routing", "task-priority", "sla-policy", "follow-up-wait",
+        "coding-audit-sampling", "collections-action");
+  }
+
+  static Set<String> ids(java.util.Collection<? extends BaseElement> elements) {
+    return elements.stream().map(BaseElement::getId).collect(Collectors.toCollection(TreeSet::new));
+  }
+
+  static String retryCycle(BaseElement element) {
+    ExtensionElements ext = element.getExtensionElements();
+    if (ext == null) {
+      return null;
+    }
+    return ext.getElementsQuery().filterByType(CamundaFailedJobRetryTimeCycle.class).list().stream()
+        .map(ModelElementInstance::getTextContent).map(String::trim).findFirst().orElse(null);
+  }
+
+  static String timeDuration(BpmnModelInstance model, String boundaryId) {
+    BoundaryEvent boundary = model.getModelElementById(boundaryId);
+    assertThat(boundary).as(boundaryId).isNotNull();
+    TimerEventDefinition timer = (TimerEventDefinition) boundary.getEventDefinitions().iterator().next();
+    assertThat(timer.getTimeDuration()).as("%s: timeDuration", boundaryId).isNotNull();
+    return timer.getTimeDuration().getTextContent().trim();
+  }
+
+  static boolean attached(BpmnShape boundary, BpmnShape host) {
+    return boundary.getBpmnElement() instanceof BoundaryEvent b && b.getAttachedTo() != null
+        && b.getAttachedTo().getId().equals(host.getBpmnElement().getId());
+  }
+
+  static boolean overlap(Bounds a, Bounds b) {
+    return a.getX() < b.getX() + b.getWidth() && b.getX() < a.getX() + a.getWidth()
+        && a.getY() < b.getY() + b.getHeight() && b.getY() < a.getY() + a.getHeight();
+  }
+}
