@@ -15,7 +15,7 @@ import org.springframework.test.context.ActiveProfiles;
 
 /** A running server on a random port, the test (or mysql) database, demo users and reference data. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@ActiveProfiles(resolver = TestProfiles.class)
 public abstract class ApiTestBase {
     @Autowired protected TestRestTemplate http;
     @Autowired protected ProcessDriver driver;
