@@ -33,6 +33,10 @@ import org.camunda.community.process_test_coverage.spring_test.platform7.Process
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import com.claimflow.audit.AuditService;
+import com.claimflow.workqueue.WorkQueueService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
@@ -64,6 +68,8 @@ class RevenueCycleProcessTest {
     @Autowired JdbcTemplate jdbc;
     @Autowired DemoReferenceData reference;
     @Autowired DemoUsers users;
+    @Autowired WorkQueueService queues;
+    @Autowired AuditService audit;
     @MockitoBean AuditSampling sampling;
 
     @BeforeEach
@@ -338,5 +344,133 @@ class RevenueCycleProcessTest {
         driver.complete(e.getId(), "FollowUpClaimStatus", "ben", "billers", Map.of("note", "payer says in process"));
         pay(e, 0);
         assertThat(ended(e)).isTrue();
+    }
+
+    /** Each human step of every stage, started where it stands, warns and then escalates on its SLA timers. */
+    @ParameterizedTest(name = "{1} in {0}")
+    @CsvSource({
+            "intake, ResolveEligibility", "coding, CodeEncounter", "coding, ChaseProviderQuery", "coding, AuditCoding",
+            "scrubbing, FixCodingEdit", "scrubbing, FixClaimEdit", "submission, FixRejectedClaim", "submission, FollowUpAcknowledgement",
+            "adjudication, FollowUpClaimStatus", "denial, CorrectCodingDenial", "denial, CorrectBillingDenial", "denial, PrepareAppeal",
+            "denial, FollowUpAppeal", "denial, ApproveWriteOff", "collections, ReviewCollections"})
+    void everyHumanStepWarnsThenEscalatesOnItsSla(String process, String taskType) {
+        Encounter e = encounters.open(Encounters.visit().request());
+        var instance = engine.getRuntimeService().createProcessInstanceByKey(process).businessKey(String.valueOf(e.getId()))
+                .setVariables(Map.of("encounterId", e.getId(), "payerId", "BCBS", "claimAmount", 250.0d))
+                .startBeforeActivity(taskType).execute();
+        WorkItem item = queues.forEncounter(e.getId()).stream().filter(w -> w.taskType().equals(taskType)).findFirst().orElseThrow();
+        assertThat(item.slaState()).isEqualTo(WorkItem.SlaState.OK);
+
+        fireTimerOf(instance.getId(), taskType + "SlaWarning");
+        assertThat(queues.get(item.taskId()).slaState()).isEqualTo(WorkItem.SlaState.WARNED);
+        fireTimerOf(instance.getId(), taskType + "SlaEscalation");
+        assertThat(queues.get(item.taskId()).slaState()).isEqualTo(WorkItem.SlaState.ESCALATED);
+        assertThat(tasks.createTaskQuery().taskId(item.taskId()).taskCandidateGroup("leads").count()).isEqualTo(1);
+        assertThat(audit.forTask(item.taskId())).extracting(a -> a.getAction()).containsExactly("SLA_WARNED", "SLA_ESCALATED");
+    }
+
+    private void fireTimerOf(String processInstanceId, String activityId) {
+        var timer = engine.getManagementService().createJobQuery().processInstanceId(processInstanceId).timers().activityId(activityId).singleResult();
+        engine.getManagementService().executeJob(timer.getId());
+        driver.runJobs();
+    }
+
+    @Test
+    void eligibilityDenialGoesToABillerAndTheCorrectedClaimReplacesTheOriginal() {
+        Encounter e = openAndCode(Encounters.visit(), "I10", "99213 1 1");
+        accept(e);
+        deny(e, "16");
+        assertThat(driver.task(e.getId(), "CorrectBillingDenial").queue()).isEqualTo("billers");
+        driver.complete(e.getId(), "CorrectBillingDenial", "ben", "billers", Map.of("note", "added referring provider"));
+        assertThat(claimOf(e).getFrequencyCode()).isEqualTo("7");
+        accept(e);
+        pay(e, 0);
+        assertThat(ended(e)).isTrue();
+    }
+
+    @Test
+    void lateAppealDecisionIsFollowedUpAndARefusedWriteOffGoesToTheNextAppealLevel() {
+        Encounter e = openAndCode(Encounters.visit(), "R0789", "93000 1 1");
+        accept(e);
+        deny(e, "50");
+        driver.complete(e.getId(), "PrepareAppeal", "bella", "billers", Map.of("appealDecision", "WRITE_OFF"));
+        driver.complete(e.getId(), "ApproveWriteOff", "lena", "leads", Map.of("writeOffApproved", false, "note", "appeal it"));
+        driver.complete(e.getId(), "PrepareAppeal", "bella", "billers", Map.of("appealDecision", "APPEAL"));
+        driver.fireTimer("AppealOverdue");
+        driver.complete(e.getId(), "FollowUpAppeal", "bella", "billers", Map.of("note", "called the payer"));
+        assertThat(denials.current(claimOf(e).getId()).getAppealLevel()).isEqualTo(1);
+        denials.decideAppeal(claimOf(e).getId(), true);
+        driver.runJobs();
+        pay(e, 0);
+        assertThat(ended(e)).isTrue();
+    }
+
+    @Test
+    void smallUnpaidPatientBalanceIsWrittenOffByTheCollectionsTable() {
+        // 20% of a $3.75 venipuncture: below the small-balance threshold
+        Encounter e = openAndCode(Encounters.visit(), "E119", "36415 1 1");
+        accept(e);
+        pay(e, 20);
+        driver.fireTimer("StatementCycle");
+        driver.fireTimer("StatementCycle");
+        driver.fireTimer("StatementCycle");
+        assertThat(ended(e)).isTrue();
+        assertThat(account.balance(e.getId()).isZero()).isTrue();
+        assertThat(driver.openTaskTypes(e.getId())).isEmpty();
+    }
+
+    @Test
+    void reviewedPatientBalanceCanBeWrittenOffAndAPartPaymentKeepsCollectionsWaiting() {
+        Encounter e = openAndCode(Encounters.visit(), "E119", "99214 1 1");
+        accept(e);
+        pay(e, 20);
+        collections.postPatientPayment(e.getId(), new BigDecimal("1.00"), "cash", "ben");
+        driver.runJobs();
+        assertThat(ended(e)).isFalse();
+        driver.fireTimer("StatementCycle");
+        driver.fireTimer("StatementCycle");
+        driver.fireTimer("StatementCycle");
+        driver.complete(e.getId(), "ReviewCollections", "ben", "billers", Map.of("collectionsDecision", "WRITE_OFF", "note", "hardship"));
+        assertThat(ended(e)).isTrue();
+        assertThat(account.balance(e.getId()).isZero()).isTrue();
+    }
+
+    @Test
+    void failedCodingAuditSendsTheEncounterBackToCoding() {
+        Encounter e = encounters.open(Encounters.visit().request());
+        driver.runJobs();
+        when(sampling.draw()).thenReturn(0.01);
+        driver.code(e.getId(), "I10", "99215 1 1");
+        driver.complete(e.getId(), "AuditCoding", "cora", "compliance", Map.of("auditPassed", false, "note", "documentation supports 99213"));
+        assertThat(driver.openTaskTypes(e.getId())).containsExactly("CodeEncounter");
+    }
+
+    @Test
+    void followUpWithoutResendingKeepsWaitingForTheAcknowledgement() {
+        Encounter e = openAndCode(Encounters.visit(), "J069", "99213 1 1");
+        driver.fireTimer("AcknowledgementOverdue");
+        driver.complete(e.getId(), "FollowUpAcknowledgement", "ben", "billers", Map.of("resubmit", false, "note", "clearinghouse has it"));
+        assertThat(submissions.messagesFor(claimOf(e).getId())).hasSize(1);
+        accept(e);
+        pay(e, 0);
+        assertThat(ended(e)).isTrue();
+    }
+
+    @Test
+    void theCoderOfAnEncounterCannotAuditIt() {
+        Encounter e = encounters.open(Encounters.visit().request());
+        driver.runJobs();
+        driver.complete(e.getId(), "CodeEncounter", "colin", "coders",
+                Map.of("diagnosisCodes", "I10", "procedureLines", "99213 1 1", "queryProvider", false));
+        WorkItem audit = driver.task(e.getId(), "AuditCoding");
+        var colinInCompliance = new com.claimflow.workqueue.Worker("colin", java.util.Set.of("compliance"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> queues.claim(audit.taskId(), colinInCompliance))
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class).hasMessageContaining("may not audit");
+        java.util.List<String> handedToColin = new java.util.ArrayList<>();
+        for (var next = queues.next(colinInCompliance); next.isPresent(); next = queues.next(colinInCompliance)) {
+            handedToColin.add(next.get().taskId());
+        }
+        assertThat(handedToColin).doesNotContain(audit.taskId());
+        assertThat(queues.get(audit.taskId()).assignee()).isNull();
     }
 }
