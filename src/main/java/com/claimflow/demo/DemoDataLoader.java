@@ -77,10 +77,10 @@ public class DemoDataLoader {
             opened.add(encounters.open(request(i, random)));
         }
         log.info("demo: {} encounters opened; coding about two thirds of them", opened.size());
-        String[] coders = {"carla", "colin", "chen"};
+        String[] coders = {"carla", "chen", "carla", "colin"}; // colin is new: all his coding is audited
         for (int i = 0; i < opened.size(); i++) {
             if (i % 3 == 2) continue; // left for the coders to pull
-            Worker coder = new Worker(coders[i % 3], Set.of("coders"));
+            Worker coder = new Worker(coders[i % coders.length], Set.of("coders"));
             String[] coding = CODINGS[i % CODINGS.length];
             Optional<WorkItem> task = awaitCodingTask(opened.get(i).getId());
             if (task.isEmpty()) continue; // eligibility problem: waits for a biller

@@ -153,7 +153,7 @@ public class PayerSimulator {
 
     /** A repeatable 0-99 roll per claim and question, so a demo run is the same every time. */
     static int roll(long claimId, String question) {
-        return Math.floorMod((Long.hashCode(claimId * 2654435761L) * 31 + question.hashCode()) * 0x9E3779B1, 100);
+        return new java.util.SplittableRandom(claimId * 1_000_003L + question.hashCode()).nextInt(100);
     }
 
     private static String abbreviate(String s) {
