@@ -1,0 +1,100 @@
+package com.claimflow.workqueue.ui;
+
+import com.claimflow.reference.Payer;
+import com.claimflow.workqueue.WorkItem;
+import com.claimflow.workqueue.WorkQueueService;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * One queue, a page (50 rows) at a time, highest priority first, with a payer filter; clicking a row opens the task.
+ * Shared by My work and the leads' Queues view.
+ */
+public class QueuePage extends VerticalLayout {
+    private final WorkQueueService queues;
+    private final ComboBox<Payer> payer = new ComboBox<>("Payer");
+    private final WorkItemGrid grid = new WorkItemGrid(true);
+    private final Button previous = new Button("Previous");
+    private final Button next = new Button("Next");
+    private final Span range = new Span();
+    private String queue;
+    private int page;
+
+    public QueuePage(WorkQueueService queues, List<Payer> payers, Consumer<WorkItem> open) {
+        this.queues = queues;
+        setPadding(false);
+        setWidthFull();
+        payer.setItems(payers);
+        payer.setItemLabelGenerator(p -> p.getId() + " · " + p.getName());
+        payer.setPlaceholder("All payers");
+        payer.setClearButtonVisible(true);
+        payer.setId("payer-filter");
+        payer.setWidth("18em");
+        payer.addValueChangeListener(e -> {
+            page = 0;
+            refresh();
+        });
+        grid.setId("queue-tasks");
+        grid.addItemClickListener(e -> open.accept(e.getItem()));
+        previous.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        next.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        previous.addClickListener(e -> {
+            page = Math.max(0, page - 1);
+            refresh();
+        });
+        next.addClickListener(e -> {
+            page++;
+            refresh();
+        });
+        range.getStyle().set("color", "var(--lumo-secondary-text-color)");
+        HorizontalLayout pager = new HorizontalLayout(previous, range, next);
+        pager.setAlignItems(FlexComponent.Alignment.CENTER);
+        HorizontalLayout toolbar = new HorizontalLayout(payer, pager);
+        toolbar.setAlignItems(FlexComponent.Alignment.END);
+        toolbar.setWidthFull();
+        toolbar.setJustifyContentMode(FlexComponent.JustifyContentMode.BETWEEN);
+        add(toolbar, grid);
+    }
+
+    public WorkItemGrid grid() {
+        return grid;
+    }
+
+    public String queue() {
+        return queue;
+    }
+
+    /** Shows the first page of the queue. */
+    public void show(String queue) {
+        this.queue = queue;
+        this.page = 0;
+        refresh();
+    }
+
+    /** Reloads the current page, e.g. after a task was moved. */
+    public void refresh() {
+        if (queue == null) return;
+        String payerId = payer.getValue() == null ? null : payer.getValue().getId();
+        long total = queues.count(queue, payerId);
+        int lastPage = total == 0 ? 0 : (int) ((total - 1) / WorkQueueService.PAGE_SIZE);
+        page = Math.min(page, lastPage);
+        List<WorkItem> items = queues.page(queue, payerId, page);
+        grid.setItems(items);
+        grid.setEmptyStateText(payerId == null
+                ? "The " + queue + " queue is empty: nothing is waiting here right now."
+                : "No " + payerId + " tasks in the " + queue + " queue.");
+        long from = (long) page * WorkQueueService.PAGE_SIZE + 1;
+        range.setText(total == 0 ? "No tasks" : from + "–" + (from + items.size() - 1) + " of " + total);
+        previous.setEnabled(page > 0);
+        next.setEnabled(page < lastPage);
+        previous.setVisible(total > WorkQueueService.PAGE_SIZE);
+        next.setVisible(total > WorkQueueService.PAGE_SIZE);
+    }
+}

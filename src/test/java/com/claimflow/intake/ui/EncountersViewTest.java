@@ -1,0 +1,67 @@
+package com.claimflow.intake.ui;
+
+import static com.github.mvysny.kaributesting.v10.GridKt._getFormatted;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.claimflow.support.Encounters;
+import com.claimflow.support.ui.KaribuTestBase;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.textfield.TextField;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+
+class EncountersViewTest extends KaribuTestBase {
+
+    @Test
+    void aBillerSeesEachEncounterWithItsStageAndBalance() {
+        String externalId = "UI-" + java.util.UUID.randomUUID();
+        LocalDate dos = LocalDate.now().minusDays(5);
+        long id = open(Encounters.visit().externalId(externalId).on(dos).request());
+        awaitTask(id, "CodeEncounter");
+        login(uniqueUser("biller"), "billers");
+
+        navigate(EncountersView.class);
+
+        Grid<EncountersView.Row> grid = encounters();
+        int row = rows(grid).stream().map(EncountersView.Row::id).toList().indexOf(id);
+        assertThat(row).isGreaterThanOrEqualTo(0);
+        assertThat(_getFormatted(grid, row, "externalId")).isEqualTo(externalId);
+        assertThat(_getFormatted(grid, row, "patient")).isEqualTo("Patient, Test");
+        assertThat(_getFormatted(grid, row, "payer")).isEqualTo("BCBS");
+        assertThat(_getFormatted(grid, row, "dos")).isEqualTo(DateTimeFormatter.ofPattern("MMM d, yyyy", Locale.US).format(dos));
+        assertThat(_getFormatted(grid, row, "stage")).isEqualTo("Coding");
+        assertThat(_getFormatted(grid, row, "balance")).isEqualTo("$0.00");
+    }
+
+    @Test
+    void theSearchNarrowsTheList() {
+        String externalId = "FIND-ME-" + java.util.UUID.randomUUID();
+        long id = open(Encounters.visit().externalId(externalId).request());
+        open(Encounters.visit().request());
+        login(uniqueUser("lead"), "leads");
+        navigate(EncountersView.class);
+
+        _setValue(_get(TextField.class, s -> s.withId("encounter-search")), externalId.toLowerCase());
+
+        assertThat(rows(encounters())).extracting(EncountersView.Row::id).containsExactly(id);
+    }
+
+    @Test
+    void aCoderCannotOpenTheEncounterList() {
+        login(uniqueUser("coder"), "coders");
+
+        navigate(EncountersView.class);
+
+        assertThat(UI.getCurrent().getInternals().getActiveRouterTargetsChain()).noneMatch(EncountersView.class::isInstance);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Grid<EncountersView.Row> encounters() {
+        return _get(Grid.class, s -> s.withId("encounters"));
+    }
+}

@@ -1,0 +1,171 @@
+package com.claimflow.workqueue.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.claimflow.audit.AuditEvent;
+import com.claimflow.audit.AuditService;
+import com.claimflow.base.NotFoundException;
+import com.claimflow.coding.CodingService;
+import com.claimflow.support.Encounters;
+import com.claimflow.support.ui.KaribuTestBase;
+import com.claimflow.workqueue.WorkItem;
+import com.claimflow.workqueue.Worker;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+class TaskViewTest extends KaribuTestBase {
+    @Autowired AuditService audit;
+    @Autowired CodingService coding;
+
+    @Test
+    void openingATaskShowsTheEncounterAndTheFormAndIsAudited() {
+        long encounterId = open(Encounters.visit().request());
+        WorkItem task = awaitTask(encounterId, "CodeEncounter");
+        String coder = uniqueUser("coder");
+        login(coder, "coders");
+
+        TaskView.open(task.taskId());
+
+        assertThat(_get(H2.class, s -> s.withId("task-name")).getText()).isEqualTo("Code encounter");
+        assertThat(_get(Div.class, s -> s.withId("documentation")).getText()).isEqualTo("Synthetic test note.");
+        assertThat(diagnosisCodes().getLabel()).isEqualTo("Diagnosis codes (ICD-10-CM)");
+        // codes are not required on the form (a coder may query the provider instead); CodingService enforces them
+        assertThat(diagnosisCodes().isRequiredIndicatorVisible()).isFalse();
+        assertThat(procedureLines().getLabel()).isEqualTo("Procedure lines");
+        assertThat(_get(Checkbox.class, s -> s.withId("form-queryProvider")).getValue()).isFalse();
+        assertThat(_get(Button.class, s -> s.withId("claim")).isVisible()).isTrue();
+        assertThat(audit.forTask(task.taskId())).extracting(AuditEvent::getAction, AuditEvent::getActor)
+                .contains(org.assertj.core.groups.Tuple.tuple(AuditService.VIEWED_ENCOUNTER, coder));
+    }
+
+    @Test
+    void completingCodingWithAnUnknownDiagnosisShowsTheErrorOnTheDiagnosisFieldAndLeavesTheTaskOpen() {
+        long encounterId = open(Encounters.visit().request());
+        WorkItem task = awaitTask(encounterId, "CodeEncounter");
+        login(uniqueUser("coder"), "coders");
+        TaskView.open(task.taskId());
+
+        _setValue(diagnosisCodes(), "Q999X");
+        _setValue(procedureLines(), "99213 1 1");
+        _click(_get(Button.class, s -> s.withId("complete")));
+
+        assertThat(diagnosisCodes().isInvalid()).isTrue();
+        assertThat(diagnosisCodes().getErrorMessage()).contains("Q999X").contains("not in the loaded code set");
+        assertThat(procedureLines().isInvalid()).isFalse();
+        assertThat(_get(TaskView.class).taskId()).isEqualTo(task.taskId());
+        assertThat(queues.get(task.taskId()).taskType()).isEqualTo("CodeEncounter");
+        assertThat(coding.codingOf(encounterId)).isEmpty();
+    }
+
+    @Test
+    void aBadProcedureLineIsShownOnTheProcedureLinesFieldWithItsLineNumber() {
+        long encounterId = open(Encounters.visit().request());
+        WorkItem task = awaitTask(encounterId, "CodeEncounter");
+        login(uniqueUser("coder"), "coders");
+        TaskView.open(task.taskId());
+
+        _setValue(diagnosisCodes(), "I10");
+        _setValue(procedureLines(), "99213 1 1\n99213 1 3");
+        _click(_get(Button.class, s -> s.withId("complete")));
+
+        assertThat(procedureLines().isInvalid()).isTrue();
+        assertThat(procedureLines().getErrorMessage()).startsWith("line 2: ").contains("pointer 3");
+        assertThat(diagnosisCodes().isInvalid()).isFalse();
+        assertThat(queues.get(task.taskId())).isNotNull();
+    }
+
+    @Test
+    void completingCodingWithValidCodesClosesTheTask() {
+        long encounterId = open(Encounters.visit().request());
+        WorkItem task = awaitTask(encounterId, "CodeEncounter");
+        String coder = uniqueUser("coder");
+        login(coder, "coders");
+        TaskView.open(task.taskId());
+        _click(_get(Button.class, s -> s.withId("claim")));
+        assertThat(queues.get(task.taskId()).assignee()).isEqualTo(coder);
+
+        _setValue(diagnosisCodes(), "I10, E785");
+        _setValue(procedureLines(), "99213 1 1,2");
+        _click(_get(Button.class, s -> s.withId("complete")));
+
+        _get(MyWorkView.class);
+        assertThat(notifications()).anyMatch(n -> n.contains("completed"));
+        assertThatThrownBy(() -> queues.get(task.taskId())).isInstanceOf(NotFoundException.class);
+        assertThat(coding.codingOf(encounterId)).get().satisfies(c -> {
+            assertThat(c.diagnoses()).containsExactly("I10", "E785");
+            assertThat(c.getCodedBy()).isEqualTo(coder);
+        });
+    }
+
+    @Test
+    void theCodingFormStartsFromTheCodesOnFile() {
+        long encounterId = open(Encounters.visit().request());
+        WorkItem task = awaitTask(encounterId, "CodeEncounter");
+        coding.record(encounterId, "I10, E785", "99213 25 1 1,2\n36415 1 1", "someone");
+        login(uniqueUser("coder"), "coders");
+
+        TaskView.open(task.taskId());
+
+        assertThat(diagnosisCodes().getValue()).isEqualTo("I10, E785");
+        assertThat(procedureLines().getValue()).isEqualTo("99213 25 1 1,2\n36415 1 1");
+    }
+
+    @Test
+    void someoneWhoMayNotWorkTheQueueIsSentBackToMyWork() {
+        long encounterId = open(Encounters.visit().request());
+        WorkItem task = awaitTask(encounterId, "CodeEncounter");
+        login(uniqueUser("biller"), "billers");
+
+        TaskView.open(task.taskId());
+
+        _get(MyWorkView.class);
+        assertThat(notifications()).contains("You may not work the coders queue.");
+        assertThat(audit.forTask(task.taskId())).noneMatch(e -> e.getAction().equals(AuditService.VIEWED_ENCOUNTER));
+    }
+
+    @Test
+    void aTaskHeldBySomeoneElseIsReadOnly() {
+        long encounterId = open(Encounters.visit().request());
+        WorkItem task = awaitTask(encounterId, "CodeEncounter");
+        queues.claim(task.taskId(), new Worker("carla", Set.of("coders")));
+        login(uniqueUser("coder"), "coders");
+
+        TaskView.open(task.taskId());
+
+        _assertNone(Button.class, s -> s.withId("complete"));
+        _assertNone(Button.class, s -> s.withId("claim"));
+        assertThat(diagnosisCodes().isReadOnly()).isTrue();
+        assertThat(_get(Paragraph.class, s -> s.withId("task-note")).getText()).contains("Claimed by carla");
+    }
+
+    @Test
+    void aClosedTaskSendsThePersonBackToMyWork() {
+        login(uniqueUser("coder"), "coders");
+
+        TaskView.open("no-such-task");
+
+        _get(MyWorkView.class);
+        assertThat(notifications()).anyMatch(n -> n.contains("closed"));
+    }
+
+    private static TextField diagnosisCodes() {
+        return _get(TextField.class, s -> s.withId("form-diagnosisCodes"));
+    }
+
+    private static TextArea procedureLines() {
+        return _get(TextArea.class, s -> s.withId("form-procedureLines"));
+    }
+}
