@@ -10,6 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AuditService {
     public static final String VIEWED_ENCOUNTER = "VIEWED_ENCOUNTER";
+    public static final String VIEWED_ENCOUNTER_LIST = "VIEWED_ENCOUNTER_LIST";
 
     private final AuditEventRepository events;
 

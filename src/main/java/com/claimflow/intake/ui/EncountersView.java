@@ -45,8 +45,11 @@ public class EncountersView extends VerticalLayout {
 
     private final Grid<Row> grid = new Grid<>(Row.class, false);
 
-    public EncountersView(EncounterService encounters, AccountService accounts) {
+    public EncountersView(EncounterService encounters, AccountService accounts, com.claimflow.audit.AuditService audit,
+                          com.claimflow.identity.CurrentWorker current) {
         setSizeFull();
+        // the list shows patient names: a view of patient data like any other
+        audit.record(current.get().userId(), com.claimflow.audit.AuditService.VIEWED_ENCOUNTER_LIST, null, null, "ui");
         H2 title = new H2("Encounters");
         title.getStyle().set("margin", "0");
         TextField search = new TextField();

@@ -10,12 +10,14 @@ import com.claimflow.support.ui.KaribuTestBase;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.textfield.TextField;
+import com.claimflow.audit.AuditService;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 class EncountersViewTest extends KaribuTestBase {
+    @org.springframework.beans.factory.annotation.Autowired com.claimflow.audit.AuditService audit;
 
     @Test
     void aBillerSeesEachEncounterWithItsStageAndBalance() {
@@ -23,10 +25,12 @@ class EncountersViewTest extends KaribuTestBase {
         LocalDate dos = LocalDate.now().minusDays(5);
         long id = open(Encounters.visit().externalId(externalId).on(dos).request());
         awaitTask(id, "CodeEncounter");
-        login(uniqueUser("biller"), "billers");
+        String biller = uniqueUser("biller");
+        login(biller, "billers");
 
         navigate(EncountersView.class);
 
+        assertThat(audit.latest()).anyMatch(a -> a.getActor().equals(biller) && a.getAction().equals(AuditService.VIEWED_ENCOUNTER_LIST));
         Grid<EncountersView.Row> grid = encounters();
         int row = rows(grid).stream().map(EncountersView.Row::id).toList().indexOf(id);
         assertThat(row).isGreaterThanOrEqualTo(0);
