@@ -134,6 +134,16 @@ public class WorkQueueService {
         tasks.complete(taskId, variables);
     }
 
+    /** A task as the worker may see it: their queues' tasks, and every task for compliance (read-only). */
+    @Transactional(readOnly = true)
+    public WorkItem view(String taskId, Worker worker) {
+        WorkItem item = get(taskId);
+        if (!worker.mayWork(item.queue()) && !worker.mayRead(item.queue())) {
+            throw new AccessDeniedException(worker.userId() + " may not see the " + item.queue() + " queue");
+        }
+        return item;
+    }
+
     @Transactional(readOnly = true)
     public WorkItem get(String taskId) {
         return store.find(taskId).orElseThrow(() -> new NotFoundException("no open task " + taskId));

@@ -46,10 +46,7 @@ public class TaskController {
 
     @GetMapping("/tasks/{taskId}")
     public WorkItem get(@PathVariable String taskId) {
-        WorkItem item = queues.get(taskId);
-        Worker w = current.get();
-        if (!w.mayWork(item.queue()) && !w.groups().contains("compliance")) throw new AccessDeniedException(w.userId() + " may not see the " + item.queue() + " queue");
-        return item;
+        return queues.view(taskId, current.get());
     }
 
     @PostMapping("/tasks/{taskId}/claim")
@@ -82,7 +79,7 @@ public class TaskController {
     @GetMapping("/queues/{queue}")
     public List<WorkItem> page(@PathVariable String queue, @RequestParam(required = false) String payerId, @RequestParam(defaultValue = "0") int page) {
         Worker w = current.get();
-        if (!w.mayWork(queue) && !w.groups().contains("compliance")) throw new AccessDeniedException(w.userId() + " may not see the " + queue + " queue");
+        if (!w.mayRead(queue)) throw new AccessDeniedException(w.userId() + " may not see the " + queue + " queue");
         return queues.page(queue, payerId, Math.max(0, page));
     }
 

@@ -130,14 +130,13 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver {
         worker = current.get();
         String taskId = event.getRouteParameters().get(TASK_ID).orElse("");
         try {
-            item = queues.get(taskId);
+            item = queues.view(taskId, worker);
         } catch (NotFoundException gone) {
             Notices.info("That task is closed: it was completed or cancelled.");
             event.forwardTo(MyWorkView.class);
             return;
-        }
-        if (!worker.mayWork(item.queue()) && !worker.groups().contains(Roles.COMPLIANCE)) {
-            Notices.error("You may not work the " + item.queue() + " queue.");
+        } catch (AccessDeniedException notYours) {
+            Notices.error("You may not work the " + queues.get(taskId).queue() + " queue.");
             event.forwardTo(MyWorkView.class);
             return;
         }
