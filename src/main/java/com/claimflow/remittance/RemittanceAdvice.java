@@ -1,12 +1,35 @@
 package com.claimflow.remittance;
 
 import java.math.BigDecimal;
+import java.util.List;
 
 /**
  * One claim payment from a payer (what an 835 CLP loop carries): the payer's reference for it, amounts, and for a
  * denial the adjustment group and reason codes. {@code sourceRef} makes posting idempotent.
+ * From an 835 it also carries the claim status code (CLP02; {@code 22} is a reversal of an earlier payment), every
+ * CAS adjustment by group and CARC (claim level, or the claim line the SVC matched) and the remark codes (LQ, MOA).
  */
 public record RemittanceAdvice(String sourceRef, long claimId, String payerClaimNumber, BigDecimal paid,
                                BigDecimal contractualAdjustment, BigDecimal patientResponsibility,
-                               boolean denied, String carcGroup, String carc, String rarc) {
+                               boolean denied, String carcGroup, String carc, String rarc,
+                               String statusCode, List<Adjustment> adjustments, List<Remark> remarks) {
+
+    public RemittanceAdvice(String sourceRef, long claimId, String payerClaimNumber, BigDecimal paid, BigDecimal contractualAdjustment,
+                            BigDecimal patientResponsibility, boolean denied, String carcGroup, String carc, String rarc) {
+        this(sourceRef, claimId, payerClaimNumber, paid, contractualAdjustment, patientResponsibility, denied, carcGroup, carc, rarc,
+                null, List.of(), List.of());
+    }
+
+    /** A CAS adjustment; {@code lineNo} (1-based claim line) and {@code procedureCode} when it came with a service line. */
+    public record Adjustment(Integer lineNo, String procedureCode, String group, String carc, BigDecimal amount, BigDecimal quantity) {
+    }
+
+    /** A remittance advice remark code (RARC), on a line or on the claim. */
+    public record Remark(Integer lineNo, String rarc) {
+    }
+
+    /** CLP02 22: the payer takes back an earlier payment of this claim (a corrected one usually follows). */
+    public boolean reversal() {
+        return "22".equals(statusCode);
+    }
 }

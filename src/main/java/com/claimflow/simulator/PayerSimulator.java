@@ -4,11 +4,12 @@ import com.claimflow.claim.Claim;
 import com.claimflow.claim.ClaimService;
 import com.claimflow.denial.AppealSubmitted;
 import com.claimflow.denial.DenialService;
-import com.claimflow.remittance.RemittanceAdvice;
-import com.claimflow.remittance.RemittanceService;
+import com.claimflow.remittance.inbound.InboundFiles;
+import com.claimflow.remittance.inbound.InboundResult;
 import com.claimflow.submission.ClaimHandedOff;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
+import com.claimflow.submission.OutboxMessage;
+import com.claimflow.submission.SubmissionService;
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,7 +28,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * A stand-in payer for the demo and for tests: answers every claim handed to the clearinghouse with an acknowledgement
  * and later a remittance (paid, partly paid with patient responsibility, or denied with a realistic CARC mix), and
- * decides appeals. It talks to the product only through the same services a real payer file goes through.
+ * decides appeals. Acknowledgements and remittances are real X12 files (999 and 277CA, then 835) that go through
+ * the same inbound path as a clearinghouse's files ({@link InboundFiles}: stored, parsed by the real readers, applied).
  * On by default in the demo profile, off otherwise.
  */
 @Component
@@ -39,19 +41,21 @@ public class PayerSimulator {
 
     private final JdbcTemplate jdbc;
     private final ClaimService claims;
-    private final RemittanceService remittances;
+    private final InboundFiles inbound;
+    private final SubmissionService submissions;
     private final DenialService denials;
     private final TransactionTemplate tx;
     private final Duration ackDelay;
     private final Duration remitDelay;
 
-    public PayerSimulator(JdbcTemplate jdbc, ClaimService claims, RemittanceService remittances, DenialService denials,
+    public PayerSimulator(JdbcTemplate jdbc, ClaimService claims, InboundFiles inbound, SubmissionService submissions, DenialService denials,
                           PlatformTransactionManager txManager,
                           @Value("${claimflow.payer-simulator.ack-delay:PT5S}") Duration ackDelay,
                           @Value("${claimflow.payer-simulator.remittance-delay:PT20S}") Duration remitDelay) {
         this.jdbc = jdbc;
         this.claims = claims;
-        this.remittances = remittances;
+        this.inbound = inbound;
+        this.submissions = submissions;
         this.denials = denials;
         this.tx = new TransactionTemplate(txManager);
         this.ackDelay = ackDelay;
@@ -87,7 +91,7 @@ public class PayerSimulator {
             long id = (Long) row[0];
             try {
                 tx.executeWithoutResult(s -> {
-                    answer((Long) row[1], (String) row[2]);
+                    answer(id, (Long) row[1], (String) row[2]);
                     jdbc.update("update payer_simulation set done = true, attempts = attempts + 1 where id = ?", id);
                 });
                 answered++;
@@ -99,56 +103,57 @@ public class PayerSimulator {
         return answered;
     }
 
-    private void answer(long claimId, String kind) {
+    private void answer(long simulationId, long claimId, String kind) {
         Claim claim = claims.get(claimId);
         int roll = roll(claimId, kind);
+        String pcn = "CF" + claim.getId() + "V" + claim.getVersion();
+        // a new interchange number per simulation row and attempt: a retried answer is a new file
+        int attempt = jdbc.queryForObject("select attempts from payer_simulation where id = ?", Integer.class, simulationId);
+        long control = 700_000_000L + (simulationId * 100 + attempt * 2L) % 100_000_000L;
+        String payerClaimNumber = claim.getPayerClaimNumber() != null ? claim.getPayerClaimNumber() : "PCN" + claimId + "V" + claim.getVersion();
         switch (kind) {
             case "ACK" -> {
                 boolean accepted = roll >= 8;
-                remittances.acknowledge(claimId, accepted, accepted ? "PCN" + claimId + "V" + claim.getVersion() : null,
-                        accepted ? null : "A7:164 entity's contract/member number invalid");
+                OutboxMessage sent = submissions.latestMessage(claimId).orElseThrow(() -> new IllegalStateException("claim " + claimId + " was not sent"));
+                String payload = sent.getPayload();
+                String receiver = payload.length() > 50 ? payload.substring(35, 50).trim() : "CLAIMFLOW";
+                String gs06 = payload.replaceAll("(?s).*?GS\\*HC\\*[^*]*\\*[^*]*\\*[^*]*\\*[^*]*\\*([^*]+)\\*.*", "$1");
+                String st02 = payload.replaceAll("(?s).*?ST\\*837\\*([^*]+)\\*.*", "$1");
+                take(PayerFiles.ack999(control, receiver, gs06, st02), "999", simulationId);
+                take(PayerFiles.claimAck277(control + 1, receiver, claim, pcn, accepted, "PCN" + claimId + "V" + claim.getVersion()), "277CA", simulationId);
                 if (accepted) schedule(claimId, "REMIT", remitDelay);
             }
-            case "REMIT" -> remittances.post(remittance(claim, roll));
+            case "REMIT" -> take(remittance(control, claim, pcn, payerClaimNumber, roll), "835", simulationId);
             case "APPEAL" -> {
                 boolean overturned = roll < 60;
                 denials.decideAppeal(claimId, overturned);
                 if (overturned) schedule(claimId, "REMIT_AFTER_APPEAL", remitDelay);
             }
-            case "REMIT_AFTER_APPEAL" -> remittances.post(paid(claim, "sim-appeal-" + claimId, false));
+            case "REMIT_AFTER_APPEAL" -> take(PayerFiles.remittance835(control, "CLAIMFLOW", claim, pcn, payerClaimNumber, false, false, null, null),
+                    "835", simulationId);
             default -> throw new IllegalStateException("unknown simulation " + kind);
         }
     }
 
-    private RemittanceAdvice remittance(Claim claim, int roll) {
-        String ref = "sim-" + claim.getId() + "-v" + claim.getVersion();
-        if (roll < 55) return paid(claim, ref, false);
-        if (roll < 80) return paid(claim, ref, true);
+    /** Hands one file to the inbound path; anything not taken makes the answer fail, so it is tried again later. */
+    private void take(String file, String type, long simulationId) {
+        InboundResult r = inbound.receive(new java.io.ByteArrayInputStream(file.getBytes(StandardCharsets.US_ASCII)), "SIMULATOR",
+                "sim-" + simulationId + "-" + type + ".x12", "payer-simulator");
+        if (!r.status().equals("PROCESSED") || r.counts().failed() > 0 || r.counts().unmatched() > 0) {
+            throw new IllegalStateException("simulated " + type + " not taken: " + r.status() + " " + r.errors());
+        }
+    }
+
+    private String remittance(long control, Claim claim, String pcn, String payerClaimNumber, int roll) {
+        if (roll < 55) return PayerFiles.remittance835(control, "CLAIMFLOW", claim, pcn, payerClaimNumber, false, false, null, null);
+        if (roll < 80) return PayerFiles.remittance835(control, "CLAIMFLOW", claim, pcn, payerClaimNumber, false, true, null, null);
         int pick = roll(claim.getId(), "CARC");
         int cumulative = 0;
         for (String[] d : DENIALS) {
             cumulative += Integer.parseInt(d[2]);
-            if (pick < cumulative) return denied(claim, ref, d[0], d[1]);
+            if (pick < cumulative) return PayerFiles.remittance835(control, "CLAIMFLOW", claim, pcn, payerClaimNumber, true, false, d[0], d[1]);
         }
-        return denied(claim, ref, "16", "M51");
-    }
-
-    private static RemittanceAdvice paid(Claim claim, String ref, boolean withPatientShare) {
-        BigDecimal charge = claim.getTotalCharge();
-        BigDecimal adjustment = pct(charge, 20);
-        BigDecimal patient = withPatientShare ? pct(charge, 20) : BigDecimal.ZERO;
-        BigDecimal paid = charge.subtract(adjustment).subtract(patient);
-        return new RemittanceAdvice(ref, claim.getId(), claim.getPayerClaimNumber(), paid, adjustment, patient, false,
-                withPatientShare ? "PR" : "CO", withPatientShare ? "2" : "45", null);
-    }
-
-    private static RemittanceAdvice denied(Claim claim, String ref, String carc, String rarc) {
-        return new RemittanceAdvice(ref, claim.getId(), claim.getPayerClaimNumber(), BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, true,
-                "CO", carc, rarc);
-    }
-
-    private static BigDecimal pct(BigDecimal amount, int percent) {
-        return amount.multiply(BigDecimal.valueOf(percent)).divide(BigDecimal.valueOf(100), 2, RoundingMode.HALF_UP);
+        return PayerFiles.remittance835(control, "CLAIMFLOW", claim, pcn, payerClaimNumber, true, false, "16", "M51");
     }
 
     /** A repeatable 0-99 roll per claim and question, so a demo run is the same every time. */

@@ -22,7 +22,7 @@ public class FileDropConnection implements ClearinghouseConnection {
     public void deliver(OutboxMessage message) {
         try {
             Files.createDirectories(outbox);
-            Path target = outbox.resolve(message.handOffName() + ".json");
+            Path target = outbox.resolve(fileName(message));
             if (Files.exists(target)) return; // handed over before a crash: same name, same content
             Path tmp = outbox.resolve("." + message.handOffName() + ".tmp");
             Files.writeString(tmp, message.getPayload(), StandardCharsets.UTF_8);
@@ -30,5 +30,11 @@ public class FileDropConnection implements ClearinghouseConnection {
         } catch (IOException e) {
             throw new UncheckedIOException("claim file " + message.handOffName() + " could not be written to " + outbox, e);
         }
+    }
+
+    /** X12 files end in .x12 (what clearinghouse agents pick up); anything else keeps .json. */
+    public static String fileName(OutboxMessage message) {
+        String format = message.getFormat() == null ? "" : message.getFormat();
+        return message.handOffName() + (format.startsWith("X12") ? ".x12" : ".json");
     }
 }

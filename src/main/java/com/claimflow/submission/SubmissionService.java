@@ -5,7 +5,15 @@ import com.claimflow.claim.ClaimService;
 import com.claimflow.claim.ClaimStatus;
 import com.claimflow.intake.EncounterService;
 import com.claimflow.submission.internal.OutboxRepository;
+import com.claimflow.submission.x12.ClaimFileNotSent;
+import com.claimflow.submission.x12.ClaimFileRefused;
+import com.claimflow.submission.x12.X12ClaimFiles;
+import com.claimflow.submission.x12.X12InstitutionalClaimFormat;
+import com.claimflow.submission.x12.X12ProfessionalClaimFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.PageRequest;
@@ -13,29 +21,45 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Queues claim files in the outbox (exactly once per claim version and attempt) and hands them to the clearinghouse. */
+/**
+ * Queues claim files in the outbox (exactly once per claim version and attempt) and hands them to the clearinghouse.
+ * The file is the X12 837 of the claim's type (837P professional, 837I institutional), validated before it is queued:
+ * a claim whose 837 breaks the guide is not queued at all; the refusal is kept and published
+ * ({@link ClaimFileNotSent}) so it comes back as a rejection a biller fixes.
+ */
 @Service
 public class SubmissionService {
     private final OutboxRepository outbox;
     private final ClaimService claims;
     private final EncounterService encounters;
-    private final ClaimFileFormat format;
+    private final Map<String, ClaimFileFormat> formats;
     private final ClearinghouseConnection connection;
     private final ApplicationEventPublisher events;
+    private final X12ClaimFiles x12;
 
-    public SubmissionService(OutboxRepository outbox, ClaimService claims, EncounterService encounters, ClaimFileFormat format,
-                             ClearinghouseConnection connection, ApplicationEventPublisher events) {
+    public SubmissionService(OutboxRepository outbox, ClaimService claims, EncounterService encounters, List<ClaimFileFormat> formats,
+                             ClearinghouseConnection connection, ApplicationEventPublisher events, X12ClaimFiles x12) {
         this.outbox = outbox;
         this.claims = claims;
         this.encounters = encounters;
-        this.format = format;
+        this.formats = formats.stream().collect(Collectors.toMap(ClaimFileFormat::name, Function.identity()));
         this.connection = connection;
         this.events = events;
+        this.x12 = x12;
+    }
+
+    /** The file format a claim goes out in: 837I for institutional claims, 837P for professional ones. */
+    ClaimFileFormat formatFor(Claim claim) {
+        String name = "INSTITUTIONAL".equals(claim.getClaimType()) ? X12InstitutionalClaimFormat.NAME : X12ProfessionalClaimFormat.NAME;
+        ClaimFileFormat format = formats.get(name);
+        if (format == null) throw new IllegalStateException("no claim file format " + name);
+        return format;
     }
 
     /**
      * Queues the claim's current version. A repeat for a version already queued returns the queued message,
      * unless {@code resend} asks for a new attempt (no acknowledgement came) or the payer rejected the last one.
+     * Returns null when the claim's file failed validation: nothing was queued, the refusal is recorded and published.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public OutboxMessage submit(long claimId, boolean resend) {
@@ -47,7 +71,15 @@ public class SubmissionService {
         }
         if (rejected) claim = claims.refreshDraft(claimId);
         int attempt = last.map(m -> m.getAttempt() + 1).orElse(1);
-        String payload = format.write(claim, encounters.get(claim.getEncounterId()));
+        ClaimFileFormat format = formatFor(claim);
+        String payload;
+        try {
+            payload = format.write(claim, encounters.get(claim.getEncounterId()));
+        } catch (ClaimFileRefused refused) {
+            long refusal = x12.recordRefusal(claimId, claim.getVersion(), format.name(), refused);
+            events.publishEvent(new ClaimFileNotSent(refusal, claimId, claim.getVersion(), ClaimFileRefused.summary(refused.issues())));
+            return null;
+        }
         OutboxMessage message = outbox.save(new OutboxMessage(claimId, claim.getVersion(), attempt, claim.getPayerId(), format.name(), payload));
         claims.markSubmitted(claimId);
         return message;
@@ -67,6 +99,13 @@ public class SubmissionService {
     @Transactional(readOnly = true)
     public List<Long> pending(int max) {
         return outbox.findByStatusOrderById(OutboxMessage.Status.PENDING, PageRequest.of(0, max)).stream().map(OutboxMessage::getId).toList();
+    }
+
+    /** The latest queued file of the claim (its latest version and attempt). */
+    @Transactional(readOnly = true)
+    public Optional<OutboxMessage> latestMessage(long claimId) {
+        List<OutboxMessage> all = outbox.findByClaimIdOrderById(claimId);
+        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
     }
 
     @Transactional(readOnly = true)

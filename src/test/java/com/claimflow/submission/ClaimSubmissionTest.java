@@ -59,9 +59,9 @@ class ClaimSubmissionTest {
         long id = again.getId();
         assertThat(submissions.handOff(id)).isTrue();
         assertThat(submissions.handOff(id)).isFalse(); // a second dispatcher pass sends nothing
-        Path file = outbox.resolve(again.handOffName() + ".json");
+        Path file = outbox.resolve(again.handOffName() + ".x12");
         assertThat(file).exists();
-        assertThat(Files.readString(file)).contains("\"claimId\":" + claimId).contains("\"99213\"");
+        assertThat(Files.readString(file)).startsWith("ISA*").contains("CLM*CF" + claimId + "V1*").contains("SV1*HC:99213*");
     }
 
     @Test

@@ -1,0 +1,296 @@
+package com.claimflow.remittance.inbound;
+
+import com.claimflow.claim.Claim;
+import com.claimflow.claim.ClaimLine;
+import com.claimflow.claim.ClaimService;
+import com.claimflow.remittance.PostingResult;
+import com.claimflow.remittance.RemittanceAdvice;
+import com.claimflow.remittance.RemittanceService;
+import com.claimflow.remittance.inbound.InboundResult.Counts;
+import com.claimflow.remittance.inbound.InboundResult.Problem;
+import com.claimflow.remittance.x12.Remittance835.Adjustment;
+import com.claimflow.remittance.x12.Remittance835.ClaimPayment;
+import com.claimflow.remittance.x12.Remittance835.Payment;
+import com.claimflow.remittance.x12.Remittance835.ProviderAdjustment;
+import com.claimflow.remittance.x12.Remittance835.ServiceLine;
+import com.claimflow.remittance.x12.Remittance835Reader;
+import com.claimflow.submission.x12.X12Issue;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Posts an 835 in two streaming passes over the stored file, so memory does not grow with the file:
+ * <ol>
+ * <li>check: envelope and segments, and that BPR02 (the money that moved) equals the sum of CLP04 minus the PLB
+ * amounts. Any failure refuses the file whole: nothing is posted, the errors name the segment;</li>
+ * <li>post: claim payment by claim payment, in transactions of up to {@code batch} claims (a batch that fails is
+ * redone claim by claim, so one bad claim only stops itself). Each is matched to our claim by CLP01 (the 837's
+ * CLM01), its SVC lines to the claim's lines, and posted through {@link RemittanceService#post}; a payment that
+ * cannot be matched or posted is kept in {@code unmatched_payment} and listed in the result, never dropped.</li>
+ * </ol>
+ */
+@Component
+public class RemittanceProcessing {
+    private final InboundFileStore store;
+    private final ClaimService claims;
+    private final RemittanceService remittances;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate own;
+    private final TransactionTemplate readOnly;
+    private final int batch;
+
+    public RemittanceProcessing(InboundFileStore store, ClaimService claims, RemittanceService remittances, JdbcTemplate jdbc,
+                                PlatformTransactionManager transactions, @Value("${claimflow.edi.posting-batch:500}") int batch) {
+        this.store = store;
+        this.claims = claims;
+        this.remittances = remittances;
+        this.jdbc = jdbc;
+        this.own = new TransactionTemplate(transactions);
+        this.own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
+        this.batch = Math.max(1, batch);
+    }
+
+    private static final class Tally {
+        int claims, matched, posted, unmatched, duplicates, failed;
+        final List<Problem> errors = new ArrayList<>();
+
+        Tally copy() {
+            Tally t = new Tally();
+            t.claims = claims;
+            t.matched = matched;
+            t.posted = posted;
+            t.unmatched = unmatched;
+            t.duplicates = duplicates;
+            t.failed = failed;
+            t.errors.addAll(errors);
+            return t;
+        }
+
+        void restore(Tally t) {
+            claims = t.claims;
+            matched = t.matched;
+            posted = t.posted;
+            unmatched = t.unmatched;
+            duplicates = t.duplicates;
+            failed = t.failed;
+            errors.clear();
+            errors.addAll(t.errors);
+        }
+    }
+
+    InboundResult process(long fileId, String path, InboundFiles.Header h) {
+        // pass 1: the file as a whole
+        Payment payment;
+        List<ProviderAdjustment> plb;
+        BigDecimal claimPayments = BigDecimal.ZERO;
+        int count = 0;
+        List<X12Issue> issues;
+        try (InputStream in = store.open(path); Remittance835Reader r = new Remittance835Reader(in)) {
+            for (ClaimPayment c = r.next(); c != null; c = r.next()) {
+                count++;
+                if (c.paid() != null) claimPayments = claimPayments.add(c.paid());
+            }
+            payment = r.payment();
+            plb = List.copyOf(r.providerAdjustments());
+            issues = r.issues();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (issues.isEmpty() && payment == null) issues = List.of(new X12Issue(0, "BPR", "BPR02", null, "the file has no financial information (BPR)"));
+        if (issues.isEmpty()) {
+            BigDecimal adjustments = plb.stream().map(ProviderAdjustment::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+            BigDecimal expected = claimPayments.subtract(adjustments);
+            if (payment.total().compareTo(expected) != 0) {
+                issues = List.of(new X12Issue(payment.segmentNumber(), "BPR", "BPR02", null, "total payment " + payment.total().toPlainString()
+                        + " is not the sum of the " + count + " claim payments (CLP04) " + claimPayments.toPlainString() + " minus the provider adjustments (PLB) "
+                        + adjustments.toPlainString() + " = " + expected.toPlainString() + "; the file is refused whole, nothing was posted"));
+            }
+        }
+        if (!issues.isEmpty()) {
+            return new InboundResult(fileId, "REFUSED", h.transactionType(), h.senderId(), h.controlNumber(), null, Counts.none(),
+                    issues.stream().map(Problem::of).toList());
+        }
+        // pass 2: post claim by claim
+        Tally t = new Tally();
+        String trace = payment.traceNumber();
+        try (InputStream in = store.open(path); Remittance835Reader r = new Remittance835Reader(in)) {
+            List<ClaimPayment> pending = new ArrayList<>(batch);
+            for (ClaimPayment c = r.next(); c != null; c = r.next()) {
+                pending.add(c);
+                if (pending.size() == batch) {
+                    post(fileId, trace, pending, t);
+                    pending.clear();
+                }
+            }
+            if (!pending.isEmpty()) post(fileId, trace, pending, t);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        own.executeWithoutResult(s -> jdbc.batchUpdate("insert into provider_adjustment (file_id, provider_id, fiscal_date, reason_code, reference, amount) "
+                + "values (?,?,?,?,?,?)", plb, 100, (ps, p) -> {
+            ps.setLong(1, fileId);
+            ps.setString(2, p.providerId());
+            ps.setDate(3, p.fiscalDate() == null ? null : Date.valueOf(p.fiscalDate()));
+            ps.setString(4, p.reasonCode());
+            ps.setString(5, p.reference());
+            ps.setBigDecimal(6, p.amount());
+        }));
+        Counts counts = new Counts(t.claims, t.matched, 0, 0, t.posted, t.unmatched, t.duplicates, t.failed);
+        return new InboundResult(fileId, "PROCESSED", h.transactionType(), h.senderId(), h.controlNumber(), null, counts, t.errors);
+    }
+
+    private void post(long fileId, String trace, List<ClaimPayment> payments, Tally t) {
+        // claims are looked up outside the posting transaction: a claim that is not found must not doom it
+        java.util.Map<ClaimPayment, Optional<Claim>> found = new java.util.IdentityHashMap<>();
+        try {
+            readOnly.executeWithoutResult(s -> {
+                for (ClaimPayment c : payments) found.put(c, lookUp(c));
+            });
+        } catch (org.springframework.transaction.UnexpectedRollbackException notFoundInside) {
+            // a claim that was not found marks the read-only transaction for rollback; the lookups are done
+        }
+        Tally before = t.copy();
+        try {
+            own.executeWithoutResult(s -> {
+                List<RemittanceAdvice> advices = new ArrayList<>();
+                for (ClaimPayment c : payments) {
+                    RemittanceAdvice a = prepare(fileId, trace, c, found.get(c), t);
+                    if (a != null) advices.add(a);
+                }
+                for (PostingResult r : remittances.postAll(advices)) {
+                    if (r.duplicate()) t.duplicates++;
+                    else t.posted++;
+                }
+            });
+        } catch (RuntimeException batchFailed) {
+            t.restore(before);
+            for (ClaimPayment c : payments) {
+                Tally one = t.copy();
+                try {
+                    own.executeWithoutResult(s -> postOne(fileId, trace, c, found.get(c), t));
+                } catch (RuntimeException e) {
+                    t.restore(one);
+                    t.claims++;
+                    t.failed++;
+                    String reason = "not posted: " + e.getMessage();
+                    t.errors.add(new Problem(c.segmentNumber(), "CLP", "CLP01", "claim payment " + c.patientControlNumber() + " " + reason));
+                    own.executeWithoutResult(s -> keep(fileId, c, reason));
+                }
+            }
+        }
+    }
+
+    private Optional<Claim> lookUp(ClaimPayment c) {
+        Optional<long[]> ref = AcknowledgementProcessing.claimOf(c.patientControlNumber());
+        if (ref.isEmpty()) return Optional.empty();
+        try {
+            return Optional.of(claims.get(ref.get()[0])).filter(cl -> cl.getVersion() == ref.get()[1]);
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Posts one claim payment (the path a failed batch is redone on). */
+    private void postOne(long fileId, String trace, ClaimPayment c, Optional<Claim> claim, Tally t) {
+        RemittanceAdvice advice = prepare(fileId, trace, c, claim, t);
+        if (advice == null) return;
+        PostingResult result = remittances.post(advice, false);
+        if (result.duplicate()) t.duplicates++;
+        else t.posted++;
+    }
+
+    /** Matches a claim payment to its claim and lines; null (kept and listed) when it cannot be posted. */
+    private RemittanceAdvice prepare(long fileId, String trace, ClaimPayment c, Optional<Claim> claim, Tally t) {
+        t.claims++;
+        if (c.problem() != null) {
+            t.unmatched++;
+            t.errors.add(new Problem(c.segmentNumber(), "CLP", "CLP04", c.problem() + "; kept, not posted"));
+            keep(fileId, c, c.problem());
+            return null;
+        }
+        if (claim.isEmpty() || "23".equals(c.statusCode())) {
+            t.unmatched++;
+            String reason = "23".equals(c.statusCode()) ? "claim status 23: not our claim, forwarded by the payer"
+                    : "no claim of ours has patient control number '" + c.patientControlNumber() + "'";
+            t.errors.add(new Problem(c.segmentNumber(), "CLP", "CLP01", reason + "; kept as unmatched payment " + c.paid()));
+            keep(fileId, c, reason);
+            return null;
+        }
+        t.matched++;
+        return advice(trace, c, claim.get(), t);
+    }
+
+    private RemittanceAdvice advice(String trace, ClaimPayment c, Claim claim, Tally t) {
+        List<RemittanceAdvice.Adjustment> adjustments = new ArrayList<>();
+        List<RemittanceAdvice.Remark> remarks = new ArrayList<>();
+        for (Adjustment a : c.adjustments()) adjustments.add(new RemittanceAdvice.Adjustment(null, null, a.group(), a.carc(), a.amount(), a.quantity()));
+        for (String rarc : c.remarks()) remarks.add(new RemittanceAdvice.Remark(null, rarc));
+        List<ClaimLine> lines = claim.getLines();
+        boolean[] taken = new boolean[lines.size()];
+        for (ServiceLine l : c.lines()) {
+            Integer lineNo = match(l, lines, taken);
+            if (lineNo == null) {
+                t.errors.add(new Problem(l.segmentNumber(), "SVC", "SVC01", "procedure " + l.procedureCode() + String.join("", l.modifiers().stream()
+                        .map(m -> ":" + m).toList()) + " matches no line of claim " + claim.getId() + "; its adjustments are posted at claim level"));
+            }
+            for (Adjustment a : l.adjustments()) {
+                adjustments.add(new RemittanceAdvice.Adjustment(lineNo, l.procedureCode(), a.group(), a.carc(), a.amount(), a.quantity()));
+            }
+            for (String rarc : l.remarks()) remarks.add(new RemittanceAdvice.Remark(lineNo, rarc));
+        }
+        BigDecimal patient = sum(adjustments, true);
+        if (patient.signum() == 0 && c.patientResponsibility() != null) patient = c.patientResponsibility();
+        BigDecimal contractual = sum(adjustments, false);
+        RemittanceAdvice.Adjustment reason = adjustments.stream().filter(a -> !"PR".equals(a.group())).findFirst()
+                .orElse(adjustments.isEmpty() ? null : adjustments.get(0));
+        String sourceRef = "835:" + trace + ":" + c.patientControlNumber() + ":" + c.statusCode() + ":" + c.payerClaimNumber();
+        if (sourceRef.length() > 100) sourceRef = sourceRef.substring(0, 100);
+        return new RemittanceAdvice(sourceRef, claim.getId(), c.payerClaimNumber(), c.paid(), contractual, patient, c.denied(),
+                reason == null ? null : reason.group(), reason == null ? null : reason.carc(), remarks.isEmpty() ? null : remarks.get(0).rarc(),
+                c.statusCode(), adjustments, remarks);
+    }
+
+    /** The claim line an SVC pays: same code and modifiers first, then same code; each claim line is paid once. */
+    private static Integer match(ServiceLine l, List<ClaimLine> lines, boolean[] taken) {
+        for (int pass = 0; pass < 2; pass++) {
+            for (int i = 0; i < lines.size(); i++) {
+                if (taken[i] || !lines.get(i).getCode().equals(l.procedureCode())) continue;
+                if (pass == 0 && !lines.get(i).modifiers().equals(l.modifiers())) continue;
+                taken[i] = true;
+                return i + 1;
+            }
+        }
+        return null;
+    }
+
+    private static BigDecimal sum(List<RemittanceAdvice.Adjustment> adjustments, boolean patient) {
+        return adjustments.stream().filter(a -> "PR".equals(a.group()) == patient).map(RemittanceAdvice.Adjustment::amount)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    private void keep(long fileId, ClaimPayment c, String reason) {
+        jdbc.update("insert into unmatched_payment (file_id, segment_number, patient_control_no, payer_claim_number, status_code, charge, paid, reason, "
+                        + "resolved, created_at) values (?,?,?,?,?,?,?,?,?,?)", fileId, c.segmentNumber(), cut(c.patientControlNumber(), 38),
+                cut(c.payerClaimNumber(), 50), cut(c.statusCode(), 2), c.charge(), c.paid(), cut(reason, 500), false, Timestamp.from(Instant.now()));
+    }
+
+    private static String cut(String s, int max) {
+        return s == null ? null : s.length() > max ? s.substring(0, max) : s;
+    }
+}

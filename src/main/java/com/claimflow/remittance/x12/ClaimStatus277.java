@@ -1,0 +1,33 @@
+package com.claimflow.remittance.x12;
+
+import com.claimflow.submission.x12.X12Issue;
+import java.util.List;
+
+/**
+ * What a 277CA says about each claim (2200D): our patient control number (TRN02, the 837's CLM01), the payer's
+ * claim control number (REF*1K) and every STC with category, status and entity codes.
+ */
+public record ClaimStatus277(List<ClaimAck> claims, List<X12Issue> issues) {
+
+    public record ClaimAck(int segmentNumber, String patientControlNumber, String payerClaimNumber, List<Status> statuses) {
+        /** Rejected when any STC is in a rejection category (A3, A4, A6, A7, A8); accepted categories are A0, A1, A2, A5. */
+        public boolean accepted() {
+            return !statuses.isEmpty() && statuses.stream().noneMatch(Status::rejects);
+        }
+
+        public String reason() {
+            return String.join("; ", statuses.stream().map(Status::toString).toList());
+        }
+    }
+
+    public record Status(String category, String code, String entity, String description) {
+        public boolean rejects() {
+            return List.of("A3", "A4", "A6", "A7", "A8", "E0", "E1", "E2", "E3", "E4").contains(category);
+        }
+
+        @Override
+        public String toString() {
+            return category + ":" + code + (entity == null || entity.isEmpty() ? "" : ":" + entity) + (description == null ? "" : " " + description);
+        }
+    }
+}

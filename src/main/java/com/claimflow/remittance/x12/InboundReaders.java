@@ -1,0 +1,160 @@
+package com.claimflow.remittance.x12;
+
+import com.claimflow.remittance.x12.Ack999.TransactionAck;
+import com.claimflow.remittance.x12.ClaimStatus277.ClaimAck;
+import com.claimflow.remittance.x12.ClaimStatus277.Status;
+import com.claimflow.submission.x12.X12Issue;
+import com.claimflow.submission.x12.X12Segment;
+import com.claimflow.submission.x12.X12SegmentReader;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Streaming readers for the acknowledgements: 999 (implementation acknowledgement) and 277CA (claim acknowledgement). */
+public final class InboundReaders {
+    private InboundReaders() {
+    }
+
+    public static Ack999 read999(InputStream in) {
+        List<TransactionAck> acks = new ArrayList<>();
+        List<X12Issue> issues = new ArrayList<>();
+        String group = null;
+        String groupStatus = null;
+        String control = null;
+        int at = 0;
+        StringBuilder reason = new StringBuilder();
+        String segmentInError = null;
+        boolean sawSt = false;
+        try (X12SegmentReader r = new X12SegmentReader(in)) {
+            for (X12Segment s = r.next(); s != null; s = r.next()) {
+                switch (s.id()) {
+                    case "ST" -> {
+                        sawSt = true;
+                        if (!s.el(1).equals("999")) issues.add(X12Issue.of(s, "ST01", null, "'" + s.el(1) + "' is not a 999"));
+                    }
+                    case "AK1" -> group = s.el(2);
+                    case "AK2" -> {
+                        control = s.el(2);
+                        at = s.number();
+                        reason.setLength(0);
+                        if (control.isEmpty()) issues.add(X12Issue.of(s, "AK202", "2000", "the transaction set control number is missing"));
+                    }
+                    case "IK3" -> {
+                        segmentInError = s.el(1);
+                        append(reason, "segment " + s.el(1) + " (position " + s.el(2) + (s.el(3).isEmpty() ? "" : ", loop " + s.el(3)) + "): "
+                                + X12Codes.describe(X12Codes.SEGMENT_ERROR, s.el(4)));
+                    }
+                    case "IK4" -> {
+                        String element = (segmentInError == null ? "" : segmentInError) + String.format("%02d", parse(s.comp(1, 1)))
+                                + (s.comp(1, 2).isEmpty() ? "" : "-" + s.comp(1, 2));
+                        append(reason, "element " + element + (s.el(2).isEmpty() ? "" : " (" + s.el(2) + ")") + ": "
+                                + X12Codes.describe(X12Codes.ELEMENT_ERROR, s.el(3)) + (s.el(4).isEmpty() ? "" : " '" + s.el(4) + "'"));
+                    }
+                    case "IK5" -> {
+                        if (control == null) {
+                            issues.add(X12Issue.of(s, "IK5", "2000", "IK5 without AK2"));
+                        } else {
+                            String status = s.el(1);
+                            if (!List.of("A", "E", "M", "R", "W", "X").contains(status)) {
+                                issues.add(X12Issue.of(s, "IK501", "2000", "'" + status + "' is not a 999 acknowledgement code"));
+                            }
+                            for (int i = 2; i <= 6 && !s.el(i).isEmpty(); i++) append(reason, "transaction error code " + s.el(i));
+                            acks.add(new TransactionAck(at, control, status, reason.toString()));
+                        }
+                        control = null;
+                        segmentInError = null;
+                    }
+                    case "AK9" -> groupStatus = s.el(1);
+                    default -> {
+                    }
+                }
+            }
+            if (control != null) issues.add(new X12Issue(at, "AK2", "AK202", "2000", "transaction " + control + " has no IK5 verdict (file truncated?)"));
+            issues.addAll(0, r.issues());
+        }
+        if (!sawSt && issues.isEmpty()) issues.add(new X12Issue(0, null, null, null, "no transaction set in the file"));
+        return new Ack999(group, groupStatus, acks, issues);
+    }
+
+    public static ClaimStatus277 read277(InputStream in) {
+        List<ClaimAck> claims = new ArrayList<>();
+        List<X12Issue> issues = new ArrayList<>();
+        String level = null;
+        int at = 0;
+        String pcn = null;
+        String payerNumber = null;
+        List<Status> statuses = null;
+        boolean sawSt = false;
+        try (X12SegmentReader r = new X12SegmentReader(in)) {
+            for (X12Segment s = r.next(); s != null; s = r.next()) {
+                switch (s.id()) {
+                    case "ST" -> {
+                        sawSt = true;
+                        if (!s.el(1).equals("277")) issues.add(X12Issue.of(s, "ST01", null, "'" + s.el(1) + "' is not a 277"));
+                    }
+                    case "HL" -> {
+                        if (statuses != null) claims.add(claim(at, pcn, payerNumber, statuses, issues));
+                        statuses = null;
+                        level = s.el(3);
+                        if (level.equals("PT")) {
+                            at = s.number();
+                            pcn = null;
+                            payerNumber = null;
+                            statuses = new ArrayList<>();
+                        }
+                    }
+                    case "TRN" -> {
+                        if ("PT".equals(level) && statuses != null) pcn = s.el(2);
+                    }
+                    case "STC" -> {
+                        if ("PT".equals(level) && statuses != null) {
+                            for (int e : new int[] {1, 10, 11}) {
+                                if (s.comp(e, 1).isEmpty()) continue;
+                                String category = s.comp(e, 1);
+                                String code = s.comp(e, 2);
+                                String entity = s.comp(e, 3);
+                                String description = X12Codes.CLAIM_STATUS_CATEGORY.getOrDefault(category, "category " + category)
+                                        + (code.isEmpty() ? "" : ": " + X12Codes.CLAIM_STATUS.getOrDefault(code, "status " + code))
+                                        + (entity.isEmpty() ? "" : " (" + X12Codes.ENTITY.getOrDefault(entity, "entity " + entity) + ")");
+                                statuses.add(new Status(category, code, entity, description));
+                            }
+                        }
+                    }
+                    case "REF" -> {
+                        if ("PT".equals(level) && statuses != null && s.el(1).equals("1K")) payerNumber = s.el(2);
+                    }
+                    case "SE" -> {
+                        if (statuses != null) claims.add(claim(at, pcn, payerNumber, statuses, issues));
+                        statuses = null;
+                        level = null;
+                    }
+                    default -> {
+                    }
+                }
+            }
+            if (statuses != null) issues.add(new X12Issue(at, "HL", null, "2000D", "claim " + pcn + " is not closed by SE (file truncated?)"));
+            issues.addAll(0, r.issues());
+        }
+        if (!sawSt && issues.isEmpty()) issues.add(new X12Issue(0, null, null, null, "no transaction set in the file"));
+        return new ClaimStatus277(claims, issues);
+    }
+
+    private static ClaimAck claim(int at, String pcn, String payerNumber, List<Status> statuses, List<X12Issue> issues) {
+        if (pcn == null || pcn.isEmpty()) issues.add(new X12Issue(at, "TRN", "TRN02", "2200D", "the claim's patient control number (TRN02) is missing"));
+        if (statuses.isEmpty()) issues.add(new X12Issue(at, "STC", "STC01", "2200D", "claim " + pcn + " has no status (STC)"));
+        return new ClaimAck(at, pcn, payerNumber, List.copyOf(statuses));
+    }
+
+    private static void append(StringBuilder b, String s) {
+        if (!b.isEmpty()) b.append("; ");
+        b.append(s);
+    }
+
+    private static int parse(String v) {
+        try {
+            return Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package com.claimflow.simulator;
+
+import com.claimflow.claim.Claim;
+import com.claimflow.claim.ClaimLine;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The demo payer's answers as real X12 005010 files, the way a clearinghouse and payer send them: 999 (X231A1),
+ * 277CA (X214) and 835 (X221A1), with correct envelopes and segment counts, so they go through the product's readers.
+ */
+final class PayerFiles {
+    static final String PAYER_SENDER = "DEMOPAYER";
+    private static final DateTimeFormatter D8 = DateTimeFormatter.BASIC_ISO_DATE;
+
+    private PayerFiles() {
+    }
+
+    private static String envelope(long control, String functional, String version, String type, List<String> body, String receiver) {
+        LocalDateTime now = LocalDateTime.now();
+        String isa13 = String.format("%09d", control % 1_000_000_000L);
+        List<String> segments = new ArrayList<>();
+        segments.add("ISA*00*          *00*          *ZZ*" + pad(PAYER_SENDER) + "*ZZ*" + pad(receiver) + "*" + now.format(DateTimeFormatter.ofPattern("yyMMdd"))
+                + "*" + now.format(DateTimeFormatter.ofPattern("HHmm")) + "*^*00501*" + isa13 + "*0*P*:");
+        segments.add("GS*" + functional + "*" + PAYER_SENDER + "*" + receiver + "*" + now.format(D8) + "*" + now.format(DateTimeFormatter.ofPattern("HHmm"))
+                + "*" + (control % 1_000_000_000L) + "*X*" + version);
+        segments.add("ST*" + type + "*0001*" + version);
+        segments.addAll(body);
+        segments.add("SE*" + (body.size() + 2) + "*0001");
+        segments.add("GE*1*" + (control % 1_000_000_000L));
+        segments.add("IEA*1*" + isa13);
+        return String.join("~\n", segments) + "~\n";
+    }
+
+    private static String pad(String s) {
+        return s.length() >= 15 ? s.substring(0, 15) : s + " ".repeat(15 - s.length());
+    }
+
+    static String ack999(long control, String receiver, String groupControl, String transactionControl) {
+        return envelope(control, "FA", "005010X231A1", "999", List.of("AK1*HC*" + groupControl + "*005010X222A1",
+                "AK2*837*" + transactionControl + "*005010X222A1", "IK5*A", "AK9*A*1*1*1"), receiver);
+    }
+
+    static String claimAck277(long control, String receiver, Claim claim, String patientControlNumber, boolean accepted, String payerClaimNumber) {
+        String date = java.time.LocalDate.now().format(D8);
+        List<String> body = new ArrayList<>(List.of(
+                "BHT*0085*08*" + control + "*" + date + "*1200*TH",
+                "HL*1**20*1", "NM1*PR*2*DEMO PAYER*****PI*" + claim.getPayerId(), "TRN*1*" + control, "DTP*050*D8*" + date, "DTP*009*D8*" + date,
+                "HL*2*1*21*1", "NM1*41*2*CLAIMFLOW*****46*" + receiver, "TRN*2*" + control,
+                "STC*A1:19:PR*" + date + "*WQ*" + claim.getTotalCharge().toPlainString(),
+                "HL*3*2*19*1", "NM1*85*2*BILLING PROVIDER*****XX*" + claim.getBillingNpi(),
+                "HL*4*3*PT", "NM1*QC*1*PATIENT*DEMO****MI*" + claim.getMemberId(), "TRN*2*" + patientControlNumber));
+        if (accepted) {
+            body.add("STC*A2:20:PR*" + date + "*WQ*" + claim.getTotalCharge().toPlainString());
+            body.add("REF*1K*" + payerClaimNumber);
+        } else {
+            body.add("STC*A7:164:IL*" + date + "*U*" + claim.getTotalCharge().toPlainString());
+        }
+        body.add("DTP*472*D8*" + claim.getDateOfService().format(D8));
+        return envelope(control, "HN", "005010X214", "277", body, receiver);
+    }
+
+    /** An 835 with one claim payment: paid (CO-45 20%, PR-2 20% when the patient shares), or denied with the CARC and RARC. */
+    static String remittance835(long control, String receiver, Claim claim, String patientControlNumber, String payerClaimNumber,
+                                boolean denied, boolean patientShare, String carc, String rarc) {
+        String date = java.time.LocalDate.now().format(D8);
+        List<String> lines = new ArrayList<>();
+        BigDecimal paidTotal = BigDecimal.ZERO;
+        BigDecimal patientTotal = BigDecimal.ZERO;
+        for (ClaimLine l : claim.getLines()) {
+            String procedure = "HC:" + l.getCode() + String.join("", l.modifiers().stream().map(m -> ":" + m).toList());
+            BigDecimal charge = l.getCharge();
+            if (denied) {
+                lines.add("SVC*" + procedure + "*" + amount(charge) + "*0**" + l.getUnits());
+                lines.add("DTM*472*" + claim.getDateOfService().format(D8));
+                lines.add("CAS*CO*" + carc + "*" + amount(charge));
+                if (rarc != null) lines.add("LQ*HE*" + rarc);
+                continue;
+            }
+            BigDecimal adjustment = pct(charge, 20);
+            BigDecimal patient = patientShare ? pct(charge, 20) : BigDecimal.ZERO;
+            BigDecimal paid = charge.subtract(adjustment).subtract(patient);
+            paidTotal = paidTotal.add(paid);
+            patientTotal = patientTotal.add(patient);
+            lines.add("SVC*" + procedure + "*" + amount(charge) + "*" + amount(paid) + "**" + l.getUnits());
+            lines.add("DTM*472*" + claim.getDateOfService().format(D8));
+            if (adjustment.signum() != 0) lines.add("CAS*CO*45*" + amount(adjustment));
+            if (patient.signum() != 0) lines.add("CAS*PR*2*" + amount(patient));
+        }
+        List<String> body = new ArrayList<>();
+        body.add("BPR*" + (paidTotal.signum() == 0 ? "H" : "I") + "*" + amount(paidTotal) + "*C*" + (paidTotal.signum() == 0 ? "NON" : "ACH")
+                + "************" + date);
+        body.add("TRN*1*SIM" + control + "*1512345678");
+        body.add("DTM*405*" + date);
+        body.add("N1*PR*DEMO PAYER");
+        body.add("REF*2U*" + claim.getPayerId());
+        body.add("N1*PE*BILLING PROVIDER*XX*" + claim.getBillingNpi());
+        body.add("LX*1");
+        body.add("CLP*" + patientControlNumber + "*" + (denied ? "4" : "1") + "*" + amount(claim.getTotalCharge()) + "*" + amount(paidTotal) + "*"
+                + amount(patientTotal) + "*12*" + payerClaimNumber);
+        body.add("NM1*QC*1*PATIENT*DEMO****MI*" + claim.getMemberId());
+        body.addAll(lines);
+        return envelope(control, "HP", "005010X221A1", "835", body, receiver);
+    }
+
+    private static BigDecimal pct(BigDecimal amount, int percent) {
+        return amount.multiply(BigDecimal.valueOf(percent)).divide(BigDecimal.valueOf(100), 2, RoundingMode.HALF_UP);
+    }
+
+    private static String amount(BigDecimal a) {
+        BigDecimal v = a.stripTrailingZeros();
+        if (v.scale() < 0) v = v.setScale(0);
+        return v.toPlainString();
+    }
+}

@@ -1,0 +1,288 @@
+package com.claimflow.submission.x12;
+
+import com.claimflow.submission.x12.ClaimDocument.Kind;
+import com.claimflow.submission.x12.ClaimDocument.Line;
+import com.claimflow.submission.x12.ClaimDocument.Person;
+import io.xlate.edi.stream.EDIOutputFactory;
+import io.xlate.edi.stream.EDIStreamException;
+import io.xlate.edi.stream.EDIStreamWriter;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Writes X12 005010 837P (X222A1) and 837I (X223A2) with StAEDI, streaming: {@link #open}, {@link #add} claim after claim,
+ * {@link #close}. One interchange, one functional group, one transaction set per file; claims of the same billing
+ * provider share its 2000A level, each claim has its own 2000B subscriber level (the patient is the subscriber).
+ * Free text is upper-cased and cleared of delimiter characters; an identifier that holds a delimiter refuses the claim.
+ */
+public final class Claim837Writer implements AutoCloseable {
+    private static final EDIOutputFactory FACTORY = EDIOutputFactory.newFactory();
+    private static final DateTimeFormatter D8 = DateTimeFormatter.ofPattern("yyyyMMdd");
+    private static final DateTimeFormatter YYMMDD = DateTimeFormatter.ofPattern("yyMMdd");
+    private static final DateTimeFormatter HHMM = DateTimeFormatter.ofPattern("HHmm");
+
+    static {
+        FACTORY.setProperty(EDIOutputFactory.PRETTY_PRINT, true);
+    }
+
+    private final EDIStreamWriter w;
+    private final Envelope env;
+    private final Kind kind;
+    private int segmentsInTransaction;
+    private int hl;
+    private int billingHl;
+    private String billingNpi;
+    private int claims;
+
+    private Claim837Writer(OutputStream out, Envelope env, Kind kind) {
+        this.w = FACTORY.createEDIStreamWriter(out);
+        this.env = env;
+        this.kind = kind;
+    }
+
+    /** Writes one claim as a complete interchange, for the outbox. */
+    public static String write(Envelope env, ClaimDocument claim) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
+        try (Claim837Writer writer = open(out, env, claim.kind())) {
+            writer.add(claim);
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    public static Claim837Writer open(OutputStream out, Envelope env, Kind kind) {
+        Claim837Writer writer = new Claim837Writer(out, env, kind);
+        writer.header();
+        return writer;
+    }
+
+    private void header() {
+        try {
+            w.startInterchange();
+            w.writeStartSegment("ISA");
+            for (String e : new String[] {"00", " ".repeat(10), "00", " ".repeat(10), env.senderQualifier(), pad(env.senderId(), 15),
+                    env.receiverQualifier(), pad(env.receiverId(), 15), env.createdAt().format(YYMMDD), env.createdAt().format(HHMM), "^",
+                    "00501", env.isaControlNumber(), "1", env.usage(), ":"}) {
+                w.writeElement(e);
+            }
+            w.writeEndSegment();
+            raw("GS", "HC", env.senderId(), env.receiverId(), env.createdAt().format(D8), env.createdAt().format(HHMM), env.groupControlNumber(),
+                    "X", kind.version);
+            segmentsInTransaction = 0;
+            seg("ST", "837", env.transactionControlNumber(), kind.version);
+            seg("BHT", "0019", "00", env.isaControlNumber(), env.createdAt().format(D8), env.createdAt().format(HHMM), "CH");
+            // 1000A submitter, 1000B receiver
+            seg("NM1", "41", "2", text(env.submitterName(), 60), null, null, null, null, "46", id("NM109", env.senderId()));
+            seg("PER", "IC", text(env.submitterContact(), 60), "TE", digits(env.submitterPhone()));
+            seg("NM1", "40", "2", text(env.receiverName(), 60), null, null, null, null, "46", id("NM109", env.receiverId()));
+        } catch (EDIStreamException e) {
+            throw new IllegalStateException("837 header could not be written: " + e.getMessage(), e);
+        }
+    }
+
+    /** Adds one claim (and, when its billing provider changes, a new 2000A level). */
+    public Claim837Writer add(ClaimDocument c) {
+        if (c.kind() != kind) throw new IllegalArgumentException("an 837 file holds one kind of claim; this one is " + kind);
+        try {
+            var b = c.billing();
+            if (!Objects.equals(b.npi(), billingNpi)) {
+                billingNpi = b.npi();
+                billingHl = ++hl;
+                seg("HL", String.valueOf(billingHl), null, "20", "1");
+                if (b.taxonomy() != null) seg("PRV", "BI", "PXC", id("PRV03", b.taxonomy()));
+                seg("NM1", "85", "2", text(b.name(), 60), null, null, null, null, "XX", id("NM109", b.npi()));
+                seg("N3", text(b.address(), 55));
+                seg("N4", text(b.city(), 30), text(b.state(), 2), digits(b.zip()));
+                if (b.taxId() != null && !b.taxId().isBlank()) seg("REF", "EI", id("REF02", digits(b.taxId())));
+            }
+            Person s = c.subscriber();
+            seg("HL", String.valueOf(++hl), String.valueOf(billingHl), "22", "0");
+            seg("SBR", "P", "18", null, null, null, null, null, null, c.claimFilingCode());
+            seg("NM1", "IL", "1", text(s.lastName(), 60), text(s.firstName(), 35), null, null, null, "MI", id("NM109", s.id()));
+            seg("DMG", "D8", s.birthDate() == null ? null : s.birthDate().format(D8), s.sex());
+            seg("NM1", "PR", "2", text(c.payer().name(), 60), null, null, null, null, "PI", id("NM109", c.payer().id()));
+            clm(c);
+            if (kind == Kind.INSTITUTIONAL) {
+                seg("DTP", "434", "RD8", c.statementFrom().format(D8) + "-" + c.statementTo().format(D8));
+                seg("CL1", "1", "1", "01");
+            }
+            if (c.priorAuthorization() != null && !c.priorAuthorization().isBlank()) seg("REF", "G1", id("REF02", c.priorAuthorization()));
+            if (("7".equals(c.frequencyCode()) || "8".equals(c.frequencyCode())) && c.originalPayerClaimNumber() != null) {
+                seg("REF", "F8", id("REF02", c.originalPayerClaimNumber()));
+            }
+            hi(c);
+            if (kind == Kind.INSTITUTIONAL && c.attending() != null) {
+                Person a = c.attending();
+                seg("NM1", "71", "1", text(a.lastName(), 60), text(a.firstName(), 35), null, null, null, "XX", id("NM109", a.id()));
+                if (a.taxonomy() != null) seg("PRV", "AT", "PXC", a.taxonomy());
+            }
+            Person r = c.rendering();
+            if (kind == Kind.PROFESSIONAL && r != null && !Objects.equals(r.id(), b.npi())) {
+                seg("NM1", "82", "1", text(r.lastName(), 60), text(r.firstName(), 35), null, null, null, "XX", id("NM109", r.id()));
+                if (r.taxonomy() != null) seg("PRV", "PE", "PXC", r.taxonomy());
+            }
+            int n = 0;
+            for (Line l : c.lines()) {
+                seg("LX", String.valueOf(++n));
+                if (kind == Kind.PROFESSIONAL) {
+                    seg("SV1", procedure(l), amount(l.charge()), "UN", String.valueOf(l.units()), null, null, pointers(l.pointers()));
+                } else {
+                    seg("SV2", l.revenueCode(), procedure(l), amount(l.charge()), "UN", String.valueOf(l.units()));
+                }
+                seg("DTP", "472", "D8", l.dateOfService().format(D8));
+            }
+            claims++;
+            return this;
+        } catch (EDIStreamException e) {
+            throw new IllegalStateException("claim " + c.patientControlNumber() + " could not be written: " + e.getMessage(), e);
+        }
+    }
+
+    private void clm(ClaimDocument c) throws EDIStreamException {
+        String[] facility = kind == Kind.PROFESSIONAL
+                ? new String[] {c.placeOfService(), "B", c.frequencyCode()}
+                : new String[] {c.placeOfService(), "A", c.frequencyCode()};
+        if (kind == Kind.PROFESSIONAL) {
+            seg("CLM", id("CLM01", c.patientControlNumber()), amount(c.totalCharge()), null, null, facility, "Y", "A", "Y", "Y");
+        } else {
+            seg("CLM", id("CLM01", c.patientControlNumber()), amount(c.totalCharge()), null, null, facility, null, "A", "Y", "Y");
+        }
+    }
+
+    private void hi(ClaimDocument c) throws EDIStreamException {
+        List<String> dx = c.diagnoses();
+        if (dx.isEmpty()) return;
+        String principal = "ABK"; // ICD-10-CM principal diagnosis in both guides; ABF for the others
+        List<Object> elements = new ArrayList<>();
+        elements.add(new String[] {principal, id("HI01-2", icd(dx.get(0)))});
+        if (kind == Kind.INSTITUTIONAL) {
+            seg("HI", elements.toArray());
+            elements.clear();
+            for (int i = 1; i < dx.size(); i++) elements.add(new String[] {"ABF", id("HI0" + i + "-2", icd(dx.get(i)))});
+            if (!elements.isEmpty()) seg("HI", elements.toArray());
+            return;
+        }
+        for (int i = 1; i < dx.size(); i++) elements.add(new String[] {"ABF", id("HI" + String.format("%02d", i + 1) + "-2", icd(dx.get(i)))});
+        seg("HI", elements.toArray());
+    }
+
+    private static String[] procedure(Line l) {
+        List<String> parts = new ArrayList<>();
+        parts.add("HC");
+        parts.add(l.code());
+        for (int i = 0; i < l.modifiers().size() && i < 4; i++) parts.add(l.modifiers().get(i));
+        return parts.toArray(String[]::new);
+    }
+
+    private static String[] pointers(List<Integer> pointers) {
+        return pointers.stream().limit(4).map(String::valueOf).toArray(String[]::new);
+    }
+
+    /** Ends the transaction set, group and interchange with their counts. */
+    @Override
+    public void close() {
+        try {
+            segmentsInTransaction++; // SE counts itself
+            raw("SE", String.valueOf(segmentsInTransaction), env.transactionControlNumber());
+            raw("GE", "1", env.groupControlNumber());
+            raw("IEA", "1", env.isaControlNumber());
+            w.endInterchange();
+            w.close();
+        } catch (EDIStreamException e) {
+            throw new IllegalStateException("837 trailer could not be written: " + e.getMessage(), e);
+        }
+    }
+
+    public int claims() {
+        return claims;
+    }
+
+    private void seg(String id, Object... elements) throws EDIStreamException {
+        segmentsInTransaction++;
+        raw(id, elements);
+    }
+
+    private void raw(String id, Object... elements) throws EDIStreamException {
+        int last = elements.length - 1;
+        while (last >= 0 && empty(elements[last])) last--;
+        w.writeStartSegment(id);
+        for (int i = 0; i <= last; i++) {
+            Object e = elements[i];
+            if (e instanceof String[] composite) {
+                int lc = composite.length - 1;
+                while (lc >= 0 && (composite[lc] == null || composite[lc].isEmpty())) lc--;
+                if (lc < 0) {
+                    w.writeEmptyElement();
+                    continue;
+                }
+                w.writeStartElement();
+                for (int c = 0; c <= lc; c++) {
+                    if (composite[c] == null || composite[c].isEmpty()) w.writeEmptyComponent();
+                    else w.writeComponent(composite[c]);
+                }
+                w.endElement();
+            } else if (e == null || ((String) e).isEmpty()) {
+                w.writeEmptyElement();
+            } else {
+                w.writeElement((String) e);
+            }
+        }
+        w.writeEndSegment();
+    }
+
+    private static boolean empty(Object e) {
+        if (e == null) return true;
+        if (e instanceof String s) return s.isEmpty();
+        for (String c : (String[]) e) if (c != null && !c.isEmpty()) return false;
+        return true;
+    }
+
+    private static String pad(String s, int length) {
+        String v = s == null ? "" : s;
+        return v.length() >= length ? v.substring(0, length) : v + " ".repeat(length - v.length());
+    }
+
+    /** Free text: upper case, delimiters and control characters become spaces, cut to the element's maximum. */
+    static String text(String s, int max) {
+        if (s == null) return null;
+        StringBuilder b = new StringBuilder(s.length());
+        for (char ch : s.toUpperCase(Locale.ROOT).toCharArray()) {
+            b.append(ch == '*' || ch == '~' || ch == ':' || ch == '^' || ch < 0x20 || ch > 0x7e ? ' ' : ch);
+        }
+        String v = b.toString().trim().replaceAll(" {2,}", " ");
+        return v.length() > max ? v.substring(0, max).trim() : v;
+    }
+
+    /** An identifier is sent as it is; one that holds a delimiter would break the file, so the claim is refused. */
+    private String id(String element, String value) {
+        if (value == null) return null;
+        for (char ch : value.toCharArray()) {
+            if (ch == '*' || ch == '~' || ch == ':' || ch == '^' || ch < 0x20) {
+                throw new ClaimFileRefused(List.of(new X12Issue(0, element.replaceAll("\\d{2}(-\\d+)?$", ""), element, null,
+                        "'" + value + "' holds the delimiter '" + ch + "' and cannot be sent")));
+            }
+        }
+        return value.trim();
+    }
+
+    private static String digits(String s) {
+        return s == null ? null : s.replaceAll("[^0-9]", "");
+    }
+
+    static String icd(String code) {
+        return code.replace(".", "").trim().toUpperCase(Locale.ROOT);
+    }
+
+    static String amount(BigDecimal amount) {
+        if (amount == null) return null;
+        BigDecimal v = amount.stripTrailingZeros();
+        if (v.scale() < 0) v = v.setScale(0);
+        return v.toPlainString();
+    }
+}

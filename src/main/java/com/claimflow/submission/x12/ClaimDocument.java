@@ -1,0 +1,55 @@
+package com.claimflow.submission.x12;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * What an 837 says about one claim, independent of the entities it was built from (so the writer can be tested and
+ * benchmarked alone). Professional claims carry a place of service and SV1 lines; institutional claims a facility
+ * type, statement dates and SV2 lines with revenue codes.
+ */
+public record ClaimDocument(
+        Kind kind,
+        String patientControlNumber,
+        BigDecimal totalCharge,
+        String placeOfService,
+        String frequencyCode,
+        String originalPayerClaimNumber,
+        String priorAuthorization,
+        Organization billing,
+        Person subscriber,
+        PayerRef payer,
+        String claimFilingCode,
+        Person rendering,
+        Person attending,
+        List<String> diagnoses,
+        List<Line> lines,
+        LocalDate statementFrom,
+        LocalDate statementTo) {
+
+    public enum Kind {
+        PROFESSIONAL("005010X222A1"), INSTITUTIONAL("005010X223A2");
+
+        public final String version;
+
+        Kind(String version) {
+            this.version = version;
+        }
+    }
+
+    public record Organization(String name, String npi, String taxId, String taxonomy, String address, String city, String state, String zip) {
+    }
+
+    /** A person: subscriber (member id, birth date, sex) or a provider (NPI, taxonomy). */
+    public record Person(String lastName, String firstName, String id, LocalDate birthDate, String sex, String taxonomy) {
+    }
+
+    public record PayerRef(String name, String id) {
+    }
+
+    /** A service line; {@code revenueCode} only on institutional claims. */
+    public record Line(String code, List<String> modifiers, int units, BigDecimal charge, List<Integer> pointers, LocalDate dateOfService,
+                       String revenueCode) {
+    }
+}

@@ -1,0 +1,78 @@
+package com.claimflow.benchmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.claimflow.submission.x12.Claim837Validator;
+import com.claimflow.submission.x12.Claim837Writer;
+import com.claimflow.submission.x12.ClaimDocument;
+import com.claimflow.submission.x12.ClaimDocumentFixtures;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.BufferedOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/**
+ * 837P writing speed and memory: claims per second streamed into one file, with the same run's baseline (the same
+ * claims written as JSON lines with Jackson, the interim format the 837 replaced), and the read-back validation speed.
+ * Run: {@code mvn -o test -Dtest=X12WriteBenchmark -Dsurefire.failIfNoSpecifiedTests=false} (excluded from the normal run).
+ */
+class X12WriteBenchmark {
+    static final int CLAIMS = Integer.getInteger("benchmark.claims", 200_000);
+
+    private static long usedAfterGc() {
+        Runtime r = Runtime.getRuntime();
+        for (int i = 0; i < 3; i++) System.gc();
+        return r.totalMemory() - r.freeMemory();
+    }
+
+    private static double write837(Path file, int claims, long[] heapAt) throws Exception {
+        long start = System.nanoTime();
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
+             Claim837Writer w = Claim837Writer.open(out, ClaimDocumentFixtures.envelope(1), ClaimDocument.Kind.PROFESSIONAL)) {
+            for (int i = 1; i <= claims; i++) {
+                w.add(ClaimDocumentFixtures.professional("CF" + i + "V1"));
+                if (heapAt != null && (i == claims / 10 || i == claims)) heapAt[i == claims ? 1 : 0] = usedAfterGc();
+            }
+        }
+        return claims / ((System.nanoTime() - start) / 1e9);
+    }
+
+    @Test
+    void writesAtLeastFiveThousandClaimsASecondInConstantMemory() throws Exception {
+        Path dir = Files.createTempDirectory("x12bench");
+        Path x12 = dir.resolve("claims.x12");
+        write837(x12, 20_000, null); // warm-up
+        long[] heap = new long[2];
+        double x12Rate = write837(x12, CLAIMS, heap);
+        long size = Files.size(x12);
+
+        ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule());
+        Path jsonFile = dir.resolve("claims.jsonl");
+        long start = System.nanoTime();
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(jsonFile), 1 << 16)) {
+            for (int i = 1; i <= CLAIMS; i++) {
+                out.write(json.writeValueAsBytes(ClaimDocumentFixtures.professional("CF" + i + "V1")));
+                out.write('\n');
+            }
+        }
+        double jsonRate = CLAIMS / ((System.nanoTime() - start) / 1e9);
+
+        start = System.nanoTime();
+        int issues;
+        try (InputStream in = Files.newInputStream(x12)) {
+            issues = Claim837Validator.validate(in).size();
+        }
+        double validateRate = CLAIMS / ((System.nanoTime() - start) / 1e9);
+
+        System.out.printf("BENCHMARK 837P write: %,d claims, %.1f MB, %,.0f claims/s; baseline JSON lines (Jackson) %,.0f claims/s; "
+                        + "read-back validation %,.0f claims/s (%d issues); heap after GC at %,d claims %.1f MB, at %,d claims %.1f MB%n",
+                CLAIMS, size / 1e6, x12Rate, jsonRate, validateRate, issues, CLAIMS / 10, heap[0] / 1e6, CLAIMS, heap[1] / 1e6);
+        assertThat(issues).isZero();
+        assertThat(x12Rate).isGreaterThan(5_000);
+        assertThat(heap[1]).isLessThan(heap[0] + 32_000_000L); // flat: no growth with the number of claims written
+    }
+}

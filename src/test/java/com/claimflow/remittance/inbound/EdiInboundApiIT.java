@@ -1,0 +1,51 @@
+package com.claimflow.remittance.inbound;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.claimflow.remittance.x12.Fixtures;
+import com.claimflow.support.ApiTestBase;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+class EdiInboundApiIT extends ApiTestBase {
+    @Autowired ObjectMapper json;
+
+    private ResponseEntity<String> post(String user, String body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.parseMediaType("application/edi-x12"));
+        var client = user == null ? http : as(user);
+        return client.exchange("/api/edi/inbound?fileName=test.x12", HttpMethod.POST, new HttpEntity<>(body, headers), String.class);
+    }
+
+    @Test
+    void billersPostRawFilesAndTheAnswerSaysWhatHappened() throws Exception {
+        String file = Fixtures.text("999-accepted.x12").replace("000005001", String.format("%09d", 900_000_000 + (int) (System.nanoTime() % 1_000_000)));
+        ResponseEntity<String> first = post("bella", file);
+        assertThat(first.getStatusCode()).isEqualTo(HttpStatus.OK);
+        JsonNode r = json.readTree(first.getBody());
+        assertThat(r.get("status").asText()).isEqualTo("PROCESSED");
+        assertThat(r.get("transactionType").asText()).isEqualTo("999");
+        assertThat(r.get("counts").get("claims").asInt()).isEqualTo(1);
+        assertThat(r.get("counts").get("unmatched").asInt()).isEqualTo(1);
+
+        JsonNode again = json.readTree(post("lena", file).getBody());
+        assertThat(again.get("status").asText()).isEqualTo("DUPLICATE");
+        assertThat(again.get("duplicateOf").asLong()).isEqualTo(r.get("fileId").asLong());
+
+        ResponseEntity<String> garbage = post("bella", "ISA*00*garbage~");
+        assertThat(garbage.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(json.readTree(garbage.getBody()).get("errors").get(0).get("message").asText()).contains("ISA");
+
+        assertThat(as("bella").getForEntity("/api/edi/inbound/" + r.get("fileId").asLong(), String.class).getBody()).contains("PROCESSED");
+        assertThat(post("carla", file).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(post(null, file).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+}

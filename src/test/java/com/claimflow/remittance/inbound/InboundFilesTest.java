@@ -1,0 +1,268 @@
+package com.claimflow.remittance.inbound;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.claimflow.claim.Claim;
+import com.claimflow.claim.ClaimService;
+import com.claimflow.claim.ClaimStatus;
+import com.claimflow.coding.AuditSampling;
+import com.claimflow.demo.DemoReferenceData;
+import com.claimflow.demo.DemoUsers;
+import com.claimflow.intake.Encounter;
+import com.claimflow.intake.EncounterService;
+import com.claimflow.remittance.AccountService;
+import com.claimflow.remittance.PaymentPosting;
+import com.claimflow.remittance.RemittanceService;
+import com.claimflow.remittance.x12.Fixtures;
+import com.claimflow.submission.SubmissionService;
+import com.claimflow.support.Encounters;
+import com.claimflow.support.ProcessDriver;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mockito.Mockito;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+
+/** 999, 277CA and 835 files through the inbound path: stored, read by the real readers, applied to the real processes. */
+@SpringBootTest(properties = {"claimflow.edi.store=target/edi-test/inbound", "claimflow.clearinghouse.inbox-poll=false"})
+@ActiveProfiles("test")
+class InboundFilesTest {
+    @Autowired InboundFiles inbound;
+    @Autowired EncounterService encounters;
+    @Autowired ClaimService claims;
+    @Autowired SubmissionService submissions;
+    @Autowired RemittanceService remittances;
+    @Autowired AccountService account;
+    @Autowired ProcessDriver driver;
+    @Autowired DemoReferenceData reference;
+    @Autowired DemoUsers users;
+    @Autowired RuntimeService runtime;
+    @Autowired JdbcTemplate jdbc;
+    @MockitoBean AuditSampling sampling;
+    @TempDir Path inbox;
+
+    @BeforeEach
+    void setUp() {
+        Mockito.when(sampling.draw()).thenReturn(0.5);
+        reference.load();
+        users.load();
+    }
+
+    private Claim coded(String dx, String procedures) {
+        Encounter e = encounters.open(Encounters.visit().request());
+        driver.runJobs();
+        driver.code(e.getId(), dx, procedures);
+        return claims.latestFor(e.getId()).orElseThrow();
+    }
+
+    private static String pcn(Claim c) {
+        return "CF" + c.getId() + "V" + c.getVersion();
+    }
+
+    private InboundResult receive(String text) {
+        InboundResult r = inbound.receive(Fixtures.stream(text), "TEST", null, "test");
+        driver.runJobs();
+        return r;
+    }
+
+    /** A fixture with fresh interchange control number, so only what we test is a duplicate. */
+    private static String fresh(String text, int control) {
+        String isa13 = String.format("%09d", control);
+        return text.substring(0, 90) + isa13 + text.substring(99).replaceFirst("IEA\\*1\\*\\d{9}", "IEA*1*" + isa13);
+    }
+
+    private static int control = 100_000 + (int) (System.nanoTime() % 800_000);
+
+    private static String st02(String payload) {
+        return payload.replaceAll("(?s).*ST\\*837\\*(\\d+)\\*.*", "$1");
+    }
+
+    private String reasonOf(Claim c) {
+        return runtime.createVariableInstanceQuery().variableName("ackReason").list().stream().map(v -> String.valueOf(v.getValue()))
+                .filter(v -> v.contains(pcn(c)) || v.contains("277CA") || v.contains("999")).findFirst().orElse("");
+    }
+
+    @Test
+    void a277caAcceptsOneClaimAndRejectsTheOtherAndTheSameFileTwiceDoesNothing() {
+        Claim accepted = coded("I10", "99213 1 1");
+        Claim rejected = coded("I10", "99213 1 1");
+        String file = fresh(Fixtures.text("277ca-mixed.x12").replace("CF900000001V1", pcn(accepted)).replace("CF900000002V1", pcn(rejected)), control++);
+
+        InboundResult r = receive(file);
+        assertThat(r.status()).isEqualTo("PROCESSED");
+        assertThat(r.transactionType()).isEqualTo("277CA");
+        assertThat(r.counts()).isEqualTo(new InboundResult.Counts(2, 2, 1, 1, 0, 0, 0, 0));
+        assertThat(claims.get(accepted.getId()).getStatus()).isEqualTo(ClaimStatus.ACCEPTED);
+        assertThat(claims.get(accepted.getId()).getPayerClaimNumber()).isEqualTo("2026325000117");
+        assertThat(claims.get(rejected.getId()).getStatus()).isEqualTo(ClaimStatus.REJECTED);
+        assertThat(driver.task(rejected.getEncounterId(), "FixRejectedClaim").queue()).isEqualTo("billers");
+        assertThat(runtime.createVariableInstanceQuery().variableName("ackReason").list()).extracting(v -> String.valueOf(v.getValue()))
+                .contains("277CA rejected the claim: A7:164:IL rejected for invalid information: entity's contract/member number (subscriber)");
+
+        InboundResult again = receive(file);
+        assertThat(again.status()).isEqualTo("DUPLICATE");
+        assertThat(again.duplicateOf()).isEqualTo(r.fileId());
+        assertThat(again.errors().get(0).message()).contains("received before as file " + r.fileId());
+
+        // the same answers under another interchange number: each claim had its answer already
+        InboundResult resent = receive(fresh(file, control++));
+        assertThat(resent.status()).isEqualTo("PROCESSED");
+        assertThat(resent.counts().duplicates()).isEqualTo(2);
+    }
+
+    @Test
+    void a999RejectionBecomesABillerTaskNamingTheElementAndAnAcceptanceWaitsForThe277ca() {
+        Claim rejected = coded("I10", "99213 1 1");
+        Claim accepted = coded("I10", "99213 1 1");
+        String rejectedSt = st02(submissions.messagesFor(rejected.getId()).get(0).getPayload());
+        String acceptedSt = st02(submissions.messagesFor(accepted.getId()).get(0).getPayload());
+
+        InboundResult r = receive(fresh(Fixtures.text("999-rejected.x12").replace("*9002*", "*" + rejectedSt + "*"), control++));
+        assertThat(r.status()).isEqualTo("PROCESSED");
+        assertThat(r.counts().rejected()).isEqualTo(1);
+        assertThat(claims.get(rejected.getId()).getStatus()).isEqualTo(ClaimStatus.REJECTED);
+        assertThat(driver.openTaskTypes(rejected.getEncounterId())).contains("FixRejectedClaim");
+        assertThat(runtime.createVariableInstanceQuery().variableName("ackReason").list()).extracting(v -> String.valueOf(v.getValue()))
+                .anySatisfy(v -> assertThat(v).contains("999 rejected the 837").contains("element NM109 (67): 7 (invalid code value) 'XYZ'"));
+
+        InboundResult ok = receive(fresh(Fixtures.text("999-accepted.x12").replace("*9001*", "*" + acceptedSt + "*"), control++));
+        assertThat(ok.counts().accepted()).isEqualTo(1);
+        assertThat(claims.get(accepted.getId()).getStatus()).isEqualTo(ClaimStatus.SUBMITTED);
+
+        InboundResult unknown = receive(fresh(Fixtures.text("999-accepted.x12").replace("*9001*", "*77777777*"), control++));
+        assertThat(unknown.counts().unmatched()).isEqualTo(1);
+        assertThat(unknown.errors()).singleElement().satisfies(p -> assertThat(p.message()).contains("77777777"));
+    }
+
+    @Test
+    void an835PostsPaymentsAdjustmentsDenialsReversalsAndKeepsWhatItCannotMatch() {
+        Claim a = coded("I10, E785", "99213 25 1 1,2\n36415 1 1");
+        Claim b = coded("R0789", "99213 1 1");
+        Claim c = coded("I10", "99213 1 1");
+        for (Claim claim : new Claim[] {a, b, c}) remittances.acknowledge(claim.getId(), true, "PCN-" + claim.getId(), null);
+        driver.runJobs();
+        String payment = Fixtures.text("835-payment.x12").replace("CF900000001V1", pcn(a)).replace("CF900000002V1", pcn(b))
+                .replace("CF900000003V1", pcn(c));
+
+        // a file whose BPR total is not the claims' payments is refused whole
+        long postingsBefore = jdbc.queryForObject("select count(*) from payment_posting", Long.class);
+        String unbalanced = fresh(payment.replace("BPR*I*145*", "BPR*I*150*"), control++);
+        InboundResult refused = receive(unbalanced);
+        assertThat(refused.status()).isEqualTo("REFUSED");
+        assertThat(refused.errors()).singleElement().satisfies(p -> {
+            assertThat(p.segment()).isEqualTo(4);
+            assertThat(p.element()).isEqualTo("BPR02");
+            assertThat(p.message()).contains("total payment 150 is not the sum of the 3 claim payments (CLP04) 145");
+        });
+        assertThat(jdbc.queryForObject("select count(*) from payment_posting", Long.class)).isEqualTo(postingsBefore);
+
+        InboundResult r = receive(fresh(payment, control++));
+        assertThat(r.status()).as("%s", r.errors()).isEqualTo("PROCESSED");
+        assertThat(r.counts()).isEqualTo(new InboundResult.Counts(3, 3, 0, 0, 3, 0, 0, 0));
+
+        assertThat(claims.get(a.getId()).getStatus()).isEqualTo(ClaimStatus.PARTIALLY_PAID);
+        assertThat(account.balance(a.getEncounterId()).patient()).isEqualByComparingTo("19.20");
+        assertThat(account.balance(a.getEncounterId()).insurance()).isEqualByComparingTo("0");
+        assertThat(remittances.adjustmentsFor(a.getId())).extracting(x -> x.lineNo() + " " + x.group() + "-" + x.carc() + " " + x.amount().stripTrailingZeros().toPlainString())
+                .containsExactly("1 CO-45 19", "1 PR-2 19.2", "2 CO-45 0.55");
+        assertThat(remittances.remarksFor(a.getId())).extracting(x -> x.lineNo() + " " + x.rarc()).containsExactly("1 N130");
+
+        assertThat(claims.get(b.getId()).getStatus()).isEqualTo(ClaimStatus.DENIED);
+        assertThat(driver.openTaskTypes(b.getEncounterId())).contains("PrepareAppeal"); // CARC 50: medical necessity
+        assertThat(remittances.postingsFor(b.getId())).extracting(PaymentPosting::getCarc, PaymentPosting::getRarc)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("50", "N115"));
+
+        assertThat(claims.get(c.getId()).getStatus()).isEqualTo(ClaimStatus.PAID);
+        assertThat(account.balance(c.getEncounterId()).isZero()).isTrue();
+        // the processes waiting for these remittances moved on: A to patient collections, C closed
+        assertThat(encounters.stage(encounters.get(a.getEncounterId()))).isEqualTo("COLLECTIONS");
+        assertThat(encounters.stage(encounters.get(c.getEncounterId()))).isEqualTo("CLOSED");
+
+        // the payer takes back C's payment and pays it again at 75; one payment is for a claim we never sent
+        String reversal = fresh(Fixtures.text("835-reversal.x12").replace("CF900000003V1", pcn(c)), control++);
+        InboundResult second = receive(reversal);
+        assertThat(second.status()).isEqualTo("PROCESSED");
+        assertThat(second.counts()).isEqualTo(new InboundResult.Counts(3, 2, 0, 0, 2, 1, 0, 0));
+        assertThat(second.errors()).singleElement().satisfies(p -> {
+            assertThat(p.segmentId()).isEqualTo("CLP");
+            assertThat(p.message()).contains("CF999999999V1").contains("kept as unmatched payment 40");
+        });
+        assertThat(remittances.postingsFor(c.getId())).extracting(PaymentPosting::getOutcome).containsExactly("PAID", "REVERSED", "PAID");
+        assertThat(remittances.postingsFor(c.getId()).get(2).getPaid()).isEqualByComparingTo("75");
+        assertThat(account.balance(c.getEncounterId()).isZero()).isTrue();
+        assertThat(jdbc.queryForObject("select count(*) from unmatched_payment where file_id = ? and patient_control_no = 'CF999999999V1'",
+                Long.class, second.fileId())).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select amount from provider_adjustment where file_id = ?", java.math.BigDecimal.class, second.fileId()))
+                .isEqualByComparingTo("-1.25");
+
+        // the first 835 again under a new interchange number: every payment was posted already
+        InboundResult again = receive(fresh(payment, control++));
+        assertThat(again.counts().posted()).isZero();
+        assertThat(again.counts().duplicates()).isEqualTo(3);
+    }
+
+    @Test
+    void badFilesAreRefusedWithTheSegmentNamedAndKept() {
+        InboundResult notX12 = receive("hello, this is not X12");
+        assertThat(notX12.status()).isEqualTo("REFUSED");
+        assertThat(notX12.errors().get(0).message()).contains("ISA");
+
+        String good = Fixtures.text("999-accepted.x12");
+        InboundResult shortIsa = receive(good.replaceFirst("CLEARINGHOUSE  ", "CLEARINGHOUSE"));
+        assertThat(shortIsa.status()).isEqualTo("REFUSED");
+        assertThat(shortIsa.errors().get(0).element()).isEqualTo("ISA16");
+
+        InboundResult badCount = receive(fresh(Fixtures.text("277ca-mixed.x12").replace("SE*37*0001", "SE*36*0001"), control++));
+        assertThat(badCount.status()).isEqualTo("REFUSED");
+        assertThat(badCount.errors()).anySatisfy(p -> assertThat(p.element()).isEqualTo("SE01"));
+
+        InboundResult truncated = receive(fresh(Fixtures.text("835-payment.x12"), control++).substring(0, 900));
+        assertThat(truncated.status()).isEqualTo("REFUSED");
+
+        assertThat(jdbc.queryForObject("select count(*) from edi_inbound_file where id in (?,?,?,?) and status = 'REFUSED'", Long.class,
+                notX12.fileId(), shortIsa.fileId(), badCount.fileId(), truncated.fileId())).isEqualTo(4);
+        String stored = jdbc.queryForObject("select stored_path from edi_inbound_file where id = ?", String.class, notX12.fileId());
+        assertThat(Path.of(stored)).hasContent("hello, this is not X12");
+    }
+
+    @Test
+    void mutatedFilesThroughTheWholeInboundPathAreAnsweredNeverThrown() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(4242);
+        java.util.Map<String, Integer> statuses = new java.util.TreeMap<>();
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofMinutes(3), () -> {
+            for (String fixture : new String[] {"999-rejected.x12", "277ca-mixed.x12", "835-payment.x12", "835-reversal.x12"}) {
+                String original = Fixtures.text(fixture);
+                for (int i = 0; i < 40; i++) {
+                    InboundResult r = inbound.receive(Fixtures.stream(com.claimflow.remittance.x12.FuzzedInboundFilesTest.mutate(original, random)),
+                            "FUZZ", fixture, "test");
+                    statuses.merge(r.status(), 1, Integer::sum);
+                    assertThat(r.status()).as("%s: %s", fixture, r.errors()).isIn("PROCESSED", "REFUSED", "DUPLICATE");
+                    if (r.status().equals("REFUSED")) assertThat(r.errors()).isNotEmpty();
+                }
+            }
+        });
+        assertThat(statuses).containsKey("REFUSED");
+    }
+
+    @Test
+    void theInboxFolderReceivesFilesAndMovesThemAside() throws Exception {
+        Claim claim = coded("I10", "99213 1 1");
+        Files.writeString(inbox.resolve("ack-1.x12"), fresh(Fixtures.text("277ca-mixed.x12").replace("CF900000001V1", pcn(claim)), control++));
+        Files.writeString(inbox.resolve(".partial.x12"), "ISA*");
+        Files.writeString(inbox.resolve("junk.txt"), "not x12");
+        InboxFolder folder = new InboxFolder(inbound, inbox);
+        assertThat(folder.poll()).isEqualTo(2);
+        driver.runJobs();
+        assertThat(claims.get(claim.getId()).getStatus()).isEqualTo(ClaimStatus.ACCEPTED);
+        assertThat(inbox.resolve("processed/ack-1.x12")).exists();
+        assertThat(inbox.resolve("refused/junk.txt")).exists();
+        assertThat(inbox.resolve(".partial.x12")).exists();
+    }
+}

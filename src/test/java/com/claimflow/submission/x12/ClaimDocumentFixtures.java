@@ -1,0 +1,53 @@
+package com.claimflow.submission.x12;
+
+import com.claimflow.submission.x12.ClaimDocument.Kind;
+import com.claimflow.submission.x12.ClaimDocument.Line;
+import com.claimflow.submission.x12.ClaimDocument.Organization;
+import com.claimflow.submission.x12.ClaimDocument.PayerRef;
+import com.claimflow.submission.x12.ClaimDocument.Person;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+
+/** Synthetic claims for writer tests and benchmarks (valid NPIs, made-up people). */
+public final class ClaimDocumentFixtures {
+    public static final String CLINIC_NPI = "1234567893";
+    public static final String ADAMS_NPI = "1987654328";
+    public static final LocalDate DOS = LocalDate.of(2026, 11, 16);
+
+    private ClaimDocumentFixtures() {
+    }
+
+    public static Envelope envelope(long control) {
+        return new Envelope("ZZ", "CLAIMFLOW", "ZZ", "CLEARINGHOUSE", "ClaimFlow Billing Office", "Billing Office", "2175550100",
+                "Clearinghouse", "T", control, LocalDateTime.of(2026, 11, 20, 9, 30));
+    }
+
+    public static ClaimDocument professional(String pcn) {
+        return new ClaimDocument(Kind.PROFESSIONAL, pcn, new BigDecimal("118.75"), "11", "1", null, "AUTH12345",
+                new Organization("Riverside Family Clinic", CLINIC_NPI, "123456789", "261QP2300X", "100 River Rd", "Springfield", "IL", "627011234"),
+                new Person("Example", "Robin", "XYZ123456789", LocalDate.of(1980, 2, 29), "F", null),
+                new PayerRef("Blue Cross Blue Shield", "BCBS"), "CI",
+                new Person("Adams", "Jordan", ADAMS_NPI, null, null, "207Q00000X"), null,
+                List.of("I10", "E785"),
+                List.of(new Line("99213", List.of("25"), 1, new BigDecimal("115.00"), List.of(1, 2), DOS, null),
+                        new Line("36415", List.of(), 1, new BigDecimal("3.75"), List.of(1), DOS, null)),
+                DOS, DOS);
+    }
+
+    public static ClaimDocument replacement(String pcn, String originalPayerClaimNumber) {
+        ClaimDocument c = professional(pcn);
+        return new ClaimDocument(c.kind(), pcn, c.totalCharge(), c.placeOfService(), "7", originalPayerClaimNumber, null, c.billing(),
+                c.subscriber(), c.payer(), c.claimFilingCode(), c.rendering(), null, c.diagnoses(), c.lines(), DOS, DOS);
+    }
+
+    public static ClaimDocument institutional(String pcn) {
+        ClaimDocument c = professional(pcn);
+        return new ClaimDocument(Kind.INSTITUTIONAL, pcn, c.totalCharge(), "13", "1", null, null, c.billing(), c.subscriber(), c.payer(),
+                c.claimFilingCode(), null, c.rendering(), c.diagnoses(),
+                List.of(new Line("99213", List.of(), 1, new BigDecimal("115.00"), List.of(), DOS, "0510"),
+                        new Line("36415", List.of(), 1, new BigDecimal("3.75"), List.of(), DOS, "0300")),
+                DOS, DOS);
+    }
+}

@@ -1,0 +1,46 @@
+package com.claimflow.submission.x12;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.claimflow.claim.ClaimService;
+import com.claimflow.coding.AuditSampling;
+import com.claimflow.intake.Encounter;
+import com.claimflow.intake.EncounterService;
+import com.claimflow.support.ApiTestBase;
+import com.claimflow.support.Encounters;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mockito.Mockito;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+
+class ClaimFileApiIT extends ApiTestBase {
+    @Autowired EncounterService encounters;
+    @Autowired ClaimService claims;
+    @MockitoBean AuditSampling sampling;
+
+    @BeforeEach
+    void sampling() {
+        Mockito.when(sampling.draw()).thenReturn(0.5);
+    }
+
+    @Test
+    void supportStaffReadTheClaimsLatest837() {
+        Encounter e = encounters.open(Encounters.visit().request());
+        driver.runJobs();
+        driver.code(e.getId(), "I10", "99213 1 1");
+        long claimId = claims.latestFor(e.getId()).orElseThrow().getId();
+
+        ResponseEntity<String> file = as("bella").getForEntity("/api/claims/" + claimId + "/x12", String.class);
+        assertThat(file.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(file.getHeaders().getContentType()).hasToString("application/edi-x12");
+        assertThat(file.getBody()).startsWith("ISA*").contains("ST*837*").contains("CLM*CF" + claimId + "V1*");
+        assertThat(Claim837Validator.validate(file.getBody())).isEmpty();
+
+        assertThat(as("carla").getForEntity("/api/claims/" + claimId + "/x12", String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(http.getForEntity("/api/claims/" + claimId + "/x12", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(as("bella").getForEntity("/api/claims/999999999/x12", String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+}

@@ -1,0 +1,158 @@
+package com.claimflow.submission.x12;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.claimflow.claim.Claim;
+import com.claimflow.claim.ClaimService;
+import com.claimflow.claim.ClaimStatus;
+import com.claimflow.coding.AuditSampling;
+import com.claimflow.demo.DemoReferenceData;
+import com.claimflow.demo.DemoUsers;
+import com.claimflow.intake.Encounter;
+import com.claimflow.intake.EncounterService;
+import com.claimflow.remittance.RemittanceService;
+import com.claimflow.submission.OutboxMessage;
+import com.claimflow.submission.SubmissionService;
+import com.claimflow.support.Encounters;
+import com.claimflow.support.ProcessDriver;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mockito.Mockito;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+
+/** The 837 is what the outbox carries; a claim whose 837 breaks the guide never leaves and becomes a biller task. */
+@SpringBootTest
+@ActiveProfiles("test")
+class X12SubmissionTest {
+    @Autowired EncounterService encounters;
+    @Autowired ClaimService claims;
+    @Autowired SubmissionService submissions;
+    @Autowired RemittanceService payer;
+    @Autowired ProcessDriver driver;
+    @Autowired DemoReferenceData reference;
+    @Autowired DemoUsers users;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired RuntimeService runtime;
+    @Autowired X12ClaimFiles files;
+    @MockitoBean AuditSampling sampling;
+
+    @BeforeEach
+    void setUp() {
+        Mockito.when(sampling.draw()).thenReturn(0.5);
+        reference.load();
+        users.load();
+    }
+
+    private Claim claimOf(Encounter e) {
+        return claims.latestFor(e.getId()).orElseThrow();
+    }
+
+    @Test
+    void theOutboxCarriesAValid837PWithUniqueControlNumbers() {
+        Encounter first = encounters.open(Encounters.visit().request());
+        Encounter second = encounters.open(Encounters.visit().request());
+        driver.runJobs();
+        driver.code(first.getId(), "I10, E785", "99213 25 1 1,2\n36415 1 1");
+        driver.code(second.getId(), "J069", "99213 1 1");
+
+        OutboxMessage m1 = submissions.messagesFor(claimOf(first).getId()).get(0);
+        OutboxMessage m2 = submissions.messagesFor(claimOf(second).getId()).get(0);
+        assertThat(m1.getFormat()).isEqualTo("X12_837P");
+        assertThat(Claim837Validator.validate(m1.getPayload())).isEmpty();
+        assertThat(m1.getPayload()).contains("CLM*CF" + claimOf(first).getId() + "V1*118.75***11:B:1*Y*A*Y*Y~")
+                .contains("HI*ABK:I10*ABF:E785~").contains("SV1*HC:99213:25*115*UN*1***1:2~").contains("NM1*82*1*ADAMS*JORDAN****XX*"
+                        + DemoReferenceData.DR_ADAMS_NPI + "~");
+        String isa1 = m1.getPayload().substring(90, 99);
+        String isa2 = m2.getPayload().substring(90, 99);
+        assertThat(isa1).isNotEqualTo(isa2).matches("\\d{9}");
+        String st02 = m1.getPayload().replaceAll("(?s).*ST\\*837\\*(\\d+)\\*.*", "$1");
+        assertThat(files.claimOfTransaction(st02)).hasValueSatisfying(c -> assertThat(c.claimId()).isEqualTo(claimOf(first).getId()));
+    }
+
+    @Test
+    void anInstitutionalEncounterGoesOutAsA837I() {
+        var visit = Encounters.visit().request();
+        var request = new com.claimflow.intake.EncounterRequest(visit.externalId(), visit.patient(), visit.coverage(), visit.billingProviderNpi(),
+                visit.renderingProviderNpi(), visit.dateOfService(), visit.placeOfService(), "INSTITUTIONAL", visit.documentation());
+        Encounter e = encounters.open(request);
+        driver.runJobs();
+        driver.code(e.getId(), "I10", "99213 1 1");
+        OutboxMessage m = submissions.messagesFor(claimOf(e).getId()).get(0);
+        assertThat(m.getFormat()).isEqualTo("X12_837I");
+        assertThat(m.getPayload()).contains("*005010X223A2~").contains("CLM*CF" + claimOf(e).getId() + "V1*115***13:A:1**A*Y*Y~")
+                .contains("SV2*0510*HC:99213*115*UN*1~");
+        assertThat(Claim837Validator.validate(m.getPayload())).isEmpty();
+    }
+
+    @Test
+    void aHandOffCutShortByACrashIsCompletedOnceAndNeverDuplicated(@org.junit.jupiter.api.io.TempDir java.nio.file.Path outbox) throws Exception {
+        Encounter e = encounters.open(Encounters.visit().request());
+        driver.runJobs();
+        driver.code(e.getId(), "I10", "99213 1 1");
+        OutboxMessage m = submissions.messagesFor(claimOf(e).getId()).get(0);
+        var connection = new com.claimflow.submission.FileDropConnection(outbox);
+        java.nio.file.Path target = outbox.resolve(com.claimflow.submission.FileDropConnection.fileName(m));
+        // the node died while writing: half a file under the temporary name, nothing under the real one
+        java.nio.file.Files.writeString(outbox.resolve("." + m.handOffName() + ".tmp"), m.getPayload().substring(0, 200));
+        assertThat(target).doesNotExist();
+
+        connection.deliver(m); // the dispatcher's next pass
+        assertThat(target).hasContent(m.getPayload());
+        assertThat(Claim837Validator.validate(java.nio.file.Files.newInputStream(target))).isEmpty();
+
+        // the node died after the file was handed over but before the outbox row was marked sent: the repeat writes nothing
+        java.nio.file.attribute.FileTime written = java.nio.file.Files.getLastModifiedTime(target);
+        Thread.sleep(20);
+        connection.deliver(m);
+        assertThat(java.nio.file.Files.getLastModifiedTime(target)).isEqualTo(written);
+        try (var files = java.nio.file.Files.list(outbox)) {
+            assertThat(files.filter(f -> !f.getFileName().toString().startsWith("."))).containsExactly(target);
+        }
+    }
+
+    @Test
+    void controlNumbersContinueFromTheDatabaseSequence() {
+        long before = jdbc.queryForObject("select next_value from x12_control_number where name = 'interchange'", Long.class);
+        Encounter e = encounters.open(Encounters.visit().request());
+        driver.runJobs();
+        driver.code(e.getId(), "I10", "99213 1 1");
+        String payload = submissions.messagesFor(claimOf(e).getId()).get(0).getPayload();
+        assertThat(Long.parseLong(payload.substring(90, 99))).isGreaterThanOrEqualTo(before);
+        assertThat(jdbc.queryForObject("select next_value from x12_control_number where name = 'interchange'", Long.class)).isGreaterThan(before);
+    }
+
+    @Test
+    void aClaimWhose837FailsValidationNeverLeavesAndTheBillerIsToldWhere() {
+        // Dr Baker bills on his own NPI but has no tax id on file: 2010AA REF*EI cannot be written
+        Encounter e = encounters.open(Encounters.visit().billingNpi(DemoReferenceData.DR_BAKER_NPI).request());
+        driver.runJobs();
+        driver.code(e.getId(), "I10", "99213 1 1");
+        Claim claim = claimOf(e);
+
+        assertThat(submissions.messagesFor(claim.getId())).isEmpty();
+        assertThat(claim.getStatus()).isEqualTo(ClaimStatus.REJECTED);
+        assertThat(driver.task(e.getId(), "FixRejectedClaim").queue()).isEqualTo("billers");
+        String reason = (String) runtime.createVariableInstanceQuery().variableName("ackReason").list().stream()
+                .filter(v -> v.getValue() != null && v.getValue().toString().contains("REF*EI"))
+                .findFirst().orElseThrow().getValue();
+        assertThat(reason).startsWith("837 not sent, it fails validation: ").contains("(loop 2010AA)").contains("REF*EI is missing");
+        assertThat(files.refusalsOf(claim.getId())).hasSize(1);
+        assertThat(files.unreportedRefusals()).isEmpty();
+
+        // once the tax id is on file, the fix sends it
+        jdbc.update("update provider set tin = '987654321' where npi = ?", DemoReferenceData.DR_BAKER_NPI);
+        try {
+            driver.complete(e.getId(), "FixRejectedClaim", "ben", "billers", Map.of("note", "tax id added"));
+            assertThat(submissions.messagesFor(claim.getId())).hasSize(1);
+            assertThat(claimOf(e).getStatus()).isEqualTo(ClaimStatus.SUBMITTED);
+        } finally {
+            jdbc.update("update provider set tin = null where npi = ?", DemoReferenceData.DR_BAKER_NPI);
+        }
+    }
+}
