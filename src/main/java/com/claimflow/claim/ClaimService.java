@@ -90,6 +90,14 @@ public class ClaimService {
         return claims.findFirstByEncounterIdOrderByVersionDesc(encounterId);
     }
 
+    /** Claims already sent to the payer for this subscriber, billing provider and date of service (duplicate-claim edit). */
+    @Transactional(readOnly = true)
+    public List<Claim> sentFor(String memberId, String billingNpi, java.time.LocalDate dateOfService) {
+        if (memberId == null || billingNpi == null || dateOfService == null) return List.of();
+        return claims.findByMemberIdAndBillingNpiAndDateOfServiceAndStatusIn(memberId, billingNpi, dateOfService,
+                java.util.EnumSet.of(ClaimStatus.SUBMITTED, ClaimStatus.ACCEPTED, ClaimStatus.PAID, ClaimStatus.PARTIALLY_PAID, ClaimStatus.DENIED));
+    }
+
     @Transactional(readOnly = true)
     public List<Claim> versionsOf(long encounterId) {
         return claims.findByEncounterIdOrderByVersion(encounterId);

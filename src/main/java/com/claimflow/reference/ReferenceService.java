@@ -1,5 +1,6 @@
 package com.claimflow.reference;
 
+import com.claimflow.reference.internal.CodeIndex;
 import com.claimflow.reference.internal.CodeSetRepository;
 import com.claimflow.reference.internal.FeeScheduleRepository;
 import com.claimflow.reference.internal.PayerRepository;
@@ -10,7 +11,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,8 +25,11 @@ public class ReferenceService {
     private final ProviderRepository providers;
     private final CodeSetRepository codes;
     private final FeeScheduleRepository fees;
+    private final CodeIndex index;
 
-    public ReferenceService(PayerRepository payers, ProviderRepository providers, CodeSetRepository codes, FeeScheduleRepository fees) {
+    public ReferenceService(PayerRepository payers, ProviderRepository providers, CodeSetRepository codes, FeeScheduleRepository fees,
+                            CodeIndex index) {
+        this.index = index;
         this.payers = payers;
         this.providers = providers;
         this.codes = codes;
@@ -66,17 +69,21 @@ public class ReferenceService {
         if (code == null || code.isBlank()) {
             return CodeCheck.refused("", kind + " code is empty");
         }
-        List<CodeSetEntry> versions = codes.findByCodeSystemInAndCode(systems, code);
-        if (versions.isEmpty()) {
+        CodeIndex.Version onDate = null;
+        CodeIndex.Version latest = null;
+        for (CodeIndex.Version v : index.versions(code)) {
+            if (!systems.contains(v.system())) continue;
+            if (latest == null || v.from().isAfter(latest.from())) latest = v;
+            if (onDate == null && v.validOn(dos)) onDate = v;
+        }
+        if (latest == null) {
             return CodeCheck.refused(code, kind + " code " + code + " is not in the loaded code set");
         }
-        Optional<CodeSetEntry> onDate = versions.stream().filter(v -> v.isValidOn(dos)).findFirst();
-        if (onDate.isEmpty()) {
-            CodeSetEntry latest = versions.stream().max(Comparator.comparing(CodeSetEntry::getValidFrom)).orElseThrow();
+        if (onDate == null) {
             return CodeCheck.refused(code, kind + " code " + code + " is not valid on the date of service " + dos
-                    + " (valid " + latest.getValidFrom() + " to " + (latest.getValidTo() == null ? "today" : latest.getValidTo()) + ")");
+                    + " (valid " + latest.from() + " to " + (latest.to() == null ? "today" : latest.to()) + ")");
         }
-        if (!onDate.get().isBillable()) {
+        if (!onDate.billable()) {
             return CodeCheck.refused(code, kind + " code " + code + " is a header code, not billable: code to the highest specificity");
         }
         return CodeCheck.ok(code);
@@ -91,21 +98,20 @@ public class ReferenceService {
                 .map(FeeScheduleEntry::getAllowedAmount);
     }
 
-    /** Code look-up for coders: exact code first, then prefix matches, then description words; billable before headers. */
+    /**
+     * Code look-up for coders (ICD-10-CM, CPT, HCPCS): exact code first, then codes starting with the query, then codes
+     * whose description holds every word typed (the last as a prefix); billable before header codes within each.
+     * Served from memory ({@link CodeIndex}); the entries returned are not managed.
+     */
     public List<CodeSetEntry> search(String query, int limit) {
-        if (query == null || query.isBlank()) return List.of();
-        String q = query.trim();
-        String codePrefix = normalizeIcd(q) + "%";
-        String words = "%" + q.toLowerCase(Locale.ROOT) + "%";
-        List<CodeSetEntry> found = codes.search(List.of(CodeSystem.ICD10CM, CodeSystem.CPT, CodeSystem.HCPCS), codePrefix, words, PageRequest.of(0, limit * 2));
-        String exact = normalizeIcd(q);
-        return found.stream()
-                .sorted(Comparator.comparing((CodeSetEntry c) -> !c.getCode().equals(exact))
-                        .thenComparing(c -> !c.getCode().startsWith(exact))
-                        .thenComparing(c -> !c.isBillable())
-                        .thenComparing(CodeSetEntry::getCode))
-                .limit(limit)
+        return index.search(query, limit).stream()
+                .map(v -> new CodeSetEntry(v.system(), v.code(), v.billable(), v.description(), v.from(), v.to()))
                 .toList();
+    }
+
+    /** Forget the in-memory code sets (after writing code_set_entry other than through this service or the importers). */
+    public void reloadCodes() {
+        index.reload();
     }
 
     @Transactional
@@ -121,6 +127,16 @@ public class ReferenceService {
     @Transactional
     public void saveCodes(List<CodeSetEntry> entries) {
         codes.saveAll(entries);
+        index.reload();
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void afterCommit() {
+                            index.reload();
+                        }
+                    });
+        }
     }
 
     @Transactional

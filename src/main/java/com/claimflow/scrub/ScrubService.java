@@ -46,9 +46,16 @@ public class ScrubService {
     /** The edits a claim raises, without storing anything. */
     @Transactional(readOnly = true)
     public List<Finding> check(Claim claim) {
-        var subject = new ScrubSubject(claim, encounters.get(claim.getEncounterId()), reference.payer(claim.getPayerId()).orElse(null),
-                reference, LocalDate.now(clock));
-        return edits.stream().flatMap(e -> e.check(subject).stream()).toList();
+        return check(ClaimSnapshot.of(claim, encounters.get(claim.getEncounterId())));
+    }
+
+    /** The edits a claim raises, for a claim that need not be stored ({@code POST /api/scrub}); saves nothing. */
+    @Transactional(readOnly = true)
+    public List<Finding> check(ClaimSnapshot claim) {
+        var subject = new ScrubSubject(claim, reference.payer(claim.payerId()).orElse(null), reference, LocalDate.now(clock));
+        List<Finding> found = new java.util.ArrayList<>();
+        for (ClaimEdit e : edits) found.addAll(e.check(subject));
+        return found;
     }
 
     @Transactional(readOnly = true)

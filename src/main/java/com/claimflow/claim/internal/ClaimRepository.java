@@ -9,4 +9,7 @@ public interface ClaimRepository extends JpaRepository<Claim, Long> {
     Optional<Claim> findFirstByEncounterIdOrderByVersionDesc(Long encounterId);
 
     List<Claim> findByEncounterIdOrderByVersion(Long encounterId);
+
+    List<Claim> findByMemberIdAndBillingNpiAndDateOfServiceAndStatusIn(String memberId, String billingNpi, java.time.LocalDate dateOfService,
+                                                                       java.util.Collection<com.claimflow.claim.ClaimStatus> statuses);
 }

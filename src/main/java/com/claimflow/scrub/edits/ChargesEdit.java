@@ -1,6 +1,6 @@
 package com.claimflow.scrub.edits;
 
-import com.claimflow.claim.ClaimLine;
+import com.claimflow.scrub.ClaimSnapshot.Line;
 import com.claimflow.scrub.ClaimEdit;
 import com.claimflow.scrub.Finding;
 import com.claimflow.scrub.Finding.Owner;
@@ -16,20 +16,20 @@ public class ChargesEdit implements ClaimEdit {
     @Override
     public List<Finding> check(ScrubSubject s) {
         List<Finding> found = new ArrayList<>();
-        List<ClaimLine> lines = s.claim().getLines();
+        List<Line> lines = s.claim().lines();
         BigDecimal sum = BigDecimal.ZERO;
         for (int i = 0; i < lines.size(); i++) {
-            ClaimLine line = lines.get(i);
+            Line line = lines.get(i);
             String where = "line " + (i + 1);
-            if (line.getUnits() <= 0) found.add(Finding.error("UNITS", Owner.CODER, where, "Units must be greater than zero"));
-            if (line.getCharge() == null || line.getCharge().signum() <= 0) {
+            if (line.units() <= 0) found.add(Finding.error("UNITS", Owner.CODER, where, "Units must be greater than zero"));
+            if (line.charge() == null || line.charge().signum() <= 0) {
                 found.add(Finding.error("CHARGE_MISSING", Owner.BILLER, where,
-                        "No charge for " + line.getCode() + ": the payer's fee schedule has no amount for it on the date of service"));
+                        "No charge for " + line.code() + ": the payer's fee schedule has no amount for it on the date of service"));
             } else {
-                sum = sum.add(line.getCharge());
+                sum = sum.add(line.charge());
             }
         }
-        BigDecimal total = s.claim().getTotalCharge();
+        BigDecimal total = s.claim().totalCharge();
         if (total == null || total.compareTo(sum) != 0) {
             found.add(Finding.error("TOTAL_CHARGE", Owner.BILLER, "totalCharge", "Total charge " + total + " does not equal the sum of the lines " + sum));
         }

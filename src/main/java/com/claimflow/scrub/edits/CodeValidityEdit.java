@@ -1,6 +1,6 @@
 package com.claimflow.scrub.edits;
 
-import com.claimflow.claim.ClaimLine;
+import com.claimflow.scrub.ClaimSnapshot.Line;
 import com.claimflow.reference.CodeCheck;
 import com.claimflow.scrub.ClaimEdit;
 import com.claimflow.scrub.Finding;
@@ -18,16 +18,16 @@ public class CodeValidityEdit implements ClaimEdit {
     @Override
     public List<Finding> check(ScrubSubject s) {
         List<Finding> found = new ArrayList<>();
-        var dos = s.claim().getDateOfService();
+        var dos = s.claim().dateOfService();
         List<String> dx = s.claim().diagnoses();
         for (int i = 0; i < dx.size(); i++) {
             CodeCheck c = s.reference().checkDiagnosis(dx.get(i), dos);
             if (!c.isOk()) found.add(Finding.error(ID, Owner.CODER, "diagnosis " + (i + 1), c.problem()));
         }
-        List<ClaimLine> lines = s.claim().getLines();
+        List<Line> lines = s.claim().lines();
         for (int i = 0; i < lines.size(); i++) {
-            ClaimLine line = lines.get(i);
-            CodeCheck c = s.reference().checkProcedure(line.getCode(), dos);
+            Line line = lines.get(i);
+            CodeCheck c = s.reference().checkProcedure(line.code(), dos);
             if (!c.isOk()) found.add(Finding.error(ID, Owner.CODER, "line " + (i + 1), c.problem()));
             for (String m : line.modifiers()) {
                 CodeCheck mc = s.reference().checkModifier(m, dos);

@@ -1,6 +1,6 @@
 package com.claimflow.scrub.edits;
 
-import com.claimflow.claim.ClaimLine;
+import com.claimflow.scrub.ClaimSnapshot.Line;
 import com.claimflow.scrub.ClaimEdit;
 import com.claimflow.scrub.Finding;
 import com.claimflow.scrub.Finding.Owner;
@@ -19,7 +19,7 @@ public class DiagnosisPointerEdit implements ClaimEdit {
         List<Finding> found = new ArrayList<>();
         int dx = s.claim().diagnoses().size();
         if (dx > 12) found.add(Finding.error(ID, Owner.CODER, "diagnoses", dx + " diagnoses: a professional claim carries at most 12"));
-        List<ClaimLine> lines = s.claim().getLines();
+        List<Line> lines = s.claim().lines();
         for (int i = 0; i < lines.size(); i++) {
             List<Integer> pointers = lines.get(i).pointers();
             String where = "line " + (i + 1);

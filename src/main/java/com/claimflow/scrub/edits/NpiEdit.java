@@ -17,8 +17,8 @@ public class NpiEdit implements ClaimEdit {
     @Override
     public List<Finding> check(ScrubSubject s) {
         List<Finding> found = new ArrayList<>();
-        verify(s.claim().getBillingNpi(), "billingProvider.npi", "Billing", found);
-        if (s.claim().getRenderingNpi() != null) verify(s.claim().getRenderingNpi(), "renderingProvider.npi", "Rendering", found);
+        verify(s.claim().billingNpi(), "billingProvider.npi", "Billing", found);
+        if (s.claim().renderingNpi() != null) verify(s.claim().renderingNpi(), "renderingProvider.npi", "Rendering", found);
         return found;
     }
 

@@ -17,13 +17,13 @@ public class RequiredFieldsEdit implements ClaimEdit {
     public List<Finding> check(ScrubSubject s) {
         List<Finding> found = new ArrayList<>();
         var c = s.claim();
-        if (blank(c.getMemberId())) found.add(Finding.error(ID, Owner.BILLER, "subscriber.memberId", "Subscriber member id is missing: take it from the insurance card"));
-        if (s.payer() == null) found.add(Finding.error(ID, Owner.BILLER, "payerId", "Payer " + c.getPayerId() + " is not on file"));
-        if (blank(c.getPlaceOfService())) found.add(Finding.error(ID, Owner.BILLER, "placeOfService", "Place of service is missing"));
+        if (blank(c.memberId())) found.add(Finding.error(ID, Owner.BILLER, "subscriber.memberId", "Subscriber member id is missing: take it from the insurance card"));
+        if (s.payer() == null) found.add(Finding.error(ID, Owner.BILLER, "payerId", "Payer " + c.payerId() + " is not on file"));
+        if (blank(c.placeOfService())) found.add(Finding.error(ID, Owner.BILLER, "placeOfService", "Place of service is missing"));
         if (c.diagnoses().isEmpty()) found.add(Finding.error(ID, Owner.CODER, "diagnoses", "The claim has no diagnosis code"));
-        if (c.getLines().isEmpty()) found.add(Finding.error(ID, Owner.CODER, "lines", "The claim has no service line"));
-        if (s.reference().provider(c.getBillingNpi()).isEmpty()) {
-            found.add(Finding.error(ID, Owner.BILLER, "billingProvider", "Billing provider " + c.getBillingNpi() + " is not on file"));
+        if (c.lines().isEmpty()) found.add(Finding.error(ID, Owner.CODER, "lines", "The claim has no service line"));
+        if (s.reference().provider(c.billingNpi()).isEmpty()) {
+            found.add(Finding.error(ID, Owner.BILLER, "billingProvider", "Billing provider " + c.billingNpi() + " is not on file"));
         }
         return found;
     }

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 public class SubscriberIdFormatEdit implements ClaimEdit {
     @Override
     public List<Finding> check(ScrubSubject s) {
-        String memberId = s.claim().getMemberId();
+        String memberId = s.claim().memberId();
         if (s.payer() == null || s.payer().getSubscriberIdPattern() == null || memberId == null || memberId.isBlank()) return List.of();
         if (memberId.matches(s.payer().getSubscriberIdPattern())) return List.of();
         return List.of(Finding.error("SUBSCRIBER_ID_FORMAT", Owner.BILLER, "subscriber.memberId",

@@ -16,7 +16,7 @@ public class TimelyFilingEdit implements ClaimEdit {
     @Override
     public List<Finding> check(ScrubSubject s) {
         if (s.payer() == null) return List.of();
-        var deadline = s.claim().getDateOfService().plusDays(s.payer().getTimelyFilingDays());
+        var deadline = s.claim().dateOfService().plusDays(s.payer().getTimelyFilingDays());
         long left = ChronoUnit.DAYS.between(s.today(), deadline);
         if (left < 0) {
             return List.of(Finding.error("TIMELY_FILING", Owner.BILLER, "dateOfService",

@@ -1,0 +1,48 @@
+package com.claimflow.scrub;
+
+import com.claimflow.claim.Claim;
+import com.claimflow.claim.ClaimLine;
+import com.claimflow.intake.Encounter;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The claim as the edits read it: a stored claim with its patient, or a claim posted to {@code POST /api/scrub} that is
+ * never saved. {@code claimId} and {@code encounterId} are null for a posted claim.
+ */
+public record ClaimSnapshot(Long claimId, Long encounterId, String claimType, String payerId, String memberId, String billingNpi,
+                            String renderingNpi, String placeOfService, LocalDate dateOfService, LocalDate patientBirthDate,
+                            String patientSex, String priorAuthorization, List<String> diagnoses, List<Line> lines, BigDecimal totalCharge) {
+
+    public ClaimSnapshot {
+        diagnoses = diagnoses == null ? List.of() : List.copyOf(diagnoses);
+        lines = lines == null ? List.of() : List.copyOf(lines);
+    }
+
+    /** One service line: procedure code, modifiers, units, charge and diagnosis pointers (1-based). */
+    public record Line(String code, List<String> modifiers, int units, BigDecimal charge, List<Integer> pointers) {
+        public Line {
+            modifiers = modifiers == null ? List.of() : List.copyOf(modifiers);
+            pointers = pointers == null ? List.of() : List.copyOf(pointers);
+        }
+    }
+
+    public static ClaimSnapshot of(Claim claim, Encounter encounter) {
+        List<Line> lines = claim.getLines().stream().map(ClaimSnapshot::line).toList();
+        return new ClaimSnapshot(claim.getId(), claim.getEncounterId(), claim.getClaimType(), claim.getPayerId(), claim.getMemberId(),
+                claim.getBillingNpi(), claim.getRenderingNpi(), claim.getPlaceOfService(), claim.getDateOfService(),
+                encounter == null ? null : encounter.getPatientBirthDate(), encounter == null ? null : encounter.getPatientSex(), null,
+                claim.diagnoses(), lines, claim.getTotalCharge());
+    }
+
+    private static Line line(ClaimLine l) {
+        return new Line(l.getCode(), l.modifiers(), l.getUnits(), l.getCharge(), l.pointers());
+    }
+
+    /** The patient's age in whole years on the date of service, or -1 when the birth date is unknown. */
+    public int patientAgeOnDateOfService() {
+        if (patientBirthDate == null || dateOfService == null) return -1;
+        return java.time.Period.between(patientBirthDate, dateOfService).getYears();
+    }
+}

@@ -1,0 +1,64 @@
+package com.claimflow.scrub.api;
+
+import com.claimflow.scrub.ClaimSnapshot;
+import com.claimflow.scrub.Finding;
+import com.claimflow.scrub.ScrubService;
+import com.fasterxml.jackson.annotation.JsonAlias;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /api/scrub}: runs every edit over a claim given as JSON and returns every finding; nothing is saved.
+ * Other systems pre-check claims this way. Any signed-in user.
+ */
+@RestController
+@RequestMapping("/api/scrub")
+public class ScrubController {
+    private final ScrubService scrub;
+
+    public ScrubController(ScrubService scrub) {
+        this.scrub = scrub;
+    }
+
+    public record Patient(LocalDate birthDate, String sex) {
+    }
+
+    public record Line(String code, List<String> modifiers, Integer units, BigDecimal charge, List<Integer> pointers) {
+    }
+
+    /** The claim to check; {@code claimType} defaults to PROFESSIONAL, {@code totalCharge} to the sum of the lines. */
+    public record ClaimRequest(String claimType, String payerId, String memberId,
+                               @JsonAlias("billingProviderNpi") String billingNpi, @JsonAlias("renderingProviderNpi") String renderingNpi,
+                               String placeOfService, @NotNull LocalDate dateOfService, Patient patient, String priorAuthorization,
+                               @JsonAlias("diagnosisCodes") List<String> diagnoses, List<Line> lines, BigDecimal totalCharge) {
+    }
+
+    public record ScrubAnswer(boolean clean, long errors, long warnings, List<Finding> findings) {
+    }
+
+    @PostMapping
+    public ScrubAnswer scrub(@Valid @RequestBody ClaimRequest claim) {
+        List<ClaimSnapshot.Line> lines = claim.lines() == null ? List.of() : claim.lines().stream().filter(Objects::nonNull)
+                .map(l -> new ClaimSnapshot.Line(l.code(), l.modifiers(), l.units() == null ? 0 : l.units(), l.charge(), l.pointers()))
+                .toList();
+        BigDecimal total = claim.totalCharge() != null ? claim.totalCharge()
+                : lines.stream().map(ClaimSnapshot.Line::charge).filter(Objects::nonNull).reduce(BigDecimal.ZERO, BigDecimal::add);
+        List<String> diagnoses = claim.diagnoses() == null ? List.of()
+                : claim.diagnoses().stream().filter(d -> d != null && !d.isBlank()).map(String::trim).toList();
+        ClaimSnapshot snapshot = new ClaimSnapshot(null, null, claim.claimType() == null ? "PROFESSIONAL" : claim.claimType(), claim.payerId(),
+                claim.memberId(), claim.billingNpi(), claim.renderingNpi(), claim.placeOfService(), claim.dateOfService(),
+                claim.patient() == null ? null : claim.patient().birthDate(), claim.patient() == null ? null : claim.patient().sex(),
+                claim.priorAuthorization(), diagnoses, lines, total);
+        List<Finding> findings = scrub.check(snapshot);
+        long errors = findings.stream().filter(f -> f.severity() == Finding.Severity.ERROR).count();
+        return new ScrubAnswer(errors == 0, errors, findings.size() - errors, findings);
+    }
+}
