@@ -90,6 +90,17 @@ public class DemoDataLoader {
                 log.warn("demo: coding encounter {} failed: {}", opened.get(i).getId(), e.getMessage());
             }
         }
+        // compliance works through part of the audit sample, so audited encounters move on too
+        Worker auditor = new Worker("cora", Set.of("compliance"));
+        for (int i = 0; i < opened.size(); i += 2) {
+            queues.forEncounter(opened.get(i).getId()).stream().filter(w -> w.taskType().equals("AuditCoding")).findFirst().ifPresent(audit -> {
+                try {
+                    queues.complete(audit.taskId(), Map.of("auditPassed", true, "note", "demo: coding confirmed"), auditor);
+                } catch (RuntimeException e) {
+                    log.warn("demo: audit of task {} failed: {}", audit.taskId(), e.getMessage());
+                }
+            });
+        }
         log.info("demo: data loaded");
     }
 
@@ -112,7 +123,7 @@ public class DemoDataLoader {
         String payer = PAYERS[i % PAYERS.length];
         boolean missingMemberId = i % 11 == 7;
         // every 13th visit is old enough to be past the payer's timely filing limit
-        LocalDate dos = LocalDate.now().minusDays(i % 13 == 5 ? 400 : 1 + random.nextInt(20));
+        LocalDate dos = LocalDate.now().minusDays(i % 13 == 4 ? 400 : 1 + random.nextInt(20));
         String sex = random.nextBoolean() ? "F" : "M";
         return new EncounterRequest("DEMO-" + (1000 + i),
                 new EncounterRequest.Patient(FIRST[random.nextInt(FIRST.length)], LAST[random.nextInt(LAST.length)],
