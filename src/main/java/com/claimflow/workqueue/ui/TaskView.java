@@ -271,6 +271,18 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver {
         grid.setEmptyStateText("The claim has no lines.");
         section.add(grid);
         scrub.latest(c.getId()).ifPresent(r -> section.add(scrubSection(r)));
+        if (c.isDraft() && worker.mayWork(item.queue())) {
+            // on demand: check a fix made elsewhere (fee schedule, provider file) before completing the task
+            Button now = new Button("Scrub now", e -> {
+                ScrubResult r = scrub.scrub(c.getId());
+                audit.record(worker.userId(), "SCRUBBED", item.encounterId(), item.taskId(), r.isClean() ? "clean" : r.errors().size() + " error(s)");
+                Notices.info(r.isClean() ? "The claim scrubs clean." : "The claim still raises " + r.errors().size() + " error(s).");
+                removeAll();
+                build();
+            });
+            now.setId("scrub-now");
+            section.add(now);
+        }
         return section;
     }
 

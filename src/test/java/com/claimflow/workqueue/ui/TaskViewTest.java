@@ -16,6 +16,7 @@ import com.claimflow.support.ui.KaribuTestBase;
 import com.claimflow.workqueue.WorkItem;
 import com.claimflow.workqueue.Worker;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -29,6 +30,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class TaskViewTest extends KaribuTestBase {
     @Autowired AuditService audit;
     @Autowired CodingService coding;
+    @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     @Test
     void openingATaskShowsTheEncounterAndTheFormAndIsAudited() {
@@ -85,6 +87,44 @@ class TaskViewTest extends KaribuTestBase {
         assertThat(procedureLines().getErrorMessage()).startsWith("line 2: ").contains("pointer 3");
         assertThat(diagnosisCodes().isInvalid()).isFalse();
         assertThat(queues.get(task.taskId())).isNotNull();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aBillerFixingAChargeEditScrubsTheClaimAgainOnDemand() {
+        // UHC's demo fee schedule has no amount for 20610: the charge edit sends the claim to a biller
+        long encounterId = open(Encounters.visit().payer("UHC", "123456789").request());
+        WorkItem coding = awaitTask(encounterId, "CodeEncounter");
+        queues.complete(coding.taskId(), java.util.Map.of("diagnosisCodes", "M1711", "procedureLines", "20610 RT 1 1", "queryProvider", false),
+                new com.claimflow.workqueue.Worker("carla", java.util.Set.of("coders")));
+        WorkItem fix = awaitTaskOrAudit(encounterId, "FixClaimEdit");
+        String biller = uniqueUser("biller");
+        login(biller, "billers");
+        TaskView.open(fix.taskId());
+        assertThat(rows((Grid<com.claimflow.scrub.Finding>) _get(Grid.class, s -> s.withId("scrub-edits"))))
+                .anyMatch(f -> f.editId().equals("CHARGE_MISSING"));
+
+        jdbc.update("insert into fee_schedule_entry (payer_id, code, allowed_amount, valid_from) values ('UHC', '20610', 71.30, '2015-10-01')");
+        try {
+            _click(_get(Button.class, s -> s.withId("scrub-now")));
+            assertThat(notifications()).anyMatch(n -> n.contains("scrubs clean"));
+            com.github.mvysny.kaributesting.v10.LocatorJ._assertNone(Grid.class, s -> s.withId("scrub-edits"));
+        } finally {
+            jdbc.update("delete from fee_schedule_entry where payer_id = 'UHC' and code = '20610'");
+        }
+        assertThat(audit.forTask(fix.taskId())).extracting(AuditEvent::getAction).contains("SCRUBBED");
+    }
+
+    /** The audit sample may pick any coding (a random draw): pass the audit, then wait for the task the test is about. */
+    private WorkItem awaitTaskOrAudit(long encounterId, String taskType) {
+        try {
+            return awaitTask(encounterId, taskType);
+        } catch (AssertionError sampled) {
+            WorkItem audit = awaitTask(encounterId, "AuditCoding");
+            queues.complete(audit.taskId(), java.util.Map.of("auditPassed", true),
+                    new com.claimflow.workqueue.Worker("cora", java.util.Set.of("compliance")));
+            return awaitTask(encounterId, taskType);
+        }
     }
 
     @Test
