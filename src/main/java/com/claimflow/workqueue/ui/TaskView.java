@@ -321,6 +321,9 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver {
             panel.add(new Paragraph("This task has no form: complete it when the work is done."));
         }
         prefill(encounter);
+        if (form.has("diagnosisCodes") && form.has("procedureLines") && worker.mayWork(item.queue())) {
+            panel.add(new CodeLookup(reference, form));
+        }
         panel.add(form.component());
         HorizontalLayout buttons = new HorizontalLayout(claim, complete, release);
         panel.add(buttons, note);

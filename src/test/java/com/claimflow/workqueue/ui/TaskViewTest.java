@@ -30,6 +30,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class TaskViewTest extends KaribuTestBase {
     @Autowired AuditService audit;
     @Autowired CodingService coding;
+    @Autowired com.claimflow.reference.ReferenceService reference;
     @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     @Test
@@ -125,6 +126,29 @@ class TaskViewTest extends KaribuTestBase {
                     new com.claimflow.workqueue.Worker("cora", java.util.Set.of("compliance")));
             return awaitTask(encounterId, taskType);
         }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aCoderLooksCodesUpAsTheyTypeAndPickingOneFillsTheForm() {
+        long encounterId = open(Encounters.visit().request());
+        WorkItem task = awaitTask(encounterId, "CodeEncounter");
+        login(uniqueUser("coder"), "coders");
+        TaskView.open(task.taskId());
+        var lookup = (com.vaadin.flow.component.combobox.ComboBox<com.claimflow.reference.CodeSetEntry>)
+                _get(com.vaadin.flow.component.combobox.ComboBox.class, s -> s.withId("code-lookup"));
+
+        var hypertension = reference.search("I10", 5);
+        assertThat(hypertension).first().satisfies(c -> assertThat(c.getCode()).isEqualTo("I10"));
+        _setValue(lookup, hypertension.get(0));
+        var visit = reference.search("99213", 5).get(0);
+        _setValue(lookup, visit);
+
+        assertThat(diagnosisCodes().getValue()).isEqualTo("I10");
+        assertThat(procedureLines().getValue()).isEqualTo("99213 1 1");
+        assertThat(lookup.getValue()).isNull();
+        assertThat(CodeLookup.label(reference.search("E11", 5).stream().filter(c -> !c.isBillable()).findFirst().orElseThrow()))
+                .contains("header: not billable");
     }
 
     @Test

@@ -1,0 +1,47 @@
+package com.claimflow.workqueue.ui;
+
+import com.claimflow.reference.CodeSetEntry;
+import com.claimflow.reference.CodeSystem;
+import com.claimflow.reference.ReferenceService;
+import com.vaadin.flow.component.combobox.ComboBox;
+
+/**
+ * Search as you type over ICD-10-CM, CPT and HCPCS (exact code first, then code prefix, billable before headers, then
+ * description words). Picking a diagnosis adds it to the diagnosis field; picking a procedure adds a line for it.
+ */
+final class CodeLookup extends ComboBox<CodeSetEntry> {
+    static final int RESULTS = 20;
+
+    CodeLookup(ReferenceService reference, CamundaFormRenderer form) {
+        super("Look up a code");
+        setId("code-lookup");
+        setPlaceholder("Code or words, e.g. E11.9 or low back pain");
+        setHelperText("Picking a code adds it to the form");
+        setWidthFull();
+        setItems(query -> reference.search(query.getFilter().orElse(""), RESULTS).stream()
+                .skip(query.getOffset()).limit(query.getLimit()));
+        setItemLabelGenerator(CodeLookup::label);
+        addValueChangeListener(e -> {
+            CodeSetEntry code = e.getValue();
+            if (code == null) return;
+            add(form, code);
+            clear();
+        });
+    }
+
+    static String label(CodeSetEntry c) {
+        String code = c.getCodeSystem() == CodeSystem.ICD10CM && c.getCode().length() > 3
+                ? c.getCode().substring(0, 3) + "." + c.getCode().substring(3) : c.getCode();
+        return code + " · " + c.getDescription() + (c.isBillable() ? "" : " (header: not billable)");
+    }
+
+    static void add(CamundaFormRenderer form, CodeSetEntry c) {
+        if (c.getCodeSystem() == CodeSystem.ICD10CM) {
+            String current = String.valueOf(form.values().getOrDefault("diagnosisCodes", "")).trim();
+            form.setValue("diagnosisCodes", current.isEmpty() ? c.getCode() : current + ", " + c.getCode());
+        } else {
+            String current = String.valueOf(form.values().getOrDefault("procedureLines", "")).trim();
+            form.setValue("procedureLines", (current.isEmpty() ? "" : current + "\n") + c.getCode() + " 1 1");
+        }
+    }
+}
