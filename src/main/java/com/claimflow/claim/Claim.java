@@ -47,6 +47,10 @@ public class Claim {
     private String billingNpi;
     @Column(name = "rendering_npi")
     private String renderingNpi;
+    @Column(name = "referring_npi")
+    private String referringNpi;
+    @Column(name = "prior_authorization")
+    private String priorAuthorization;
     @Column(name = "place_of_service")
     private String placeOfService;
     @Column(name = "date_of_service")
@@ -78,8 +82,10 @@ public class Claim {
         this.updatedAt = createdAt;
     }
 
-    void fill(String claimType, String payerId, String memberId, String billingNpi, String renderingNpi, String placeOfService,
-              LocalDate dateOfService, List<String> diagnoses, List<ClaimLine> newLines) {
+    void fill(String claimType, String payerId, String memberId, String billingNpi, String renderingNpi, String referringNpi,
+              String priorAuthorization, String placeOfService, LocalDate dateOfService, List<String> diagnoses, List<ClaimLine> newLines) {
+        this.referringNpi = referringNpi;
+        this.priorAuthorization = priorAuthorization;
         this.claimType = claimType;
         this.payerId = payerId;
         this.memberId = memberId;
@@ -130,6 +136,8 @@ public class Claim {
     public String getMemberId() { return memberId; }
     public String getBillingNpi() { return billingNpi; }
     public String getRenderingNpi() { return renderingNpi; }
+    public String getReferringNpi() { return referringNpi; }
+    public String getPriorAuthorization() { return priorAuthorization; }
     public String getPlaceOfService() { return placeOfService; }
     public LocalDate getDateOfService() { return dateOfService; }
     public BigDecimal getTotalCharge() { return totalCharge; }

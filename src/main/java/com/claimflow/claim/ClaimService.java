@@ -70,7 +70,8 @@ public class ClaimService {
         Coding c = coding.codingOf(e.getId())
                 .orElseThrow(() -> new IllegalStateException("encounter " + e.getId() + " has no coding to bill"));
         List<ClaimLine> lines = c.procedures().stream().map(p -> line(e, p)).toList();
-        claim.fill(e.getClaimType(), e.getPayerId(), e.getMemberId(), e.getBillingNpi(), e.getRenderingNpi(), e.getPlaceOfService(),
+        claim.fill(e.getClaimType(), e.getPayerId(), e.getMemberId(), e.getBillingNpi(), e.getRenderingNpi(), e.getReferringNpi(),
+                e.getPriorAuthorization(), e.getPlaceOfService(),
                 e.getDateOfService(), c.diagnoses(), lines);
     }
 

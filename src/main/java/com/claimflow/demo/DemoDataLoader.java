@@ -129,7 +129,8 @@ public class DemoDataLoader {
                 new EncounterRequest.Patient(FIRST[random.nextInt(FIRST.length)], LAST[random.nextInt(LAST.length)],
                         LocalDate.of(1940 + random.nextInt(60), 1 + random.nextInt(12), 1 + random.nextInt(28)), sex),
                 new EncounterRequest.Coverage(payer, missingMemberId ? null : memberId(payer, random)),
-                DemoReferenceData.CLINIC_NPI, i % 2 == 0 ? DemoReferenceData.DR_ADAMS_NPI : DemoReferenceData.DR_BAKER_NPI, dos, "11",
+                DemoReferenceData.CLINIC_NPI, i % 2 == 0 ? DemoReferenceData.DR_ADAMS_NPI : DemoReferenceData.DR_BAKER_NPI,
+                i % 5 == 0 ? DemoReferenceData.npi("112233445") : null, i % 7 == 0 ? "PA" + (5000 + i) : null, dos, "11",
                 "PROFESSIONAL", "Synthetic visit note " + (1000 + i) + ". Chief complaint and assessment as coded; no real patient data.");
     }
 

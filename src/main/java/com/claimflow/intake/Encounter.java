@@ -35,6 +35,10 @@ public class Encounter {
     private String billingNpi;
     @Column(name = "rendering_npi")
     private String renderingNpi;
+    @Column(name = "referring_npi")
+    private String referringNpi;
+    @Column(name = "prior_authorization")
+    private String priorAuthorization;
     @Column(name = "date_of_service")
     private LocalDate dateOfService;
     @Column(name = "place_of_service")
@@ -61,6 +65,8 @@ public class Encounter {
         this.payerId = r.coverage().payerId();
         this.billingNpi = r.billingProviderNpi();
         this.renderingNpi = r.renderingProviderNpi();
+        this.referringNpi = r.referringProviderNpi();
+        this.priorAuthorization = r.priorAuthorization() == null || r.priorAuthorization().isBlank() ? null : r.priorAuthorization().trim();
         this.dateOfService = r.dateOfService();
         this.placeOfService = r.placeOfService();
         this.claimType = r.claimType() == null ? "PROFESSIONAL" : r.claimType();
@@ -85,6 +91,10 @@ public class Encounter {
         this.memberId = memberId;
     }
 
+    void priorAuthorizationEntered(String number) {
+        this.priorAuthorization = number;
+    }
+
     public Long getId() { return id; }
     public String getExternalId() { return externalId; }
     public String getPatientFirstName() { return patientFirstName; }
@@ -95,6 +105,8 @@ public class Encounter {
     public String getPayerId() { return payerId; }
     public String getBillingNpi() { return billingNpi; }
     public String getRenderingNpi() { return renderingNpi; }
+    public String getReferringNpi() { return referringNpi; }
+    public String getPriorAuthorization() { return priorAuthorization; }
     public LocalDate getDateOfService() { return dateOfService; }
     public String getPlaceOfService() { return placeOfService; }
     public String getClaimType() { return claimType; }

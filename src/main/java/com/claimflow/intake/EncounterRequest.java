@@ -16,6 +16,8 @@ public record EncounterRequest(
         @NotNull @Valid Coverage coverage,
         @NotBlank @Pattern(regexp = "\\d{10}", message = "must be 10 digits") String billingProviderNpi,
         @Pattern(regexp = "\\d{10}", message = "must be 10 digits") String renderingProviderNpi,
+        @Pattern(regexp = "\\d{10}", message = "must be 10 digits") String referringProviderNpi,
+        @Size(max = 50) String priorAuthorization,
         @NotNull @PastOrPresent LocalDate dateOfService,
         @NotBlank @Pattern(regexp = "\\d{2}", message = "must be a two-digit place-of-service code") String placeOfService,
         @Pattern(regexp = "PROFESSIONAL|INSTITUTIONAL", message = "must be PROFESSIONAL or INSTITUTIONAL") String claimType,

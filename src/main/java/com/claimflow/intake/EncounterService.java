@@ -54,6 +54,10 @@ public class EncounterService {
         if (request.renderingProviderNpi() != null) {
             requireProvider("renderingProviderNpi", request.renderingProviderNpi());
         }
+        if (request.referringProviderNpi() != null && !Npi.isValid(request.referringProviderNpi())) {
+            // a referring physician need not be on file, but the number must be a real NPI
+            throw new BadInputException("referringProviderNpi", "'" + request.referringProviderNpi() + "' is not a valid NPI (10 digits, Luhn check digit)");
+        }
         Encounter encounter;
         try {
             encounter = encounters.saveAndFlush(new Encounter(request));
@@ -125,6 +129,14 @@ public class EncounterService {
             throw new BadInputException("memberId", "enter the member id from the patient's insurance card");
         }
         get(encounterId).memberIdCorrected(memberId.trim());
+    }
+
+    @Transactional
+    public void recordPriorAuthorization(long encounterId, String number) {
+        if (number == null || number.isBlank() || number.trim().length() > 50) {
+            throw new BadInputException("priorAuthorization", "enter the authorization number from the payer's letter (at most 50 characters)");
+        }
+        get(encounterId).priorAuthorizationEntered(number.trim());
     }
 
     /** Where the encounter's process stands: the main process's active stage, or CLOSED. */

@@ -28,6 +28,9 @@ public class IntakeTaskCompletion implements TaskCompletion {
         if ("ResolveEligibility".equals(item.taskType()) || (memberId instanceof String s && !s.isBlank())) {
             encounters.correctMemberId(item.encounterId(), (String) memberId);
         }
+        if (form.get("priorAuthorization") instanceof String number && !number.isBlank()) {
+            encounters.recordPriorAuthorization(item.encounterId(), number);
+        }
         return Map.of();
     }
 }

@@ -12,7 +12,7 @@ import java.util.List;
  * never saved. {@code claimId} and {@code encounterId} are null for a posted claim.
  */
 public record ClaimSnapshot(Long claimId, Long encounterId, String claimType, String payerId, String memberId, String billingNpi,
-                            String renderingNpi, String placeOfService, LocalDate dateOfService, LocalDate patientBirthDate,
+                            String renderingNpi, String referringNpi, String placeOfService, LocalDate dateOfService, LocalDate patientBirthDate,
                             String patientSex, String priorAuthorization, List<String> diagnoses, List<Line> lines, BigDecimal totalCharge) {
 
     public ClaimSnapshot {
@@ -31,8 +31,9 @@ public record ClaimSnapshot(Long claimId, Long encounterId, String claimType, St
     public static ClaimSnapshot of(Claim claim, Encounter encounter) {
         List<Line> lines = claim.getLines().stream().map(ClaimSnapshot::line).toList();
         return new ClaimSnapshot(claim.getId(), claim.getEncounterId(), claim.getClaimType(), claim.getPayerId(), claim.getMemberId(),
-                claim.getBillingNpi(), claim.getRenderingNpi(), claim.getPlaceOfService(), claim.getDateOfService(),
-                encounter == null ? null : encounter.getPatientBirthDate(), encounter == null ? null : encounter.getPatientSex(), null,
+                claim.getBillingNpi(), claim.getRenderingNpi(), claim.getReferringNpi(), claim.getPlaceOfService(), claim.getDateOfService(),
+                encounter == null ? null : encounter.getPatientBirthDate(), encounter == null ? null : encounter.getPatientSex(),
+                claim.getPriorAuthorization(),
                 claim.diagnoses(), lines, claim.getTotalCharge());
     }
 

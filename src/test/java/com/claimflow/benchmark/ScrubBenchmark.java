@@ -147,7 +147,7 @@ class ScrubBenchmark {
                 List<String> mods = r.nextInt(5) == 0 ? List.of("59") : List.of();
                 ls.add(new ClaimSnapshot.Line(code, mods, 1 + r.nextInt(3), new BigDecimal("100.00"), List.of(1)));
             }
-            out.add(new ClaimSnapshot(null, null, "PROFESSIONAL", payers[r.nextInt(payers.length)], "XYZ123456789", "1234567893", "1245319599", "11",
+            out.add(new ClaimSnapshot(null, null, "PROFESSIONAL", payers[r.nextInt(payers.length)], "XYZ123456789", "1234567893", "1245319599", null, "11",
                     LocalDate.of(2026, 2, 1 + r.nextInt(28)), LocalDate.of(1940 + r.nextInt(80), 1 + r.nextInt(12), 1), r.nextBoolean() ? "F" : "M", null,
                     List.of("I10", "E785"), ls, new BigDecimal("100.00").multiply(BigDecimal.valueOf(lines))));
         }

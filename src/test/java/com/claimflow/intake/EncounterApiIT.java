@@ -88,6 +88,11 @@ class EncounterApiIT extends ApiTestBase {
         assertThat(badNpi.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(json.readTree(badNpi.getBody()).get("fields").get("billingProviderNpi").asText()).contains("check digit");
 
+        ResponseEntity<String> badReferring = postJson("bella", "/api/encounters", body("X-" + UUID.randomUUID(), "BCBS", DemoReferenceData.CLINIC_NPI)
+                .replace("\"documentation\"", "\"referringProviderNpi\": \"1234567890\", \"documentation\""));
+        assertThat(badReferring.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(json.readTree(badReferring.getBody()).get("fields").get("referringProviderNpi").asText()).contains("not a valid NPI");
+
         assertThat(encounters.count()).isEqualTo(before);
     }
 

@@ -69,6 +69,7 @@ class RevenueCycleProcessTest {
     @Autowired DemoReferenceData reference;
     @Autowired DemoUsers users;
     @Autowired WorkQueueService queues;
+    @Autowired com.claimflow.scrub.ScrubService scrubber;
     @Autowired AuditService audit;
     @MockitoBean AuditSampling sampling;
 
@@ -179,6 +180,22 @@ class RevenueCycleProcessTest {
         } finally {
             jdbc.update("delete from fee_schedule_entry where payer_id = 'UHC' and code = '20610'");
         }
+    }
+
+    @Test
+    void aDrugThePayerAuthorizesWaitsForTheAuthorizationNumberWhichTheClaimThenCarries() {
+        Encounter e = openAndCode(Encounters.visit().payer("AETNA", "W123456789").referredBy(DemoReferenceData.DR_BAKER_NPI),
+                "M1711", "99213 25 1 1\nJ1100 4 1");
+        WorkItem fix = driver.task(e.getId(), "FixClaimEdit");
+        assertThat(fix.queue()).isEqualTo("billers");
+        assertThat(scrubber.latest(claimOf(e).getId()).orElseThrow().errors()).extracting(f -> f.editId()).containsExactly("PAYER_PRIOR_AUTH");
+
+        driver.complete(e.getId(), "FixClaimEdit", "bella", "billers", Map.of("priorAuthorization", "PA-778899", "note", "auth letter on file"));
+        Claim claim = claimOf(e);
+        assertThat(claim.getStatus()).isEqualTo(ClaimStatus.SUBMITTED);
+        assertThat(claim.getPriorAuthorization()).isEqualTo("PA-778899");
+        assertThat(claim.getReferringNpi()).isEqualTo(DemoReferenceData.DR_BAKER_NPI);
+        assertThat(submissions.messagesFor(claim.getId()).get(0).getPayload()).contains("REF*G1*PA-778899~");
     }
 
     @Test

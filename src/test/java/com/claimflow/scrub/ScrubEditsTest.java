@@ -19,6 +19,7 @@ class ScrubEditsTest extends ReferenceTestContext {
     @Autowired ModifierEdit modifiers;
     @Autowired TaxonomyEdit taxonomy;
     @Autowired PayerRulesEdit payerRules;
+    @Autowired com.claimflow.scrub.edits.NpiEdit npi;
     @Autowired ReferenceService reference;
 
     @BeforeEach
@@ -34,6 +35,14 @@ class ScrubEditsTest extends ReferenceTestContext {
 
     private List<String> places(List<Finding> found) {
         return found.stream().map(f -> f.editId() + "@" + f.location()).toList();
+    }
+
+    @Test
+    void everyProviderNpiOnTheClaimMustPassTheCheckDigitIncludingTheReferringOne() {
+        assertThat(places(run(npi, TestClaim.professional().referring("1234567893")))).isEmpty();
+        assertThat(places(run(npi, TestClaim.professional().referring("1234567890")))).containsExactly("NPI_INVALID@referringProvider.npi");
+        assertThat(places(run(npi, TestClaim.professional().rendering("1234567891").referring("1234567892"))))
+                .containsExactly("NPI_INVALID@renderingProvider.npi", "NPI_INVALID@referringProvider.npi");
     }
 
     @Test

@@ -16,6 +16,7 @@ public final class TestClaim {
     private String memberId = "XYZ123456789";
     private String billingNpi = CLINIC_NPI;
     private String renderingNpi = DOCTOR_NPI;
+    private String referringNpi;
     private String placeOfService = "11";
     private LocalDate dateOfService = LocalDate.of(2026, 2, 10);
     private LocalDate birthDate = LocalDate.of(1970, 5, 1);
@@ -46,6 +47,11 @@ public final class TestClaim {
 
     public TestClaim rendering(String npi) {
         this.renderingNpi = npi;
+        return this;
+    }
+
+    public TestClaim referring(String npi) {
+        this.referringNpi = npi;
         return this;
     }
 
@@ -87,7 +93,7 @@ public final class TestClaim {
 
     public ClaimSnapshot build() {
         BigDecimal total = lines.stream().map(ClaimSnapshot.Line::charge).reduce(BigDecimal.ZERO, BigDecimal::add);
-        return new ClaimSnapshot(null, null, claimType, payerId, memberId, billingNpi, renderingNpi, placeOfService, dateOfService,
+        return new ClaimSnapshot(null, null, claimType, payerId, memberId, billingNpi, renderingNpi, referringNpi, placeOfService, dateOfService,
                 birthDate, sex, priorAuthorization, diagnoses, lines, total);
     }
 }

@@ -12,6 +12,8 @@ public final class Encounters {
     private LocalDate dateOfService = LocalDate.now().minusDays(3);
     private String externalId = "T-" + UUID.randomUUID();
     private String billingNpi = DemoReferenceData.CLINIC_NPI;
+    private String referringNpi;
+    private String priorAuthorization;
 
     public static Encounters visit() {
         return new Encounters();
@@ -43,9 +45,20 @@ public final class Encounters {
         return this;
     }
 
+    public Encounters referredBy(String npi) {
+        this.referringNpi = npi;
+        return this;
+    }
+
+    public Encounters priorAuthorization(String number) {
+        this.priorAuthorization = number;
+        return this;
+    }
+
     public EncounterRequest request() {
         return new EncounterRequest(externalId, new EncounterRequest.Patient("Test", "Patient", LocalDate.of(1970, 5, 17), "F"),
-                new EncounterRequest.Coverage(payerId, memberId), billingNpi, DemoReferenceData.DR_ADAMS_NPI, dateOfService, "11",
+                new EncounterRequest.Coverage(payerId, memberId), billingNpi, DemoReferenceData.DR_ADAMS_NPI, referringNpi, priorAuthorization,
+                dateOfService, "11",
                 "PROFESSIONAL", "Synthetic test note.");
     }
 }

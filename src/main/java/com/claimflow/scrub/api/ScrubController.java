@@ -37,7 +37,7 @@ public class ScrubController {
     /** The claim to check; {@code claimType} defaults to PROFESSIONAL, {@code totalCharge} to the sum of the lines. */
     public record ClaimRequest(String claimType, String payerId, String memberId,
                                @JsonAlias("billingProviderNpi") String billingNpi, @JsonAlias("renderingProviderNpi") String renderingNpi,
-                               String placeOfService, @NotNull LocalDate dateOfService, Patient patient, String priorAuthorization,
+                               @JsonAlias("referringProviderNpi") String referringNpi, String placeOfService, @NotNull LocalDate dateOfService, Patient patient, String priorAuthorization,
                                @JsonAlias("diagnosisCodes") List<String> diagnoses, List<Line> lines, BigDecimal totalCharge) {
     }
 
@@ -54,7 +54,7 @@ public class ScrubController {
         List<String> diagnoses = claim.diagnoses() == null ? List.of()
                 : claim.diagnoses().stream().filter(d -> d != null && !d.isBlank()).map(String::trim).toList();
         ClaimSnapshot snapshot = new ClaimSnapshot(null, null, claim.claimType() == null ? "PROFESSIONAL" : claim.claimType(), claim.payerId(),
-                claim.memberId(), claim.billingNpi(), claim.renderingNpi(), claim.placeOfService(), claim.dateOfService(),
+                claim.memberId(), claim.billingNpi(), claim.renderingNpi(), claim.referringNpi(), claim.placeOfService(), claim.dateOfService(),
                 claim.patient() == null ? null : claim.patient().birthDate(), claim.patient() == null ? null : claim.patient().sex(),
                 claim.priorAuthorization(), diagnoses, lines, total);
         List<Finding> findings = scrub.check(snapshot);

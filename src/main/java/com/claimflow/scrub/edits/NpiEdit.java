@@ -19,6 +19,7 @@ public class NpiEdit implements ClaimEdit {
         List<Finding> found = new ArrayList<>();
         verify(s.claim().billingNpi(), "billingProvider.npi", "Billing", found);
         if (s.claim().renderingNpi() != null) verify(s.claim().renderingNpi(), "renderingProvider.npi", "Rendering", found);
+        if (s.claim().referringNpi() != null) verify(s.claim().referringNpi(), "referringProvider.npi", "Referring", found);
         return found;
     }
 

@@ -49,7 +49,7 @@ public class ClaimDocuments {
         List<ClaimDocument.Line> lines = c.getLines().stream().map(l -> line(l, c, kind)).toList();
         String where = kind == Kind.PROFESSIONAL ? c.getPlaceOfService() : DEFAULT_FACILITY_TYPE;
         return new ClaimDocument(kind, patientControlNumber(c.getId(), c.getVersion()), c.getTotalCharge(), where, c.getFrequencyCode(),
-                c.getPayerClaimNumber(), null, org, subscriber, new ClaimDocument.PayerRef(payerName, c.getPayerId()),
+                c.getPayerClaimNumber(), c.getPriorAuthorization(), org, subscriber, new ClaimDocument.PayerRef(payerName, c.getPayerId()),
                 FILING_CODES.getOrDefault(c.getPayerId(), "CI"), renderingPerson, kind == Kind.INSTITUTIONAL ? renderingPerson : null,
                 c.diagnoses(), lines, c.getDateOfService(), c.getDateOfService());
     }

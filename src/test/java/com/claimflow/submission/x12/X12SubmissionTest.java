@@ -79,7 +79,7 @@ class X12SubmissionTest {
     void anInstitutionalEncounterGoesOutAsA837I() {
         var visit = Encounters.visit().request();
         var request = new com.claimflow.intake.EncounterRequest(visit.externalId(), visit.patient(), visit.coverage(), visit.billingProviderNpi(),
-                visit.renderingProviderNpi(), visit.dateOfService(), visit.placeOfService(), "INSTITUTIONAL", visit.documentation());
+                visit.renderingProviderNpi(), null, null, visit.dateOfService(), visit.placeOfService(), "INSTITUTIONAL", visit.documentation());
         Encounter e = encounters.open(request);
         driver.runJobs();
         driver.code(e.getId(), "I10", "99213 1 1");
