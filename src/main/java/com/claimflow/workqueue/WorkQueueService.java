@@ -25,6 +25,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class WorkQueueService {
     public static final int PAGE_SIZE = 50;
+    /** Queue sizes are counted exactly up to this; beyond it a queue is "1,000+" (an exact count of a million rows costs 40 ms). */
+    public static final int COUNT_CAP = 1000;
 
     private final WorkItemStore store;
     private final TaskService tasks;
@@ -56,19 +58,20 @@ public class WorkQueueService {
         pool.sort(Comparator.comparingInt(WorkItem::priority).reversed().thenComparing(WorkItem::createdAt));
         for (WorkItem item : pool) {
             if (worker.userId().equals(item.excludedUser())) continue;
-            if (tryClaim(item.taskId(), worker.userId())) {
-                audit.record(worker.userId(), "CLAIMED_NEXT", item.encounterId(), item.taskId(), item.taskType());
+            if (tryClaim(item, worker.userId())) {
                 return store.find(item.taskId());
             }
         }
         return Optional.empty();
     }
 
-    private boolean tryClaim(String taskId, String userId) {
+    private boolean tryClaim(WorkItem item, String userId) {
         try {
+            // one commit for the claim and its audit row
             return Boolean.TRUE.equals(tx.execute(s -> {
-                if (!store.assignIfFree(taskId, userId)) return false;
-                tasks.claim(taskId, userId);
+                if (!store.assignIfFree(item.taskId(), userId)) return false;
+                tasks.claim(item.taskId(), userId);
+                audit.record(userId, "CLAIMED_NEXT", item.encounterId(), item.taskId(), item.taskType());
                 return true;
             }));
         } catch (TaskAlreadyClaimedException | OptimisticLockingException | org.camunda.bpm.engine.exception.NullValueException someoneElse) {
@@ -154,9 +157,15 @@ public class WorkQueueService {
         return store.page(queue, payerId, page * PAGE_SIZE, PAGE_SIZE);
     }
 
+    /** The queue's size, exact up to {@link #COUNT_CAP}; {@code COUNT_CAP + 1} means "more than that". */
     @Transactional(readOnly = true)
     public long count(String queue, String payerId) {
-        return store.count(queue, payerId);
+        return store.countUpTo(queue, payerId, COUNT_CAP);
+    }
+
+    /** A count from {@link #count} as people read it: "1,000+" once past the cap. */
+    public static String countLabel(long count) {
+        return count > COUNT_CAP ? String.format("%,d+", COUNT_CAP) : String.format("%,d", count);
     }
 
     @Transactional(readOnly = true)

@@ -27,6 +27,7 @@ class NextTaskIT extends ApiTestBase {
     @Autowired WorkQueueService queues;
     @Autowired TaskService tasks;
     @Autowired ObjectMapper json;
+    @Autowired com.claimflow.workqueue.internal.WorkItemStore store;
 
     private List<String> openCodingTasks(int n) {
         List<Long> ids = new ArrayList<>();
@@ -83,6 +84,26 @@ class NextTaskIT extends ApiTestBase {
         ResponseEntity<String> none = postJson("cora", "/api/tasks/next", "");
         assertThat(none.getStatusCode()).isIn(HttpStatus.NO_CONTENT, HttpStatus.OK);
         if (none.getStatusCode() == HttpStatus.OK) assertThat(json.readTree(none.getBody()).get("queue").asText()).isEqualTo("compliance");
+    }
+
+    @Test
+    void queueSizesAreCountedExactlyUpToTheCapAndShownAsMoreBeyondIt() {
+        String queue = "captest" + System.nanoTime() % 100000;
+        java.util.List<WorkItem> items = new ArrayList<>();
+        for (int i = 0; i < WorkQueueService.COUNT_CAP + 50; i++) {
+            items.add(new WorkItem("cap-" + queue + "-" + i, "none", null, null, "CodeEncounter", "Code encounter", queue, "BCBS",
+                    java.math.BigDecimal.TEN, i % 100, java.time.Instant.now(), null, null, WorkItem.SlaState.OK, null));
+        }
+        store.insertBatch(items);
+        try {
+            assertThat(queues.count(queue, "BCBS")).isEqualTo(WorkQueueService.COUNT_CAP + 1);
+            assertThat(WorkQueueService.countLabel(queues.count(queue, null))).isEqualTo("1,000+");
+            assertThat(WorkQueueService.countLabel(queues.count(queue, "AETNA"))).isEqualTo("0");
+            assertThat(queues.page(queue, "BCBS", 20)).hasSize(WorkQueueService.PAGE_SIZE);
+            assertThat(queues.page(queue, null, 0).get(0).priority()).isEqualTo(99);
+        } finally {
+            items.forEach(w -> store.delete(w.taskId()));
+        }
     }
 
     @Test

@@ -87,10 +87,12 @@ public class WorkItemStore {
                 ROW, queue, payerId, limit, offset);
     }
 
-    public long count(String queue, String payerId) {
+    /** Counts a queue's items up to {@code cap + 1}: an index range of at most that many entries, never the whole queue. */
+    public long countUpTo(String queue, String payerId, int cap) {
         return payerId == null
-                ? jdbc.queryForObject("select count(*) from work_item where queue = ?", Long.class, queue)
-                : jdbc.queryForObject("select count(*) from work_item where queue = ? and payer_id = ?", Long.class, queue, payerId);
+                ? jdbc.queryForObject("select count(*) from (select 1 from work_item where queue = ? limit ?) t", Long.class, queue, cap + 1)
+                : jdbc.queryForObject("select count(*) from (select 1 from work_item where queue = ? and payer_id = ? limit ?) t", Long.class,
+                        queue, payerId, cap + 1);
     }
 
     public List<WorkItem> assignedTo(String assignee) {

@@ -76,7 +76,7 @@ public class MyWorkView extends VerticalLayout {
             next.setEnabled(false);
         } else {
             for (String q : mayPull) {
-                Tab tab = new Tab(label(q) + " (" + queues.count(q, null) + ")");
+                Tab tab = new Tab(label(q) + " (" + WorkQueueService.countLabel(queues.count(q, null)) + ")");
                 tab.setId("queue-tab-" + q);
                 queueOfTab.put(tab, q);
                 queueTabs.add(tab);

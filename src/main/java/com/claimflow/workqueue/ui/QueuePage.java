@@ -83,7 +83,8 @@ public class QueuePage extends VerticalLayout {
         if (queue == null) return;
         String payerId = payer.getValue() == null ? null : payer.getValue().getId();
         long total = queues.count(queue, payerId);
-        int lastPage = total == 0 ? 0 : (int) ((total - 1) / WorkQueueService.PAGE_SIZE);
+        boolean more = total > WorkQueueService.COUNT_CAP; // past the cap the last page is not known: page on while pages are full
+        int lastPage = total == 0 ? 0 : more ? Integer.MAX_VALUE : (int) ((total - 1) / WorkQueueService.PAGE_SIZE);
         page = Math.min(page, lastPage);
         List<WorkItem> items = queues.page(queue, payerId, page);
         grid.setItems(items);
@@ -91,9 +92,9 @@ public class QueuePage extends VerticalLayout {
                 ? "The " + queue + " queue is empty: nothing is waiting here right now."
                 : "No " + payerId + " tasks in the " + queue + " queue.");
         long from = (long) page * WorkQueueService.PAGE_SIZE + 1;
-        range.setText(total == 0 ? "No tasks" : from + "–" + (from + items.size() - 1) + " of " + total);
+        range.setText(total == 0 ? "No tasks" : from + "–" + (from + items.size() - 1) + " of " + WorkQueueService.countLabel(total));
         previous.setEnabled(page > 0);
-        next.setEnabled(page < lastPage);
+        next.setEnabled(more ? items.size() == WorkQueueService.PAGE_SIZE : page < lastPage);
         previous.setVisible(total > WorkQueueService.PAGE_SIZE);
         next.setVisible(total > WorkQueueService.PAGE_SIZE);
     }
