@@ -1,0 +1,313 @@
+package com.claimflow.benchmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.claimflow.claim.Claim;
+import com.claimflow.claim.ClaimService;
+import com.claimflow.collections.CollectionsService;
+import com.claimflow.demo.DemoReferenceData;
+import com.claimflow.demo.DemoUsers;
+import com.claimflow.denial.Denial;
+import com.claimflow.denial.DenialService;
+import com.claimflow.intake.Encounter;
+import com.claimflow.intake.EncounterRequest;
+import com.claimflow.intake.EncounterService;
+import com.claimflow.remittance.AccountService;
+import com.claimflow.remittance.RemittanceAdvice;
+import com.claimflow.remittance.RemittanceService;
+import com.claimflow.support.ProcessDriver;
+import com.claimflow.workqueue.WorkItem;
+import com.claimflow.workqueue.WorkQueueService;
+import com.claimflow.workqueue.Worker;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * End-to-end throughput of the demo encounter mix: each encounter is opened through {@link EncounterService#open}, worked by
+ * the demo people through {@link WorkQueueService#complete} and answered by a payer played here through
+ * {@link RemittanceService} (acknowledgement, remittance), {@link DenialService#decideAppeal} and
+ * {@link CollectionsService#postPatientPayment} until its process ends paid. Job executor off (test profile): async
+ * continuations run in the driving thread through {@link ProcessDriver#runJobs()} after every step, so this is one worker
+ * thread doing everything, one encounter after the other. Subclasses choose the database.
+ *
+ * <p>The mix, as {@code DemoDataLoader} builds it: payers MCARE/BCBS/AETNA/UHC in turn, every 11th encounter without a member
+ * id (a biller resolves eligibility), the demo's eight codings by carla, chen, carla and colin in turn (colin is a new coder:
+ * all his coding is audited by cora; UHC has no fee for 20610, so the first such claim goes to a biller, who loads the fee).
+ * Unlike the demo, every date of service is recent (the demo's visits past the timely filing limit can never be paid). The
+ * payer answers with PayerSimulator's odds and a repeatable roll per claim and question: 8% of first acknowledgements rejected
+ * (a biller fixes and resends), 55% paid, 25% paid with a patient share (the patient pays after the first statement), 20%
+ * denied with the simulator's CARC mix (coding denials re-coded, billing denials corrected and resubmitted, medical-necessity
+ * and timely-filing denials appealed); here every appeal is overturned and every corrected claim paid, so every encounter ends
+ * paid.
+ */
+abstract class AbstractRevenueCycleBenchmark {
+    private static final String[] PAYERS = {"MCARE", "BCBS", "AETNA", "UHC"};
+    private static final String[] CODERS = {"carla", "chen", "carla", "colin"}; // as DemoDataLoader: colin is new, all his coding audited
+    private static final String[][] CODINGS = {
+            {"I10, E785", "99213 1 1,2\n36415 1 1\n80053 1 2"},
+            {"E119, I10", "99214 25 1 1,2\n93000 1 2"},
+            {"J069", "99213 1 1"},
+            {"M1711", "99213 25 1 1\n20610 RT 1 1\nJ1100 4 1"},
+            {"Z0000", "G0439 1 1\n85025 1 1"},
+            {"R0789, I10", "99214 1 1,2\n93000 1 1\n71046 1 1"},
+            {"J45909", "99213 1 1"},
+            {"R519", "99203 1 1"}};
+    private static final String[][] DENIALS = {{"50", "N115", "35"}, {"16", "M51", "25"}, {"11", "N30", "20"}, {"197", "N54", "15"}, {"29", "N211", "5"}};
+
+    @Autowired EncounterService encounters;
+    @Autowired WorkQueueService queues;
+    @Autowired ProcessDriver driver;
+    @Autowired ClaimService claims;
+    @Autowired RemittanceService payer;
+    @Autowired DenialService denials;
+    @Autowired CollectionsService collections;
+    @Autowired AccountService account;
+    @Autowired RuntimeService runtime;
+    @Autowired HistoryService history;
+    @Autowired ManagementService management;
+    @Autowired DemoReferenceData reference;
+    @Autowired DemoUsers users;
+    @Autowired JdbcTemplate jdbc;
+
+    final int count = Integer.getInteger("bench.encounters", 200);
+    final int warmupCount = Integer.getInteger("bench.e2eWarmup", 20);
+    final String run = Long.toString(System.currentTimeMillis(), 36);
+    final Random random = new Random(42);
+    final Map<String, Integer> steps = new TreeMap<>();
+    final Set<Long> rejectedOnce = new HashSet<>();
+    final Set<Long> deniedEncounters = new HashSet<>();
+
+    abstract String databaseName();
+
+    @Test
+    void demoMixThroughput() throws IOException {
+        reference.load();
+        users.load();
+        String db = jdbc.queryForObject("select " + (databaseName().equals("H2") ? "H2VERSION()" : "version()"), String.class);
+        String loadAtStart = WorkQueueBenchmark.loadAverage();
+
+        for (int i = 0; i < warmupCount; i++) drive(open(i, "W"), i);
+        steps.clear();
+
+        long t0 = System.nanoTime();
+        for (int i = 0; i < count; i++) {
+            drive(open(i, "M"), i);
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        double perSecond = count / seconds;
+
+        StringBuilder out = new StringBuilder();
+        out.append("# End-to-end throughput, demo encounter mix, ").append(databaseName()).append(" — ")
+                .append(ZonedDateTime.now().truncatedTo(ChronoUnit.SECONDS)).append("\n\n");
+        out.append("- database: ").append(db).append("\n");
+        out.append("- JVM: ").append(System.getProperty("java.vm.name")).append(' ').append(System.getProperty("java.runtime.version"))
+                .append(", ").append(Runtime.getRuntime().availableProcessors()).append(" CPUs\n");
+        out.append("- load average at start / end (other builds share this machine): ").append(loadAtStart).append(" / ")
+                .append(WorkQueueBenchmark.loadAverage()).append("\n");
+        out.append(String.format(Locale.ROOT, "- %d encounters (after %d warm-up) opened, worked and paid in %.1f s: **%.2f encounters/s** "
+                + "(%.0f ms each), one thread, job executor off, jobs run by the driver%n", count, warmupCount, seconds, perSecond, 1000 * seconds / count));
+        out.append("- steps taken (measured encounters): ").append(steps).append("\n");
+        Path file = Path.of("target", "benchmarks", "revenue-cycle-" + databaseName().toLowerCase(Locale.ROOT) + ".md");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, out);
+        System.out.println(out);
+        assertThat(perSecond).isPositive();
+    }
+
+    Encounter open(int i, String prefix) {
+        boolean missingMemberId = i % 11 == 7;
+        String payerId = PAYERS[i % PAYERS.length];
+        LocalDate dos = LocalDate.now().minusDays(1 + random.nextInt(20));
+        Encounter e = encounters.open(new EncounterRequest("BENCH-" + run + "-" + prefix + i,
+                new EncounterRequest.Patient("Bench", "Patient" + i, LocalDate.of(1940 + random.nextInt(60), 1 + random.nextInt(12), 1 + random.nextInt(28)),
+                        random.nextBoolean() ? "F" : "M"),
+                new EncounterRequest.Coverage(payerId, missingMemberId ? null : memberId(payerId, random)),
+                DemoReferenceData.CLINIC_NPI, i % 2 == 0 ? DemoReferenceData.DR_ADAMS_NPI : DemoReferenceData.DR_BAKER_NPI,
+                i % 5 == 0 ? DemoReferenceData.npi("112233445") : null, i % 7 == 0 ? "PA" + (5000 + i) : null, dos, "11",
+                "PROFESSIONAL", "Synthetic visit note " + i + ". No real patient data."));
+        step("open");
+        driver.runJobs();
+        return e;
+    }
+
+    /** Works and answers one encounter until its process has ended. */
+    void drive(Encounter e, int i) {
+        for (int round = 0; round < 80; round++) {
+            if (ended(e)) {
+                step(passed(e, "PaidInFull") ? "end: paid in full" : "end: closed after patient payment");
+                return;
+            }
+            List<WorkItem> open = queues.forEncounter(e.getId());
+            if (!open.isEmpty()) {
+                for (WorkItem w : open) work(w, e, i);
+                continue;
+            }
+            Claim c = claims.latestFor(e.getId()).orElseThrow(() -> new AssertionError("encounter " + e.getId() + " has no claim and no task"));
+            switch (c.getStatus()) {
+                case SUBMITTED -> {
+                    boolean accept = rejectedOnce.contains(c.getId()) || roll(c.getId(), "ACK") >= 8;
+                    if (!accept) rejectedOnce.add(c.getId());
+                    payer.acknowledge(c.getId(), accept, accept ? "PCN" + c.getId() + "V" + c.getVersion() : null,
+                            accept ? null : "A7:164 entity's contract/member number invalid");
+                    step(accept ? "payer: acknowledged" : "payer: rejected");
+                }
+                case ACCEPTED -> remit(e, c);
+                case DENIED -> {
+                    Denial d = denials.current(c.getId());
+                    if (d.getStatus() == Denial.Status.APPEALED) {
+                        denials.decideAppeal(c.getId(), true);
+                        step("payer: appeal overturned");
+                    } else if (d.getStatus() == Denial.Status.OVERTURNED) {
+                        payer.post(paid(c, "bench-appeal-" + c.getId(), false));
+                        step("payer: paid after appeal");
+                    } else {
+                        throw new AssertionError("encounter " + e.getId() + ": denial " + d.getStatus() + " with no open task");
+                    }
+                }
+                case PARTIALLY_PAID -> {
+                    BigDecimal owed = account.balance(e.getId()).patient();
+                    if (owed.signum() <= 0 || collections.statements(e.getId()).isEmpty()) {
+                        throw new AssertionError("encounter " + e.getId() + " partly paid, patient owes " + owed + ", statements "
+                                + collections.statements(e.getId()).size());
+                    }
+                    collections.postPatientPayment(e.getId(), owed, "bench check " + e.getId(), "ben");
+                    step("patient: paid statement");
+                }
+                default -> throw new AssertionError("encounter " + e.getId() + ": claim " + c.getId() + " is " + c.getStatus()
+                        + " with no open task; stage " + encounters.stage(e));
+            }
+            driver.runJobs();
+        }
+        throw new AssertionError("encounter " + e.getId() + " did not end after 80 rounds; open tasks " + driver.openTaskTypes(e.getId()));
+    }
+
+    void remit(Encounter e, Claim c) {
+        String ref = "bench-" + c.getId() + "-v" + c.getVersion();
+        if (deniedEncounters.contains(e.getId())) {
+            payer.post(paid(c, ref, false)); // a corrected claim is paid
+            step("payer: paid corrected claim");
+            return;
+        }
+        int roll = roll(c.getId(), "REMIT");
+        if (roll < 55) {
+            payer.post(paid(c, ref, false));
+            step("payer: paid");
+        } else if (roll < 80) {
+            payer.post(paid(c, ref, true));
+            step("payer: paid with patient share");
+        } else {
+            deniedEncounters.add(e.getId());
+            int pick = roll(c.getId(), "CARC");
+            String[] denial = DENIALS[DENIALS.length - 1];
+            int cumulative = 0;
+            for (String[] d : DENIALS) {
+                cumulative += Integer.parseInt(d[2]);
+                if (pick < cumulative) {
+                    denial = d;
+                    break;
+                }
+            }
+            payer.post(new RemittanceAdvice(ref, c.getId(), c.getPayerClaimNumber(), BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, true,
+                    "CO", denial[0], denial[1]));
+            step("payer: denied CARC " + denial[0]);
+        }
+    }
+
+    /** The demo people at work: each task type completed with the form its person would submit. */
+    void work(WorkItem w, Encounter e, int i) {
+        String type = w.taskType();
+        switch (type) {
+            case "CodeEncounter" -> {
+                String[] coding = CODINGS[i % CODINGS.length];
+                complete(w, CODERS[i % CODERS.length], "coders", Map.of("diagnosisCodes", coding[0], "procedureLines", coding[1], "queryProvider", false));
+            }
+            case "AuditCoding" -> complete(w, "cora", "compliance", Map.of("auditPassed", true));
+            case "FixCodingEdit", "CorrectCodingDenial" -> complete(w, "carla", "coders",
+                    Map.of("diagnosisCodes", "I10", "procedureLines", "99213 1 1", "note", "re-coded"));
+            case "ResolveEligibility" -> complete(w, "bella", "billers", Map.of("memberId", memberId(e.getPayerId(), random)));
+            case "FixClaimEdit" -> {
+                // the demo's only biller-owned scrub failure: UHC's fee schedule has no amount for 20610; the biller loads it
+                if (jdbc.queryForObject("select count(*) from fee_schedule_entry where payer_id = 'UHC' and code = '20610'", Integer.class) == 0) {
+                    jdbc.update("insert into fee_schedule_entry (payer_id, code, allowed_amount, valid_from) values ('UHC', '20610', 71.30, '2015-10-01')");
+                }
+                complete(w, "bella", "billers", Map.of("note", "fee schedule loaded"));
+            }
+            case "FixRejectedClaim" -> complete(w, "ben", "billers", Map.of("memberId", encounters.get(e.getId()).getMemberId(), "note", "member id checked"));
+            case "CorrectBillingDenial" -> complete(w, "ben", "billers", Map.of("note", "authorization attached"));
+            case "PrepareAppeal" -> complete(w, "bella", "billers", Map.of("appealDecision", "APPEAL", "note", "records attached"));
+            default -> throw new AssertionError("encounter " + e.getId() + ": no one here works " + type);
+        }
+    }
+
+    void complete(WorkItem w, String user, String group, Map<String, Object> form) {
+        queues.complete(w.taskId(), new HashMap<>(form), new Worker(user, Set.of(group)));
+        step("task: " + w.taskType());
+        driver.runJobs();
+    }
+
+    boolean ended(Encounter e) {
+        return runtime.createProcessInstanceQuery().processInstanceId(encounters.get(e.getId()).getProcessInstanceId()).count() == 0;
+    }
+
+    boolean passed(Encounter e, String activityId) {
+        return history.createHistoricActivityInstanceQuery().processInstanceId(encounters.get(e.getId()).getProcessInstanceId())
+                .activityId(activityId).list().stream().map(HistoricActivityInstance::getActivityId).anyMatch(activityId::equals);
+    }
+
+    void step(String name) {
+        steps.merge(name, 1, Integer::sum);
+    }
+
+    static RemittanceAdvice paid(Claim claim, String ref, boolean withPatientShare) {
+        BigDecimal charge = claim.getTotalCharge();
+        BigDecimal adjustment = pct(charge, 20);
+        BigDecimal patient = withPatientShare ? pct(charge, 20) : BigDecimal.ZERO;
+        return new RemittanceAdvice(ref, claim.getId(), claim.getPayerClaimNumber(), charge.subtract(adjustment).subtract(patient), adjustment,
+                patient, false, withPatientShare ? "PR" : "CO", withPatientShare ? "2" : "45", null);
+    }
+
+    static BigDecimal pct(BigDecimal amount, int percent) {
+        return amount.multiply(BigDecimal.valueOf(percent)).divide(BigDecimal.valueOf(100), 2, RoundingMode.HALF_UP);
+    }
+
+    /**
+     * A repeatable 0-99 roll per claim and question, independent between questions: PayerSimulator's roll since commit 4e6b6e1
+     * (before it, the roll was linear in the question's hash, so the CARC roll followed the remittance roll and every denial was
+     * CARC 50).
+     */
+    static int roll(long claimId, String question) {
+        return new SplittableRandom(claimId * 1_000_003L + question.hashCode()).nextInt(100);
+    }
+
+    /** A member id in the payer's format, as DemoDataLoader makes them. */
+    static String memberId(String payer, Random r) {
+        return switch (payer) {
+            case "MCARE" -> (1 + r.nextInt(9)) + "EG4TE5MK73".substring(0, 10);
+            case "BCBS" -> "XYZ" + String.format("%09d", r.nextInt(1_000_000_000));
+            case "AETNA" -> "W" + String.format("%09d", r.nextInt(1_000_000_000));
+            default -> String.format("%09d", r.nextInt(1_000_000_000));
+        };
+    }
+}
