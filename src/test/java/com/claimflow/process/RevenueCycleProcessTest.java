@@ -457,7 +457,8 @@ class RevenueCycleProcessTest {
         Encounter e = encounters.open(Encounters.visit().request());
         driver.runJobs();
         when(sampling.draw()).thenReturn(0.01);
-        driver.code(e.getId(), "I10", "99215 1 1");
+        driver.complete(e.getId(), "CodeEncounter", "carla", "coders",
+                Map.of("diagnosisCodes", "I10", "procedureLines", "99215 1 1", "queryProvider", false));
         driver.complete(e.getId(), "AuditCoding", "cora", "compliance", Map.of("auditPassed", false, "note", "documentation supports 99213"));
         assertThat(driver.openTaskTypes(e.getId())).containsExactly("CodeEncounter");
     }
