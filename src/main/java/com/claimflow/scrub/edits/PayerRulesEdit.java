@@ -1,5 +1,6 @@
 package com.claimflow.scrub.edits;
 
+import com.claimflow.base.DeployedDecision;
 import com.claimflow.scrub.ClaimEdit;
 import com.claimflow.scrub.ClaimSnapshot;
 import com.claimflow.scrub.ClaimSnapshot.Line;
@@ -9,9 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.camunda.bpm.dmn.engine.DmnDecision;
-import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.variable.Variables;
@@ -30,21 +29,17 @@ import org.springframework.stereotype.Component;
 @Component
 public class PayerRulesEdit implements ClaimEdit {
     static final String DECISION = "payer-rules";
-    private static final long REFRESH_MILLIS = 60_000;
 
     private final DecisionService decisions;
-    private final ProcessEngine engine;
+    private final DeployedDecision table;
     private final boolean history;
-    private final DmnEngine standalone = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
-    private volatile DmnDecision cached;
-    private volatile String cachedId;
     /** Without history the table is a pure function of its inputs: answers are kept until the table is redeployed. */
-    private final Map<String, List<Map<String, Object>>> answers = new java.util.concurrent.ConcurrentHashMap<>();
-    private volatile long cachedAt;
+    private final Map<String, List<Map<String, Object>>> answers = new ConcurrentHashMap<>();
+    private volatile String answersFrom;
 
     public PayerRulesEdit(DecisionService decisions, ProcessEngine engine, @Value("${claimflow.scrub.payer-rules.history:true}") boolean history) {
         this.decisions = decisions;
-        this.engine = engine;
+        this.table = new DeployedDecision(engine.getRepositoryService(), DECISION);
         this.history = history;
     }
 
@@ -66,11 +61,15 @@ public class PayerRulesEdit implements ClaimEdit {
             if (history) {
                 hits = decisions.evaluateDecisionByKey(DECISION).variables(vars).evaluate().getResultList();
             } else {
-                DmnDecision table = decision();
+                String definition = table.definitionId();
+                if (!definition.equals(answersFrom)) {
+                    answers.clear();
+                    answersFrom = definition;
+                }
                 String key = c.payerId() + '|' + line.code() + '|' + c.placeOfService() + '|' + hasAuth;
                 hits = answers.get(key);
                 if (hits == null) {
-                    hits = standalone.evaluateDecision(table, vars).getResultList();
+                    hits = table.evaluate(vars).getResultList();
                     if (answers.size() > 100_000) answers.clear();
                     answers.put(key, hits);
                 }
@@ -86,29 +85,5 @@ public class PayerRulesEdit implements ClaimEdit {
             }
         }
         return found;
-    }
-
-    /** The latest deployed payer-rules table, parsed by a DMN engine of its own (no history); re-read when redeployed, checked every minute. */
-    private DmnDecision decision() {
-        DmnDecision d = cached;
-        long now = System.currentTimeMillis();
-        if (d == null || now - cachedAt > REFRESH_MILLIS) {
-            synchronized (this) {
-                var definition = engine.getRepositoryService().createDecisionDefinitionQuery().decisionDefinitionKey(DECISION).latestVersion().singleResult();
-                if (definition == null) throw new IllegalStateException("decision " + DECISION + " is not deployed");
-                if (d == null || !definition.getId().equals(cachedId)) {
-                    try (var model = engine.getRepositoryService().getDecisionModel(definition.getId())) {
-                        d = standalone.parseDecision(DECISION, model);
-                    } catch (java.io.IOException e) {
-                        throw new java.io.UncheckedIOException(e);
-                    }
-                    answers.clear();
-                    cached = d;
-                    cachedId = definition.getId();
-                }
-                cachedAt = now;
-            }
-        }
-        return d;
     }
 }
