@@ -10,6 +10,12 @@ public record WorkItem(String taskId, String processInstanceId, Long encounterId
 
     public enum SlaState { OK, WARNED, ESCALATED }
 
+    /** This item as it stands once {@code userId} holds it. */
+    public WorkItem claimedBy(String userId) {
+        return new WorkItem(taskId, processInstanceId, encounterId, claimId, taskType, taskName, queue, payerId, amount, priority,
+                createdAt, dueAt, userId, slaState, excludedUser);
+    }
+
     public boolean isClaimed() {
         return assignee != null;
     }

@@ -59,7 +59,7 @@ public class WorkQueueService {
         for (WorkItem item : pool) {
             if (worker.userId().equals(item.excludedUser())) continue;
             if (tryClaim(item, worker.userId())) {
-                return store.find(item.taskId());
+                return Optional.of(item.claimedBy(worker.userId()));
             }
         }
         return Optional.empty();

@@ -27,6 +27,7 @@ class NextTaskIT extends ApiTestBase {
     @Autowired WorkQueueService queues;
     @Autowired TaskService tasks;
     @Autowired ObjectMapper json;
+    @Autowired org.springframework.transaction.PlatformTransactionManager txManager;
     @Autowired com.claimflow.workqueue.internal.WorkItemStore store;
 
     private List<String> openCodingTasks(int n) {
@@ -104,6 +105,27 @@ class NextTaskIT extends ApiTestBase {
         } finally {
             items.forEach(w -> store.delete(w.taskId()));
         }
+    }
+
+    /** next() skips the listener's second write of the same assignee; any other assignment in that transaction still lands. */
+    @Test
+    void theProjectionFollowsEveryAssignmentMadeInTheClaimsTransaction() {
+        String codingTask = openCodingTasks(1).get(0);
+        new org.springframework.transaction.support.TransactionTemplate(txManager).executeWithoutResult(s -> {
+            queues.claim(codingTask, new Worker("carla", Set.of("coders")));
+            tasks.setAssignee(codingTask, "colin");
+            tasks.setAssignee(codingTask, "carla");
+            tasks.setAssignee(codingTask, "chen");
+        });
+        assertThat(queues.get(codingTask).assignee()).isEqualTo("chen");
+        assertThat(tasks.createTaskQuery().taskId(codingTask).singleResult().getAssignee()).isEqualTo("chen");
+
+        queues.release(codingTask, new Worker("chen", Set.of("coders")));
+        assertThat(queues.get(codingTask).assignee()).isNull();
+        WorkItem handedOut = queues.next(new Worker("colin", Set.of("coders"))).orElseThrow();
+        assertThat(handedOut.assignee()).isEqualTo("colin");
+        assertThat(queues.get(handedOut.taskId()).assignee()).isEqualTo("colin");
+        assertThat(tasks.createTaskQuery().taskId(handedOut.taskId()).singleResult().getAssignee()).isEqualTo("colin");
     }
 
     @Test

@@ -6,11 +6,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** The work_item table. Every read here is answered from an index; none goes near the engine's tables. */
 @Repository
@@ -18,6 +22,7 @@ public class WorkItemStore {
     private static final String COLUMNS = "task_id, process_instance_id, encounter_id, claim_id, task_type, task_name, queue, payer_id, amount, "
             + "priority, created_at, due_at, assignee, sla_state, excluded_user";
     private static final RowMapper<WorkItem> ROW = WorkItemStore::map;
+    private static final Object TAKEN_KEY = new Object();
 
     private final JdbcTemplate jdbc;
 
@@ -51,13 +56,43 @@ public class WorkItemStore {
         });
     }
 
+    /** The engine's assignment, as its listener reports it; skipped when {@link #assignIfFree} wrote it in this transaction. */
     public void assign(String taskId, String assignee) {
+        Map<String, String> taken = takenInThisTransaction(false);
+        if (taken != null && assignee != null && assignee.equals(taken.get(taskId))) return;
         jdbc.update("update work_item set assignee = ? where task_id = ?", assignee, taskId);
+        if (taken != null) taken.remove(taskId);
     }
 
     /** Takes the item for {@code assignee} only if nobody holds it: the row lock decides between concurrent callers. */
     public boolean assignIfFree(String taskId, String assignee) {
-        return jdbc.update("update work_item set assignee = ? where task_id = ? and assignee is null", assignee, taskId) == 1;
+        boolean taken = jdbc.update("update work_item set assignee = ? where task_id = ? and assignee is null", assignee, taskId) == 1;
+        if (taken) {
+            Map<String, String> mine = takenInThisTransaction(true);
+            if (mine != null) mine.put(taskId, assignee);
+        }
+        return taken;
+    }
+
+    /**
+     * Rows {@link #assignIfFree} assigned in the current transaction: the engine's claim that follows fires the assignment
+     * listener, which would write the same value to the same row again. Null outside a transaction.
+     */
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> takenInThisTransaction(boolean create) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) return null;
+        Map<String, String> taken = (Map<String, String>) TransactionSynchronizationManager.getResource(TAKEN_KEY);
+        if (taken == null && create) {
+            taken = new HashMap<>();
+            TransactionSynchronizationManager.bindResource(TAKEN_KEY, taken);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(TAKEN_KEY);
+                }
+            });
+        }
+        return taken;
     }
 
     public void delete(String taskId) {
