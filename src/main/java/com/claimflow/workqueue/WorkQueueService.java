@@ -152,9 +152,23 @@ public class WorkQueueService {
         return store.find(taskId).orElseThrow(() -> new NotFoundException("no open task " + taskId));
     }
 
+    /**
+     * A page of the queue by number, for the pages a count reaches ({@link #COUNT_CAP} items); deeper pages are read with
+     * {@link #pageAfter}, whose cost does not grow with depth.
+     */
     @Transactional(readOnly = true)
     public List<WorkItem> page(String queue, String payerId, int page) {
+        if (page < 0 || (long) page * PAGE_SIZE > COUNT_CAP) {
+            throw new BadInputException("page", "pages 0 to " + COUNT_CAP / PAGE_SIZE + " are read by number; past the first "
+                    + String.format("%,d", COUNT_CAP) + " tasks follow the cursor (after=) of the last row shown");
+        }
         return store.page(queue, payerId, page * PAGE_SIZE, PAGE_SIZE);
+    }
+
+    /** The page after {@code after} (the first page when it is null), in queue order. */
+    @Transactional(readOnly = true)
+    public List<WorkItem> pageAfter(String queue, String payerId, QueueCursor after) {
+        return after == null ? store.page(queue, payerId, 0, PAGE_SIZE) : store.pageAfter(queue, payerId, after, PAGE_SIZE);
     }
 
     /** The queue's size, exact up to {@link #COUNT_CAP}; {@code COUNT_CAP + 1} means "more than that". */

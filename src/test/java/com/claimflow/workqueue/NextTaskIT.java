@@ -88,7 +88,7 @@ class NextTaskIT extends ApiTestBase {
     }
 
     @Test
-    void queueSizesAreCountedExactlyUpToTheCapAndShownAsMoreBeyondIt() {
+    void queueSizesAreCountedExactlyUpToTheCapAndShownAsMoreBeyondIt() throws Exception {
         String queue = "captest" + System.nanoTime() % 100000;
         java.util.List<WorkItem> items = new ArrayList<>();
         for (int i = 0; i < WorkQueueService.COUNT_CAP + 50; i++) {
@@ -102,6 +102,26 @@ class NextTaskIT extends ApiTestBase {
             assertThat(WorkQueueService.countLabel(queues.count(queue, "AETNA"))).isEqualTo("0");
             assertThat(queues.page(queue, "BCBS", 20)).hasSize(WorkQueueService.PAGE_SIZE);
             assertThat(queues.page(queue, null, 0).get(0).priority()).isEqualTo(99);
+
+            // over the API: numbered pages end at the counted range, deeper pages follow the Link header's cursor
+            ResponseEntity<String> tooDeep = as("lena").getForEntity("/api/queues/" + queue + "?page=21", String.class);
+            assertThat(tooDeep.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(json.readTree(tooDeep.getBody()).get("fields").get("page").asText()).contains("after=");
+            assertThat(as("lena").getForEntity("/api/queues/" + queue + "?after=99~x", String.class).getStatusCode())
+                    .isEqualTo(HttpStatus.BAD_REQUEST);
+            Set<String> walked = new HashSet<>();
+            String link = "/api/queues/" + queue + "?payerId=BCBS&page=0";
+            int pages = 0;
+            while (link != null) {
+                ResponseEntity<String> page = as("lena").getForEntity(link, String.class);
+                assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
+                json.readTree(page.getBody()).forEach(row -> assertThat(walked.add(row.get("taskId").asText())).isTrue());
+                String header = page.getHeaders().getFirst("Link");
+                link = header == null ? null : header.substring(1, header.indexOf('>'));
+                pages++;
+            }
+            assertThat(walked).hasSize(items.size());
+            assertThat(pages).isEqualTo(items.size() / WorkQueueService.PAGE_SIZE + 1);
         } finally {
             items.forEach(w -> store.delete(w.taskId()));
         }

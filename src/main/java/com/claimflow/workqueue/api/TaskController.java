@@ -1,6 +1,8 @@
 package com.claimflow.workqueue.api;
 
 import com.claimflow.identity.CurrentWorker;
+import com.claimflow.base.BadInputException;
+import com.claimflow.workqueue.QueueCursor;
 import com.claimflow.workqueue.QueueStats;
 import com.claimflow.workqueue.WorkItem;
 import com.claimflow.workqueue.WorkQueueService;
@@ -8,6 +10,8 @@ import com.claimflow.workqueue.Worker;
 import jakarta.validation.constraints.NotBlank;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -19,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /** The work queues over HTTP: next task, claim, complete, release, queue pages and (for leads) stats and reassignment. */
 @RestController
@@ -76,11 +81,25 @@ public class TaskController {
         return ResponseEntity.noContent().build();
     }
 
+    /**
+     * A page of 50, highest priority first: by number ({@code page}, the first 1,000 tasks) or after a cursor ({@code after}).
+     * A full page carries {@code Link: <...after=...>; rel="next"} for the one after it.
+     */
     @GetMapping("/queues/{queue}")
-    public List<WorkItem> page(@PathVariable String queue, @RequestParam(required = false) String payerId, @RequestParam(defaultValue = "0") int page) {
+    public ResponseEntity<List<WorkItem>> page(@PathVariable String queue, @RequestParam(required = false) String payerId,
+                                               @RequestParam(required = false) Integer page, @RequestParam(required = false) String after) {
         Worker w = current.get();
         if (!w.mayRead(queue)) throw new AccessDeniedException(w.userId() + " may not see the " + queue + " queue");
-        return queues.page(queue, payerId, Math.max(0, page));
+        if (page != null && after != null) throw new BadInputException("after", "give either page or after, not both");
+        List<WorkItem> rows = after != null ? queues.pageAfter(queue, payerId, QueueCursor.parse(after))
+                : queues.page(queue, payerId, page == null ? 0 : page);
+        ResponseEntity.BodyBuilder ok = ResponseEntity.ok();
+        if (rows.size() == WorkQueueService.PAGE_SIZE) {
+            String next = UriComponentsBuilder.fromPath("/api/queues/{queue}").queryParamIfPresent("payerId", Optional.ofNullable(payerId))
+                    .queryParam("after", QueueCursor.after(rows.get(rows.size() - 1))).encode().buildAndExpand(queue).toUriString();
+            ok.header(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"");
+        }
+        return ok.body(rows);
     }
 
     @GetMapping("/queues")

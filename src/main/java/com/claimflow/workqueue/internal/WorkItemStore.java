@@ -1,5 +1,6 @@
 package com.claimflow.workqueue.internal;
 
+import com.claimflow.workqueue.QueueCursor;
 import com.claimflow.workqueue.QueueStats;
 import com.claimflow.workqueue.WorkItem;
 import java.sql.ResultSet;
@@ -23,6 +24,8 @@ public class WorkItemStore {
             + "priority, created_at, due_at, assignee, sla_state, excluded_user";
     private static final RowMapper<WorkItem> ROW = WorkItemStore::map;
     private static final Object TAKEN_KEY = new Object();
+    /** Queue order; the task id makes it total, so a cursor never skips or repeats a row (InnoDB keys end in it). */
+    private static final String QUEUE_ORDER = "priority desc, created_at, task_id";
 
     private final JdbcTemplate jdbc;
 
@@ -113,13 +116,29 @@ public class WorkItemStore {
                 ROW, queue, limit);
     }
 
+    /** Rows {@code offset} to {@code offset + limit} of a queue: for the first pages only, an OFFSET reads every row before it. */
     public List<WorkItem> page(String queue, String payerId, int offset, int limit) {
         if (payerId == null) {
-            return jdbc.query("select " + COLUMNS + " from work_item where queue = ? order by priority desc, created_at limit ? offset ?",
+            return jdbc.query("select " + COLUMNS + " from work_item where queue = ? order by " + QUEUE_ORDER + " limit ? offset ?",
                     ROW, queue, limit, offset);
         }
-        return jdbc.query("select " + COLUMNS + " from work_item where queue = ? and payer_id = ? order by priority desc, created_at limit ? offset ?",
+        return jdbc.query("select " + COLUMNS + " from work_item where queue = ? and payer_id = ? order by " + QUEUE_ORDER + " limit ? offset ?",
                 ROW, queue, payerId, limit, offset);
+    }
+
+    /**
+     * The rows after the cursor in queue order: an index range that starts at the cursor's priority, so any page costs
+     * what the first does. The redundant {@code priority <= ?} gives the optimizer the range's start.
+     */
+    public List<WorkItem> pageAfter(String queue, String payerId, QueueCursor after, int limit) {
+        String afterCursor = " and priority <= ? and (priority < ? or (priority = ? and (created_at > ? or (created_at = ? and task_id > ?))))";
+        Timestamp created = Timestamp.from(after.createdAt());
+        if (payerId == null) {
+            return jdbc.query("select " + COLUMNS + " from work_item where queue = ?" + afterCursor + " order by " + QUEUE_ORDER + " limit ?",
+                    ROW, queue, after.priority(), after.priority(), after.priority(), created, created, after.taskId(), limit);
+        }
+        return jdbc.query("select " + COLUMNS + " from work_item where queue = ? and payer_id = ?" + afterCursor + " order by " + QUEUE_ORDER + " limit ?",
+                ROW, queue, payerId, after.priority(), after.priority(), after.priority(), created, created, after.taskId(), limit);
     }
 
     /** Counts a queue's items up to {@code cap + 1}: an index range of at most that many entries, never the whole queue. */

@@ -1,6 +1,7 @@
 package com.claimflow.workqueue.ui;
 
 import com.claimflow.reference.Payer;
+import com.claimflow.workqueue.QueueCursor;
 import com.claimflow.workqueue.WorkItem;
 import com.claimflow.workqueue.WorkQueueService;
 import com.vaadin.flow.component.button.Button;
@@ -10,6 +11,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -25,7 +27,9 @@ public class QueuePage extends VerticalLayout {
     private final Button next = new Button("Next");
     private final Span range = new Span();
     private String queue;
-    private int page;
+    /** Where each page up to the current one starts (null: the top); the last entry is the page shown. */
+    private final List<QueueCursor> pageStarts = new ArrayList<>();
+    private List<WorkItem> shown = List.of();
 
     public QueuePage(WorkQueueService queues, List<Payer> payers, Consumer<WorkItem> open) {
         this.queues = queues;
@@ -38,7 +42,7 @@ public class QueuePage extends VerticalLayout {
         payer.setId("payer-filter");
         payer.setWidth("18em");
         payer.addValueChangeListener(e -> {
-            page = 0;
+            toTop();
             refresh();
         });
         grid.setId("queue-tasks");
@@ -46,11 +50,11 @@ public class QueuePage extends VerticalLayout {
         previous.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         next.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         previous.addClickListener(e -> {
-            page = Math.max(0, page - 1);
+            if (pageStarts.size() > 1) pageStarts.remove(pageStarts.size() - 1);
             refresh();
         });
         next.addClickListener(e -> {
-            page++;
+            if (shown.size() == WorkQueueService.PAGE_SIZE) pageStarts.add(QueueCursor.after(shown.get(shown.size() - 1)));
             refresh();
         });
         range.getStyle().set("color", "var(--lumo-secondary-text-color)");
@@ -74,8 +78,13 @@ public class QueuePage extends VerticalLayout {
     /** Shows the first page of the queue. */
     public void show(String queue) {
         this.queue = queue;
-        this.page = 0;
+        toTop();
         refresh();
+    }
+
+    private void toTop() {
+        pageStarts.clear();
+        pageStarts.add(null);
     }
 
     /** Reloads the current page, e.g. after a task was moved. */
@@ -83,18 +92,24 @@ public class QueuePage extends VerticalLayout {
         if (queue == null) return;
         String payerId = payer.getValue() == null ? null : payer.getValue().getId();
         long total = queues.count(queue, payerId);
-        boolean more = total > WorkQueueService.COUNT_CAP; // past the cap the last page is not known: page on while pages are full
-        int lastPage = total == 0 ? 0 : more ? Integer.MAX_VALUE : (int) ((total - 1) / WorkQueueService.PAGE_SIZE);
-        page = Math.min(page, lastPage);
-        List<WorkItem> items = queues.page(queue, payerId, page);
+        List<WorkItem> items = queues.pageAfter(queue, payerId, pageStarts.get(pageStarts.size() - 1));
+        while (items.isEmpty() && pageStarts.size() > 1) { // the tasks of this page were taken meanwhile: show the last page that has any
+            pageStarts.remove(pageStarts.size() - 1);
+            items = queues.pageAfter(queue, payerId, pageStarts.get(pageStarts.size() - 1));
+        }
+        shown = items;
+        int page = pageStarts.size() - 1;
         grid.setItems(items);
         grid.setEmptyStateText(payerId == null
                 ? "The " + queue + " queue is empty: nothing is waiting here right now."
                 : "No " + payerId + " tasks in the " + queue + " queue.");
         long from = (long) page * WorkQueueService.PAGE_SIZE + 1;
-        range.setText(total == 0 ? "No tasks" : from + "–" + (from + items.size() - 1) + " of " + WorkQueueService.countLabel(total));
+        long to = from + items.size() - 1;
+        boolean capped = total > WorkQueueService.COUNT_CAP; // past the count's cap the last page is not known: page on while pages are full
+        range.setText(total == 0 ? "No tasks" : String.format("%,d–%,d of %s", from, to,
+                capped && to > WorkQueueService.COUNT_CAP ? String.format("at least %,d", to) : WorkQueueService.countLabel(total)));
         previous.setEnabled(page > 0);
-        next.setEnabled(more ? items.size() == WorkQueueService.PAGE_SIZE : page < lastPage);
+        next.setEnabled(items.size() == WorkQueueService.PAGE_SIZE && (capped || to < total));
         previous.setVisible(total > WorkQueueService.PAGE_SIZE);
         next.setVisible(total > WorkQueueService.PAGE_SIZE);
     }
