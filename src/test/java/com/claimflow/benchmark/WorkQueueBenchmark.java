@@ -2,6 +2,7 @@ package com.claimflow.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.claimflow.workqueue.QueueCursor;
 import com.claimflow.workqueue.TaskPriority;
 import com.claimflow.workqueue.WorkItem;
 import com.claimflow.workqueue.WorkQueueService;
@@ -37,6 +38,7 @@ import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -112,6 +114,7 @@ class WorkQueueBenchmark {
     @Autowired DataSource dataSource;
     @Autowired ProcessEngine engine;
     @Autowired TaskPriority priority;
+    @Autowired DecisionService decisions;
 
     final int workItems = Integer.getInteger("bench.workItems", 1_000_000);
     final int camundaTasks = Integer.getInteger("bench.camundaTasks", 200_000);
@@ -201,6 +204,13 @@ class WorkQueueBenchmark {
             Worker w = worker(RT_QUEUES);
             return () -> rtClaimed.add(queues.next(w).orElseThrow().taskId());
         }));
+        // the engine's share of it: TaskService.claim (with its assignment listener) in a transaction of its own
+        results.add(measure("&nbsp;&nbsp;of which the engine: TaskService.claim alone in its own transaction, real tasks", iterations, warmup, () -> {
+            String id = store.unclaimed(pick(RT_QUEUES, QUEUE_WEIGHTS), 1).get(0).taskId();
+            String user = "bench-w" + random.nextInt(20);
+            rtClaimed.add(id);
+            return () -> tx.executeWithoutResult(st -> tasks.claim(id, user));
+        }));
         Latencies tqPage = add(results, measure("TaskQuery page, candidate group+payerId variable, real tasks", taskQueryIterations,
                 taskQueryWarmup, () -> {
             String q = pick(RT_QUEUES, QUEUE_WEIGHTS);
@@ -226,24 +236,43 @@ class WorkQueueBenchmark {
             return () -> assertPage(tasks.createTaskQuery().taskCandidateGroup(q).processVariableValueEquals("payerId", p)
                     .orderByTaskPriority().desc().listPage(0, WorkQueueService.PAGE_SIZE));
         }));
-        // completing a task: Camunda looks for its sub-tasks (TaskManager.deleteTask -> findTasksByParentTaskId), and
-        // ACT_RU_TASK has no index on PARENT_TASK_ID_ on MySQL/MariaDB (nor H2; Camunda 7.24 creates one only on SQL Server)
-        results.add(measure("TaskService.complete of one task (the instance then ends), " + REAL + " open", 200, 10, () -> {
+        // completing a task: Camunda looks for its sub-tasks (TaskManager.deleteTask -> findTasksByParentTaskId).
+        // TaskTableIndexes gives ACT_RU_TASK an index on PARENT_TASK_ID_ (Camunda 7.24 has one only on SQL Server);
+        // the baseline runs without it in the same run
+        results.add(measure("TaskService.complete of one task (the instance then ends), " + REAL + " open, with CF_IDX_TASK_PARENT",
+                200, 10, () -> {
             String id = openRealTask();
             return () -> tasks.complete(id);
         }));
-        jdbc.execute("create index ix_bench_task_parent on ACT_RU_TASK (PARENT_TASK_ID_)");
+        jdbc.execute("drop index CF_IDX_TASK_PARENT on ACT_RU_TASK");
         try {
-            results.add(measure("proposed: the same with an index on ACT_RU_TASK (PARENT_TASK_ID_)", 200, 10, () -> {
+            results.add(measure("baseline: the same without the index (Camunda's schema as shipped)", 200, 10, () -> {
                 String id = openRealTask();
                 return () -> tasks.complete(id);
             }));
         } finally {
-            jdbc.execute("drop index ix_bench_task_parent on ACT_RU_TASK");
+            jdbc.execute("create index CF_IDX_TASK_PARENT on ACT_RU_TASK (PARENT_TASK_ID_)");
         }
-        // what the projection listener spends on every task creation for the priority (the task-priority DMN)
-        results.add(measure("TaskPriority.of: the task-priority DMN the projection listener evaluates per task created", iterations, warmup,
+        // what the projection listener spends on every task creation for the priority: the in-memory table, and as
+        // baseline the same decision through Camunda's DecisionService (a latest-version lookup per call)
+        results.add(measure("TaskPriority.of: the task-priority DMN evaluated in memory (DeployedDecision)", iterations, warmup,
                 () -> () -> priority.of("CodeEncounter", 250.0, 30)));
+        results.add(measure("baseline: the same decision through DecisionService.evaluateDecisionByKey", iterations, warmup,
+                () -> () -> decisions.evaluateDecisionByKey(TaskPriority.DECISION).variables(Map.of("taskType", "CodeEncounter",
+                        "amount", 250.0, "daysToDeadline", 30L)).evaluate().getSingleEntry()));
+        // deep pages: page 201 (rows 10,001-10,050) by cursor, and by OFFSET as the baseline
+        Latencies deepCursor = add(results, measure("page 201 of a queue by cursor (WorkQueueService.pageAfter), queue+payer, " + SYN,
+                200, 20, () -> {
+            String q = pick(SYN_QUEUES, QUEUE_WEIGHTS);
+            String p = pick(PAYERS, PAYER_WEIGHTS);
+            QueueCursor after = QueueCursor.after(store.page(q, p, 200 * WorkQueueService.PAGE_SIZE - 1, 1).get(0));
+            return () -> assertPage(queues.pageAfter(q, p, after));
+        }));
+        Latencies deepOffset = add(results, measure("baseline: page 201 by LIMIT 50 OFFSET 10,000, queue+payer, " + SYN, 200, 20, () -> {
+            String q = pick(SYN_QUEUES, QUEUE_WEIGHTS);
+            String p = pick(PAYERS, PAYER_WEIGHTS);
+            return () -> assertPage(store.page(q, p, 200 * WorkQueueService.PAGE_SIZE, WorkQueueService.PAGE_SIZE));
+        }));
         // beyond the criterion: what the UI does around the page. QueuePage.refresh counts the queue (for its pager, capped at
         // WorkQueueService.COUNT_CAP since 10ad713) and then reads the page; MyWorkView counts each of the worker's queues for its
         // tab labels; QueuesView (leads) and GET /api/queues show stats()
@@ -283,6 +312,7 @@ class WorkQueueBenchmark {
         ratio("queue page: the literal TaskQuery on " + REAL + " / projection at " + SYN, tqLiteral, pageSyn);
         ratio("next task: TaskQuery + claim on " + REAL + " / projection selection + conditional claim at " + SYN, tqNext, nextSyn);
         ratio("next task: TaskQuery + claim / WorkQueueService.next, both on the same " + REAL, tqNext, nextRt);
+        ratio("page 201: OFFSET / cursor, " + SYN, deepOffset, deepCursor);
         line("");
         line("- load average at end: " + loadAverage());
         explainAll();
