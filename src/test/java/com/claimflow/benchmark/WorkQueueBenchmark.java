@@ -366,13 +366,13 @@ class WorkQueueBenchmark {
 
     /**
      * Runs {@code warm} unmeasured then up to {@code n} measured calls; each call's arguments are drawn before the clock starts.
-     * Stops early when the time budget is spent (the n column then shows how many ran). With {@code -Dbench.only=text} only the
+     * Stops early when the time budget is spent (the n column then shows how many ran). With {@code -Dbench.only=text|other} only the
      * measurements whose name contains the text run.
      */
     Latencies measure(String name, int n, int warm, Supplier<Runnable> call) {
         Latencies l = new Latencies(name);
         String only = System.getProperty("bench.only");
-        if (only != null && !name.contains(only)) return l;
+        if (only != null && java.util.Arrays.stream(only.split("\\|")).noneMatch(name::contains)) return l;
         System.out.println("benchmark: " + name);
         long budgetEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(budgetSeconds);
         for (int i = 0; i < warm; i++) call.get().run();
