@@ -121,4 +121,36 @@ public class ClaimService {
     public void markAdjudicated(long claimId, ClaimStatus outcome) {
         get(claimId).moveTo(outcome);
     }
+
+    /**
+     * The claims that exist among {@code claimIds}, by id, read set-based (one query, no entity loaded); an id with no
+     * claim is simply absent. For bulk work such as posting a remittance file.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Map<Long, ClaimSummary> findAll(java.util.Collection<Long> claimIds) {
+        java.util.Map<Long, ClaimSummary> found = new java.util.HashMap<>();
+        if (claimIds.isEmpty()) return found;
+        java.util.Map<Long, List<ClaimLine>> lines = new java.util.HashMap<>();
+        java.util.Map<Long, Object[]> heads = new java.util.LinkedHashMap<>();
+        for (Object[] row : claims.summaries(new java.util.HashSet<>(claimIds))) {
+            long id = ((Number) row[0]).longValue();
+            heads.putIfAbsent(id, row);
+            List<ClaimLine> claimLines = lines.computeIfAbsent(id, k -> new java.util.ArrayList<>());
+            if (row[7] != null) {
+                String modifiers = (String) row[8];
+                String pointers = (String) row[11];
+                claimLines.add(new ClaimLine((String) row[7], modifiers == null || modifiers.isBlank() ? List.of() : List.of(modifiers.trim().split(" ")),
+                        ((Number) row[9]).intValue(), (BigDecimal) row[10], pointers == null || pointers.isBlank() ? List.of()
+                        : java.util.Arrays.stream(pointers.split(",")).map(Integer::valueOf).toList()));
+            }
+        }
+        heads.forEach((id, row) -> found.put(id, new ClaimSummary(id, ((Number) row[1]).longValue(), ((Number) row[2]).intValue(),
+                ClaimStatus.valueOf((String) row[3]), (String) row[4], (BigDecimal) row[5], List.copyOf(lines.get(id)))));
+        return found;
+    }
+
+    /** The payer's verdict on many claims at once: one update statement, no entity loaded. */
+    public void markAdjudicated(java.util.Collection<Long> claimIds, ClaimStatus outcome) {
+        if (!claimIds.isEmpty()) claims.moveAll(claimIds, outcome, java.time.Instant.now());
+    }
 }

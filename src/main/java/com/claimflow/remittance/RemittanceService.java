@@ -4,6 +4,7 @@ import com.claimflow.base.BadInputException;
 import com.claimflow.claim.Claim;
 import com.claimflow.claim.ClaimService;
 import com.claimflow.claim.ClaimStatus;
+import com.claimflow.claim.ClaimSummary;
 import com.claimflow.remittance.AccountEntry.Type;
 import com.claimflow.remittance.internal.PaymentPostingRepository;
 import java.math.BigDecimal;
@@ -29,15 +30,17 @@ public class RemittanceService {
     private final AccountService account;
     private final PaymentPostingRepository postings;
     private final RuntimeService runtime;
+    private final org.camunda.bpm.engine.ManagementService management;
     private final ApplicationEventPublisher events;
     private final JdbcTemplate jdbc;
 
     public RemittanceService(ClaimService claims, AccountService account, PaymentPostingRepository postings, RuntimeService runtime,
-                             ApplicationEventPublisher events, JdbcTemplate jdbc) {
+                             org.camunda.bpm.engine.ManagementService management, ApplicationEventPublisher events, JdbcTemplate jdbc) {
         this.claims = claims;
         this.account = account;
         this.postings = postings;
         this.runtime = runtime;
+        this.management = management;
         this.events = events;
         this.jdbc = jdbc;
     }
@@ -67,11 +70,8 @@ public class RemittanceService {
             return new PostingResult(true, null, account.balance(claim.getEncounterId()).patient());
         }
         if (advice.reversal()) return reverse(claim, advice);
-        BigDecimal applied = advice.paid().add(advice.contractualAdjustment()).add(advice.patientResponsibility());
-        if (!advice.denied() && applied.compareTo(claim.getTotalCharge()) > 0) {
-            throw new BadInputException("remittance " + advice.sourceRef(), "paid, adjusted and patient amounts (" + applied
-                    + ") exceed the claim's charge " + claim.getTotalCharge());
-        }
+        java.util.Optional<String> refused = refusal(advice, claim.getTotalCharge());
+        if (refused.isPresent()) throw new BadInputException("remittance " + advice.sourceRef(), refused.get());
         long encounterId = claim.getEncounterId();
         account.chargeClaim(encounterId, claim.getId(), claim.getTotalCharge());
         ClaimStatus status;
@@ -105,21 +105,40 @@ public class RemittanceService {
     }
 
     /**
+     * Why a claim payment cannot be posted to a claim with this total charge, or empty when it can: the paid,
+     * adjusted and patient amounts of a payment (not a denial or reversal) must not exceed the charge.
+     */
+    public static java.util.Optional<String> refusal(RemittanceAdvice advice, BigDecimal claimCharge) {
+        if (advice.denied() || advice.reversal()) return java.util.Optional.empty();
+        BigDecimal applied = advice.paid().add(advice.contractualAdjustment()).add(advice.patientResponsibility());
+        return applied.compareTo(claimCharge) > 0
+                ? java.util.Optional.of("paid, adjusted and patient amounts (" + applied + ") exceed the claim's charge " + claimCharge)
+                : java.util.Optional.empty();
+    }
+
+    /**
      * Posts many claim payments in the caller's transaction, set-based: one query for the source refs posted
-     * before, one for the charges on the accounts, account entries, postings and detail as JDBC batches, and message
-     * correlation only for the claims whose process waits for a remittance. The outcome per claim is what
-     * {@link #post(RemittanceAdvice, boolean)} gives; a claim that breaks a rule throws, and the caller redoes the
-     * batch claim by claim. Reversals and denials go through {@link #post(RemittanceAdvice, boolean)}.
+     * before, one for the claims ({@link ClaimService#findAll}), one for the charges on the accounts; account entries,
+     * postings and detail as JDBC batches, one status update per outcome, and message correlation only for the claims
+     * whose process waits for a remittance. The outcome per claim is what {@link #post(RemittanceAdvice, boolean)}
+     * gives. A payment that breaks a rule ({@link #refusal}) or names no claim throws: the caller checks first.
+     * Reversals and denials (rare) go through {@link #post(RemittanceAdvice, boolean)}.
      */
     public List<PostingResult> postAll(List<RemittanceAdvice> advices) {
+        return postAll(advices, claims.findAll(advices.stream().map(RemittanceAdvice::claimId).toList()));
+    }
+
+    /** {@link #postAll(List)} with the claims the caller has read already ({@link ClaimService#findAll}). */
+    public List<PostingResult> postAll(List<RemittanceAdvice> advices, java.util.Map<Long, ClaimSummary> byId) {
         List<PostingResult> results = new java.util.ArrayList<>();
         if (advices.isEmpty()) return results;
         java.util.Set<String> seen = new java.util.HashSet<>(jdbc.queryForList("select source_ref from payment_posting where source_ref in ("
                 + String.join(",", java.util.Collections.nCopies(advices.size(), "?")) + ")", String.class,
                 advices.stream().map(RemittanceAdvice::sourceRef).toArray()));
-        java.util.Map<Long, Claim> byId = new java.util.HashMap<>();
-        for (RemittanceAdvice a : advices) byId.computeIfAbsent(a.claimId(), claims::get);
-        List<Long> encounters = byId.values().stream().map(Claim::getEncounterId).distinct().toList();
+        for (RemittanceAdvice a : advices) {
+            if (!byId.containsKey(a.claimId())) throw new com.claimflow.base.NotFoundException("no claim " + a.claimId());
+        }
+        List<Long> encounters = byId.values().stream().map(ClaimSummary::encounterId).distinct().toList();
         String in = String.join(",", java.util.Collections.nCopies(encounters.size(), "?"));
         java.util.Map<Long, BigDecimal> charged = new java.util.HashMap<>();
         java.util.Map<Long, BigDecimal> patient = new java.util.HashMap<>();
@@ -128,75 +147,107 @@ public class RemittanceService {
             charged.put(rs.getLong(1), rs.getBigDecimal(2));
             patient.put(rs.getLong(1), rs.getBigDecimal(3));
         }, encounters.toArray());
-        List<Object[]> entries = new java.util.ArrayList<>();
-        List<RemittanceAdvice> posted = new java.util.ArrayList<>();
+        Batch batch = new Batch(byId, patient);
         java.sql.Timestamp now = java.sql.Timestamp.from(java.time.Instant.now());
         for (RemittanceAdvice advice : advices) {
-            Claim claim = byId.get(advice.claimId());
-            long encounterId = claim.getEncounterId();
+            ClaimSummary claim = byId.get(advice.claimId());
+            long encounterId = claim.encounterId();
             if (!seen.add(advice.sourceRef())) {
                 results.add(new PostingResult(true, null, patient.getOrDefault(encounterId, BigDecimal.ZERO)));
                 continue;
             }
             if (advice.reversal() || advice.denied()) {
                 // rare: the one-by-one path, in file order, after what this batch has so far is written
-                write(entries, posted, byId, patient);
-                entries.clear();
-                posted.clear();
+                write(batch);
                 results.add(post(advice, false));
                 patient.put(encounterId, account.balance(encounterId).patient());
-                charged.put(encounterId, claim.getTotalCharge());
+                charged.put(encounterId, claim.totalCharge());
                 continue;
             }
-            BigDecimal applied = advice.paid().add(advice.contractualAdjustment()).add(advice.patientResponsibility());
-            if (applied.compareTo(claim.getTotalCharge()) > 0) {
-                throw new BadInputException("remittance " + advice.sourceRef(), "paid, adjusted and patient amounts (" + applied
-                        + ") exceed the claim's charge " + claim.getTotalCharge());
-            }
-            BigDecimal delta = claim.getTotalCharge().subtract(charged.getOrDefault(encounterId, BigDecimal.ZERO));
+            java.util.Optional<String> refused = refusal(advice, claim.totalCharge());
+            if (refused.isPresent()) throw new BadInputException("remittance " + advice.sourceRef(), refused.get());
+            BigDecimal delta = claim.totalCharge().subtract(charged.getOrDefault(encounterId, BigDecimal.ZERO));
             if (delta.signum() != 0) {
-                entries.add(new Object[] {encounterId, claim.getId(), Type.CHARGE.name(), delta, BigDecimal.ZERO, "claim " + claim.getId(), "system", now});
-                charged.put(encounterId, claim.getTotalCharge());
+                batch.entries.add(new Object[] {encounterId, claim.id(), Type.CHARGE.name(), delta, BigDecimal.ZERO, "claim " + claim.id(), "system", now});
+                charged.put(encounterId, claim.totalCharge());
             }
-            entry(entries, encounterId, claim.getId(), Type.PAYER_PAYMENT, advice.paid().negate(), BigDecimal.ZERO, advice.sourceRef(), now);
-            entry(entries, encounterId, claim.getId(), Type.CONTRACTUAL_ADJUSTMENT, advice.contractualAdjustment().negate(), BigDecimal.ZERO,
+            entry(batch.entries, encounterId, claim.id(), Type.PAYER_PAYMENT, advice.paid().negate(), BigDecimal.ZERO, advice.sourceRef(), now);
+            entry(batch.entries, encounterId, claim.id(), Type.CONTRACTUAL_ADJUSTMENT, advice.contractualAdjustment().negate(), BigDecimal.ZERO,
                     adjustmentReason(advice), now);
-            entry(entries, encounterId, claim.getId(), Type.PATIENT_RESPONSIBILITY, advice.patientResponsibility().negate(),
+            entry(batch.entries, encounterId, claim.id(), Type.PATIENT_RESPONSIBILITY, advice.patientResponsibility().negate(),
                     advice.patientResponsibility(), "PR", now);
             BigDecimal patientBalance = patient.getOrDefault(encounterId, BigDecimal.ZERO).add(advice.patientResponsibility());
             patient.put(encounterId, patientBalance);
-            posted.add(advice);
-            claims.markAdjudicated(claim.getId(), advice.patientResponsibility().signum() > 0 ? ClaimStatus.PARTIALLY_PAID : ClaimStatus.PAID);
+            batch.posted.add(advice);
+            batch.outcomes.computeIfAbsent(advice.patientResponsibility().signum() > 0 ? ClaimStatus.PARTIALLY_PAID : ClaimStatus.PAID,
+                    k -> new java.util.ArrayList<>()).add(claim.id());
             results.add(new PostingResult(false, "PAID", patientBalance));
         }
-        write(entries, posted, byId, patient);
+        write(batch);
         return results;
     }
 
-    private void write(List<Object[]> entries, List<RemittanceAdvice> posted, java.util.Map<Long, Claim> byId, java.util.Map<Long, BigDecimal> patient) {
+    /** What {@link #postAll} has gathered and not written yet. */
+    private static final class Batch {
+        final java.util.Map<Long, ClaimSummary> claims;
+        final java.util.Map<Long, BigDecimal> patient;
+        final List<Object[]> entries = new java.util.ArrayList<>();
+        final List<RemittanceAdvice> posted = new java.util.ArrayList<>();
+        final java.util.Map<ClaimStatus, List<Long>> outcomes = new java.util.EnumMap<>(ClaimStatus.class);
+
+        Batch(java.util.Map<Long, ClaimSummary> claims, java.util.Map<Long, BigDecimal> patient) {
+            this.claims = claims;
+            this.patient = patient;
+        }
+    }
+
+    private void write(Batch b) {
         java.sql.Timestamp now = java.sql.Timestamp.from(java.time.Instant.now());
-        jdbc.batchUpdate("insert into account_entry (encounter_id, claim_id, entry_type, amount, patient_amount, reason, posted_by, posted_at) "
-                + "values (?,?,?,?,?,?,?,?)", entries);
-        jdbc.batchUpdate("insert into payment_posting (source_ref, claim_id, encounter_id, outcome, charge, paid, contractual_adjustment, "
-                + "patient_responsibility, carc_group, carc, rarc, posted_at) values (?,?,?,?,?,?,?,?,?,?,?,?)", posted.stream().map(a -> {
-            Claim c = byId.get(a.claimId());
-            return new Object[] {a.sourceRef(), a.claimId(), c.getEncounterId(), "PAID", c.getTotalCharge(), a.paid(), a.contractualAdjustment(),
+        insert("insert into account_entry (encounter_id, claim_id, entry_type, amount, patient_amount, reason, posted_by, posted_at) "
+                + "values (?,?,?,?,?,?,?,?)", b.entries);
+        insert("insert into payment_posting (source_ref, claim_id, encounter_id, outcome, charge, paid, contractual_adjustment, "
+                + "patient_responsibility, carc_group, carc, rarc, posted_at) values (?,?,?,?,?,?,?,?,?,?,?,?)", b.posted.stream().map(a -> {
+            ClaimSummary c = b.claims.get(a.claimId());
+            return new Object[] {a.sourceRef(), a.claimId(), c.encounterId(), "PAID", c.totalCharge(), a.paid(), a.contractualAdjustment(),
                     a.patientResponsibility(), a.carcGroup(), a.carc(), a.rarc(), now};
         }).toList());
         List<Object[]> adjustments = new java.util.ArrayList<>();
         List<Object[]> remarks = new java.util.ArrayList<>();
-        for (RemittanceAdvice a : posted) {
+        for (RemittanceAdvice a : b.posted) {
             for (RemittanceAdvice.Adjustment x : a.adjustments()) {
                 adjustments.add(new Object[] {a.sourceRef(), a.claimId(), x.lineNo(), x.procedureCode(), x.group(), x.carc(), x.amount(), x.quantity()});
             }
             for (RemittanceAdvice.Remark r : a.remarks()) remarks.add(new Object[] {a.sourceRef(), a.claimId(), r.lineNo(), r.rarc()});
         }
-        jdbc.batchUpdate("insert into remittance_adjustment (source_ref, claim_id, line_no, procedure_code, group_code, carc, amount, quantity) "
+        insert("insert into remittance_adjustment (source_ref, claim_id, line_no, procedure_code, group_code, carc, amount, quantity) "
                 + "values (?,?,?,?,?,?,?,?)", adjustments);
-        jdbc.batchUpdate("insert into remittance_remark (source_ref, claim_id, line_no, rarc) values (?,?,?,?)", remarks);
-        correlateWaiting(posted, byId, patient);
+        insert("insert into remittance_remark (source_ref, claim_id, line_no, rarc) values (?,?,?,?)", remarks);
+        b.outcomes.forEach((status, ids) -> claims.markAdjudicated(ids, status));
+        correlateWaiting(b.posted, b.claims, b.patient);
+        b.entries.clear();
+        b.posted.clear();
+        b.outcomes.clear();
     }
 
+    /** One JDBC batch (a multi-row insert with Connector/J's rewriteBatchedStatements); nulls bound without asking the driver for types. */
+    private void insert(String sql, List<Object[]> rows) {
+        if (rows.isEmpty()) return;
+        jdbc.batchUpdate(sql, new org.springframework.jdbc.core.BatchPreparedStatementSetter() {
+            @Override
+            public void setValues(java.sql.PreparedStatement ps, int i) throws java.sql.SQLException {
+                Object[] row = rows.get(i);
+                for (int c = 0; c < row.length; c++) {
+                    if (row[c] == null) ps.setNull(c + 1, java.sql.Types.NULL);
+                    else ps.setObject(c + 1, row[c]);
+                }
+            }
+
+            @Override
+            public int getBatchSize() {
+                return rows.size();
+            }
+        });
+    }
 
     private static void entry(List<Object[]> entries, long encounterId, long claimId, Type type, BigDecimal amount, BigDecimal patientAmount,
                               String reason, java.sql.Timestamp at) {
@@ -205,37 +256,33 @@ public class RemittanceService {
         }
     }
 
-    /** Tells the processes waiting for these claims' remittance; finds them with one subscription and one variable query. */
-    private void correlateWaiting(List<RemittanceAdvice> posted, java.util.Map<Long, Claim> byId, java.util.Map<Long, BigDecimal> patient) {
+    /**
+     * Tells the processes waiting for these claims' remittance. One query finds the process instances of these
+     * encounters (business key, indexed) that hold a {@code RemittancePosted} subscription, one reads their claim ids;
+     * only a process waiting for exactly this claim is told, by its process instance id.
+     */
+    private void correlateWaiting(List<RemittanceAdvice> posted, java.util.Map<Long, ClaimSummary> byId, java.util.Map<Long, BigDecimal> patient) {
         if (posted.isEmpty()) return;
-        long subscriptions = runtime.createEventSubscriptionQuery().eventType("message").eventName(REMITTANCE_MESSAGE).count();
-        if (subscriptions > 5_000) { // many waiting: ask per claim rather than list them all
-            for (RemittanceAdvice a : posted) {
-                BigDecimal balance = patient.getOrDefault(byId.get(a.claimId()).getEncounterId(), BigDecimal.ZERO);
-                runtime.createMessageCorrelation(REMITTANCE_MESSAGE).processInstanceVariableEquals("claimId", a.claimId())
-                        .setVariable("claimOutcome", "PAID").setVariable("patientBalance", balance.doubleValue())
-                        .setVariable("denialCarc", null).setVariable("denialRarc", null).correlateAll();
-            }
-            return;
-        }
-        if (subscriptions == 0) return;
-        List<String> waiting = runtime.createEventSubscriptionQuery().eventType("message").eventName(REMITTANCE_MESSAGE).list().stream()
-                .map(org.camunda.bpm.engine.runtime.EventSubscription::getProcessInstanceId).distinct().toList();
+        String keys = posted.stream().map(a -> "'" + byId.get(a.claimId()).encounterId() + "'").distinct()
+                .collect(java.util.stream.Collectors.joining(","));
+        String executions = management.getTableName(org.camunda.bpm.engine.runtime.Execution.class);
+        String subscriptions = management.getTableName(org.camunda.bpm.engine.impl.persistence.entity.EventSubscriptionEntity.class);
+        List<String> waiting = runtime.createNativeProcessInstanceQuery().sql("select RES.* from " + executions + " RES where RES.ID_ in ("
+                + "select S.PROC_INST_ID_ from " + subscriptions + " S join " + executions + " P on P.ID_ = S.PROC_INST_ID_ "
+                + "where S.EVENT_TYPE_ = 'message' and S.EVENT_NAME_ = #{message} and P.BUSINESS_KEY_ in (" + keys + "))")
+                .parameter("message", REMITTANCE_MESSAGE).list().stream().map(org.camunda.bpm.engine.runtime.ProcessInstance::getId).toList();
         if (waiting.isEmpty()) return;
-        java.util.Set<Long> wanted = posted.stream().map(RemittanceAdvice::claimId).collect(java.util.stream.Collectors.toSet());
-        java.util.Set<Long> waitingClaims = new java.util.HashSet<>();
-        for (int i = 0; i < waiting.size(); i += 500) {
-            runtime.createVariableInstanceQuery().variableName("claimId").processInstanceIdIn(waiting.subList(i, Math.min(waiting.size(), i + 500))
-                    .toArray(String[]::new)).list().forEach(v -> {
-                if (v.getValue() instanceof Number n && wanted.contains(n.longValue())) waitingClaims.add(n.longValue());
-            });
-        }
+        java.util.Map<Long, List<String>> instancesByClaim = new java.util.HashMap<>();
+        runtime.createVariableInstanceQuery().variableName("claimId").processInstanceIdIn(waiting.toArray(String[]::new)).list().forEach(v -> {
+            if (v.getValue() instanceof Number n) instancesByClaim.computeIfAbsent(n.longValue(), k -> new java.util.ArrayList<>()).add(v.getProcessInstanceId());
+        });
         for (RemittanceAdvice a : posted) {
-            if (!waitingClaims.contains(a.claimId())) continue;
-            BigDecimal balance = patient.getOrDefault(byId.get(a.claimId()).getEncounterId(), BigDecimal.ZERO);
-            runtime.createMessageCorrelation(REMITTANCE_MESSAGE).processInstanceVariableEquals("claimId", a.claimId())
-                    .setVariable("claimOutcome", "PAID").setVariable("patientBalance", balance.doubleValue())
-                    .setVariable("denialCarc", null).setVariable("denialRarc", null).correlateAll();
+            BigDecimal balance = patient.getOrDefault(byId.get(a.claimId()).encounterId(), BigDecimal.ZERO);
+            for (String instance : instancesByClaim.getOrDefault(a.claimId(), List.of())) {
+                runtime.createMessageCorrelation(REMITTANCE_MESSAGE).processInstanceId(instance)
+                        .setVariable("claimOutcome", "PAID").setVariable("patientBalance", balance.doubleValue())
+                        .setVariable("denialCarc", null).setVariable("denialRarc", null).correlate();
+            }
         }
     }
 

@@ -66,7 +66,7 @@ public class InboundFileStore {
 
     public InputStream open(String storedPath) {
         try {
-            return Files.newInputStream(Path.of(storedPath));
+            return new java.io.BufferedInputStream(Files.newInputStream(Path.of(storedPath)), 64 * 1024);
         } catch (IOException e) {
             throw new UncheckedIOException("stored inbound file " + storedPath + " cannot be read", e);
         }

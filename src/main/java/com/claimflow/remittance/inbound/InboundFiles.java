@@ -83,9 +83,11 @@ public class InboundFiles {
             log.error("inbound file {} failed", id, e);
             result = new InboundResult(id, "FAILED", header.transactionType(), header.senderId(), header.controlNumber(), null, Counts.none(),
                     List.of(new Problem(0, null, null, "processing stopped: " + e.getClass().getSimpleName() + ": " + e.getMessage()
-                            + "; claims taken before the stop are recorded on their claims")));
+                            + ("835".equals(header.transactionType()) ? "; nothing from this file was posted, it may be sent again"
+                            : "; claims taken before the stop are recorded on their claims"))));
         }
-        if (result.status().equals("REFUSED")) releaseKeys(id); // nothing taken: a corrected file with the same numbers may come
+        // nothing taken: a corrected file (or the same one, after a failure) with the same numbers may come
+        if (result.status().equals("REFUSED") || (result.status().equals("FAILED") && "835".equals(header.transactionType()))) releaseKeys(id);
         return finish(result);
     }
 

@@ -1,6 +1,6 @@
 package com.claimflow.remittance.inbound;
 
-import com.claimflow.claim.Claim;
+import com.claimflow.claim.ClaimSummary;
 import com.claimflow.claim.ClaimLine;
 import com.claimflow.claim.ClaimService;
 import com.claimflow.remittance.PostingResult;
@@ -24,6 +24,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -37,10 +38,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <ol>
  * <li>check: envelope and segments, and that BPR02 (the money that moved) equals the sum of CLP04 minus the PLB
  * amounts. Any failure refuses the file whole: nothing is posted, the errors name the segment;</li>
- * <li>post: claim payment by claim payment, in transactions of up to {@code batch} claims (a batch that fails is
- * redone claim by claim, so one bad claim only stops itself). Each is matched to our claim by CLP01 (the 837's
- * CLM01), its SVC lines to the claim's lines, and posted through {@link RemittanceService#post}; a payment that
- * cannot be matched or posted is kept in {@code unmatched_payment} and listed in the result, never dropped.</li>
+ * <li>post: in one transaction for the whole file, so a file is posted whole or not at all (a failure half way rolls
+ * everything back, the file is FAILED and may be sent again). Claim payments are taken {@code batch} at a time:
+ * their claims are read set-based ({@link ClaimService#findAll}), each is matched by CLP01 (the 837's CLM01) and its
+ * SVC lines to the claim's lines, and the batch is posted set-based through {@link RemittanceService#postAll}. A
+ * payment that cannot be matched or posted is kept in {@code unmatched_payment}, listed in the result, and becomes
+ * a biller task; never dropped.</li>
  * </ol>
  */
 @Component
@@ -50,48 +53,26 @@ public class RemittanceProcessing {
     private final RemittanceService remittances;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate own;
-    private final TransactionTemplate readOnly;
+    private final jakarta.persistence.EntityManager entities;
     private final int batch;
 
     public RemittanceProcessing(InboundFileStore store, ClaimService claims, RemittanceService remittances, JdbcTemplate jdbc,
-                                PlatformTransactionManager transactions, @Value("${claimflow.edi.posting-batch:500}") int batch) {
+                                PlatformTransactionManager transactions, jakarta.persistence.EntityManager entities,
+                                @Value("${claimflow.edi.posting-batch:500}") int batch) {
         this.store = store;
         this.claims = claims;
         this.remittances = remittances;
         this.jdbc = jdbc;
         this.own = new TransactionTemplate(transactions);
         this.own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        this.readOnly = new TransactionTemplate(transactions);
-        this.readOnly.setReadOnly(true);
+        this.entities = entities;
         this.batch = Math.max(1, batch);
     }
 
     private static final class Tally {
         int claims, matched, posted, unmatched, duplicates, failed;
+        int at;
         final List<Problem> errors = new ArrayList<>();
-
-        Tally copy() {
-            Tally t = new Tally();
-            t.claims = claims;
-            t.matched = matched;
-            t.posted = posted;
-            t.unmatched = unmatched;
-            t.duplicates = duplicates;
-            t.failed = failed;
-            t.errors.addAll(errors);
-            return t;
-        }
-
-        void restore(Tally t) {
-            claims = t.claims;
-            matched = t.matched;
-            posted = t.posted;
-            unmatched = t.unmatched;
-            duplicates = t.duplicates;
-            failed = t.failed;
-            errors.clear();
-            errors.addAll(t.errors);
-        }
     }
 
     InboundResult process(long fileId, String path, InboundFiles.Header h) {
@@ -126,102 +107,76 @@ public class RemittanceProcessing {
             return new InboundResult(fileId, "REFUSED", h.transactionType(), h.senderId(), h.controlNumber(), null, Counts.none(),
                     issues.stream().map(Problem::of).toList());
         }
-        // pass 2: post claim by claim
+        // pass 2: post, the whole file in one transaction
         Tally t = new Tally();
-        String trace = payment.traceNumber();
-        try (InputStream in = store.open(path); Remittance835Reader r = new Remittance835Reader(in)) {
-            List<ClaimPayment> pending = new ArrayList<>(batch);
-            for (ClaimPayment c = r.next(); c != null; c = r.next()) {
-                pending.add(c);
-                if (pending.size() == batch) {
-                    post(fileId, trace, pending, t);
-                    pending.clear();
+        try {
+            own.executeWithoutResult(s -> {
+                try (InputStream in = store.open(path); Remittance835Reader r = new Remittance835Reader(in)) {
+                    List<ClaimPayment> pending = new ArrayList<>(batch);
+                    for (ClaimPayment c = r.next(); c != null; c = r.next()) {
+                        pending.add(c);
+                        if (pending.size() == batch) {
+                            post(fileId, payment, pending, t);
+                            pending.clear();
+                        }
+                    }
+                    if (!pending.isEmpty()) post(fileId, payment, pending, t);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
                 }
-            }
-            if (!pending.isEmpty()) post(fileId, trace, pending, t);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+                jdbc.batchUpdate("insert into provider_adjustment (file_id, provider_id, fiscal_date, reason_code, reference, amount) "
+                        + "values (?,?,?,?,?,?)", plb, 100, (ps, p) -> {
+                    ps.setLong(1, fileId);
+                    ps.setString(2, p.providerId());
+                    ps.setDate(3, p.fiscalDate() == null ? null : Date.valueOf(p.fiscalDate()));
+                    ps.setString(4, p.reasonCode());
+                    ps.setString(5, p.reference());
+                    ps.setBigDecimal(6, p.amount());
+                });
+            });
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(RemittanceProcessing.class).error("835 file {} failed at segment {}", fileId, t.at, e);
+            return new InboundResult(fileId, "FAILED", h.transactionType(), h.senderId(), h.controlNumber(), null, Counts.none(),
+                    List.of(new Problem(t.at, "CLP", null, "posting stopped in the batch of claim payments up to segment " + t.at + ": "
+                            + e.getClass().getSimpleName() + ": " + e.getMessage() + "; nothing from this file was posted (a file posts whole or "
+                            + "not at all), it may be sent again")));
         }
-        own.executeWithoutResult(s -> jdbc.batchUpdate("insert into provider_adjustment (file_id, provider_id, fiscal_date, reason_code, reference, amount) "
-                + "values (?,?,?,?,?,?)", plb, 100, (ps, p) -> {
-            ps.setLong(1, fileId);
-            ps.setString(2, p.providerId());
-            ps.setDate(3, p.fiscalDate() == null ? null : Date.valueOf(p.fiscalDate()));
-            ps.setString(4, p.reasonCode());
-            ps.setString(5, p.reference());
-            ps.setBigDecimal(6, p.amount());
-        }));
         Counts counts = new Counts(t.claims, t.matched, 0, 0, t.posted, t.unmatched, t.duplicates, t.failed);
         return new InboundResult(fileId, "PROCESSED", h.transactionType(), h.senderId(), h.controlNumber(), null, counts, t.errors);
     }
 
-    private void post(long fileId, String trace, List<ClaimPayment> payments, Tally t) {
-        // claims are looked up outside the posting transaction: a claim that is not found must not doom it
-        java.util.Map<ClaimPayment, Optional<Claim>> found = new java.util.IdentityHashMap<>();
-        try {
-            readOnly.executeWithoutResult(s -> {
-                for (ClaimPayment c : payments) found.put(c, lookUp(c));
-            });
-        } catch (org.springframework.transaction.UnexpectedRollbackException notFoundInside) {
-            // a claim that was not found marks the read-only transaction for rollback; the lookups are done
+    /** Posts one batch of claim payments in the file's transaction; claims are read set-based, nothing is loaded per claim. */
+    private void post(long fileId, Payment payment, List<ClaimPayment> payments, Tally t) {
+        List<Long> ids = payments.stream().map(c -> AcknowledgementProcessing.claimOf(c.patientControlNumber())).flatMap(Optional::stream)
+                .map(ref -> ref[0]).toList();
+        Map<Long, ClaimSummary> found = claims.findAll(ids);
+        List<RemittanceAdvice> advices = new ArrayList<>();
+        for (ClaimPayment c : payments) {
+            t.at = c.segmentNumber();
+            RemittanceAdvice a = prepare(fileId, payment, c, matchOf(c, found), t);
+            if (a != null) advices.add(a);
         }
-        Tally before = t.copy();
-        try {
-            own.executeWithoutResult(s -> {
-                List<RemittanceAdvice> advices = new ArrayList<>();
-                for (ClaimPayment c : payments) {
-                    RemittanceAdvice a = prepare(fileId, trace, c, found.get(c), t);
-                    if (a != null) advices.add(a);
-                }
-                for (PostingResult r : remittances.postAll(advices)) {
-                    if (r.duplicate()) t.duplicates++;
-                    else t.posted++;
-                }
-            });
-        } catch (RuntimeException batchFailed) {
-            t.restore(before);
-            for (ClaimPayment c : payments) {
-                Tally one = t.copy();
-                try {
-                    own.executeWithoutResult(s -> postOne(fileId, trace, c, found.get(c), t));
-                } catch (RuntimeException e) {
-                    t.restore(one);
-                    t.claims++;
-                    t.failed++;
-                    String reason = "not posted: " + e.getMessage();
-                    t.errors.add(new Problem(c.segmentNumber(), "CLP", "CLP01", "claim payment " + c.patientControlNumber() + " " + reason));
-                    own.executeWithoutResult(s -> keep(fileId, c, reason));
-                }
-            }
+        for (PostingResult r : remittances.postAll(advices, found)) {
+            if (r.duplicate()) t.duplicates++;
+            else t.posted++;
         }
+        entities.flush();
+        entities.clear(); // the few entities a denial or reversal loaded: memory stays flat in file size
     }
 
-    private Optional<Claim> lookUp(ClaimPayment c) {
-        Optional<long[]> ref = AcknowledgementProcessing.claimOf(c.patientControlNumber());
-        if (ref.isEmpty()) return Optional.empty();
-        try {
-            return Optional.of(claims.get(ref.get()[0])).filter(cl -> cl.getVersion() == ref.get()[1]);
-        } catch (RuntimeException e) {
-            return Optional.empty();
-        }
-    }
-
-    /** Posts one claim payment (the path a failed batch is redone on). */
-    private void postOne(long fileId, String trace, ClaimPayment c, Optional<Claim> claim, Tally t) {
-        RemittanceAdvice advice = prepare(fileId, trace, c, claim, t);
-        if (advice == null) return;
-        PostingResult result = remittances.post(advice, false);
-        if (result.duplicate()) t.duplicates++;
-        else t.posted++;
+    /** The claim a payment names (CLP01 = CF&lt;id&gt;V&lt;version&gt;) when it exists in that version. */
+    private static Optional<ClaimSummary> matchOf(ClaimPayment c, Map<Long, ClaimSummary> found) {
+        return AcknowledgementProcessing.claimOf(c.patientControlNumber())
+                .flatMap(ref -> Optional.ofNullable(found.get(ref[0])).filter(cl -> cl.version() == ref[1]));
     }
 
     /** Matches a claim payment to its claim and lines; null (kept and listed) when it cannot be posted. */
-    private RemittanceAdvice prepare(long fileId, String trace, ClaimPayment c, Optional<Claim> claim, Tally t) {
+    private RemittanceAdvice prepare(long fileId, Payment payment, ClaimPayment c, Optional<ClaimSummary> claim, Tally t) {
         t.claims++;
         if (c.problem() != null) {
             t.unmatched++;
             t.errors.add(new Problem(c.segmentNumber(), "CLP", "CLP04", c.problem() + "; kept, not posted"));
-            keep(fileId, c, c.problem());
+            keep(fileId, payment, c, c.problem());
             return null;
         }
         if (claim.isEmpty() || "23".equals(c.statusCode())) {
@@ -229,25 +184,34 @@ public class RemittanceProcessing {
             String reason = "23".equals(c.statusCode()) ? "claim status 23: not our claim, forwarded by the payer"
                     : "no claim of ours has patient control number '" + c.patientControlNumber() + "'";
             t.errors.add(new Problem(c.segmentNumber(), "CLP", "CLP01", reason + "; kept as unmatched payment " + c.paid()));
-            keep(fileId, c, reason);
+            keep(fileId, payment, c, reason);
+            return null;
+        }
+        RemittanceAdvice advice = advice(payment.traceNumber(), c, claim.get(), t);
+        Optional<String> refused = RemittanceService.refusal(advice, claim.get().totalCharge());
+        if (refused.isPresent()) {
+            t.failed++;
+            String reason = "not posted to claim " + claim.get().id() + ": " + refused.get();
+            t.errors.add(new Problem(c.segmentNumber(), "CLP", "CLP04", "claim payment " + c.patientControlNumber() + " " + reason + "; kept"));
+            keep(fileId, payment, c, reason);
             return null;
         }
         t.matched++;
-        return advice(trace, c, claim.get(), t);
+        return advice;
     }
 
-    private RemittanceAdvice advice(String trace, ClaimPayment c, Claim claim, Tally t) {
+    private RemittanceAdvice advice(String trace, ClaimPayment c, ClaimSummary claim, Tally t) {
         List<RemittanceAdvice.Adjustment> adjustments = new ArrayList<>();
         List<RemittanceAdvice.Remark> remarks = new ArrayList<>();
         for (Adjustment a : c.adjustments()) adjustments.add(new RemittanceAdvice.Adjustment(null, null, a.group(), a.carc(), a.amount(), a.quantity()));
         for (String rarc : c.remarks()) remarks.add(new RemittanceAdvice.Remark(null, rarc));
-        List<ClaimLine> lines = claim.getLines();
+        List<ClaimLine> lines = claim.lines();
         boolean[] taken = new boolean[lines.size()];
         for (ServiceLine l : c.lines()) {
             Integer lineNo = match(l, lines, taken);
             if (lineNo == null) {
                 t.errors.add(new Problem(l.segmentNumber(), "SVC", "SVC01", "procedure " + l.procedureCode() + String.join("", l.modifiers().stream()
-                        .map(m -> ":" + m).toList()) + " matches no line of claim " + claim.getId() + "; its adjustments are posted at claim level"));
+                        .map(m -> ":" + m).toList()) + " matches no line of claim " + claim.id() + "; its adjustments are posted at claim level"));
             }
             for (Adjustment a : l.adjustments()) {
                 adjustments.add(new RemittanceAdvice.Adjustment(lineNo, l.procedureCode(), a.group(), a.carc(), a.amount(), a.quantity()));
@@ -261,7 +225,7 @@ public class RemittanceProcessing {
                 .orElse(adjustments.isEmpty() ? null : adjustments.get(0));
         String sourceRef = "835:" + trace + ":" + c.patientControlNumber() + ":" + c.statusCode() + ":" + c.payerClaimNumber();
         if (sourceRef.length() > 100) sourceRef = sourceRef.substring(0, 100);
-        return new RemittanceAdvice(sourceRef, claim.getId(), c.payerClaimNumber(), c.paid(), contractual, patient, c.denied(),
+        return new RemittanceAdvice(sourceRef, claim.id(), c.payerClaimNumber(), c.paid(), contractual, patient, c.denied(),
                 reason == null ? null : reason.group(), reason == null ? null : reason.carc(), remarks.isEmpty() ? null : remarks.get(0).rarc(),
                 c.statusCode(), adjustments, remarks);
     }
@@ -284,7 +248,7 @@ public class RemittanceProcessing {
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
-    private void keep(long fileId, ClaimPayment c, String reason) {
+    private void keep(long fileId, Payment payment, ClaimPayment c, String reason) {
         jdbc.update("insert into unmatched_payment (file_id, segment_number, patient_control_no, payer_claim_number, status_code, charge, paid, reason, "
                         + "resolved, created_at) values (?,?,?,?,?,?,?,?,?,?)", fileId, c.segmentNumber(), cut(c.patientControlNumber(), 38),
                 cut(c.payerClaimNumber(), 50), cut(c.statusCode(), 2), c.charge(), c.paid(), cut(reason, 500), false, Timestamp.from(Instant.now()));
