@@ -3,6 +3,7 @@ package com.claimflow.remittance.inbound;
 import com.claimflow.claim.Claim;
 import com.claimflow.claim.ClaimService;
 import com.claimflow.claim.ClaimStatus;
+import com.claimflow.remittance.PayerFileExceptions;
 import com.claimflow.remittance.RemittanceService;
 import com.claimflow.remittance.inbound.InboundResult.Counts;
 import com.claimflow.remittance.inbound.InboundResult.Problem;
@@ -38,14 +39,16 @@ public class AcknowledgementProcessing {
     private final ClaimService claims;
     private final RemittanceService remittances;
     private final X12ClaimFiles sent;
+    private final PayerFileExceptions exceptions;
     private final TransactionTemplate own;
 
     public AcknowledgementProcessing(InboundFileStore store, ClaimService claims, RemittanceService remittances, X12ClaimFiles sent,
-                                     PlatformTransactionManager transactions) {
+                                     PayerFileExceptions exceptions, PlatformTransactionManager transactions) {
         this.store = store;
         this.claims = claims;
         this.remittances = remittances;
         this.sent = sent;
+        this.exceptions = exceptions;
         this.own = new TransactionTemplate(transactions);
         this.own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
@@ -116,7 +119,20 @@ public class AcknowledgementProcessing {
             apply(t, c.segmentNumber(), "STC", claim.get().getId(), c.accepted(), c.payerClaimNumber(),
                     c.accepted() ? null : "277CA rejected the claim: " + c.reason());
         }
-        return new InboundResult(fileId, "PROCESSED", h.transactionType(), h.senderId(), h.controlNumber(), null, t.counts(), t.errors);
+        List<InboundResult.Rejection> rejections = new ArrayList<>();
+        for (ClaimStatus277.ProviderStatus p : status.providers()) {
+            if (!p.rejects()) continue;
+            // with claims under it, each claim's own STC makes its own task; with none, nothing would: a biller task says who and why
+            boolean task = p.claims() == 0;
+            rejections.add(new InboundResult.Rejection(p.segmentNumber(), p.level(), p.entityName(), p.entityId(), p.reason(), p.claims(), task));
+            t.errors.add(new Problem(p.segmentNumber(), "STC", "STC01", "277CA rejected the " + p.describe() + ": " + p.reason()
+                    + (task ? "; no claim is listed under it: a biller task was raised" : "; its " + p.claims() + " claim(s) are answered one by one")));
+            if (task) {
+                own.executeWithoutResult(s -> exceptions.raiseProviderRejection(fileId, p.segmentNumber(), p.level(), p.entityName(), p.entityId(),
+                        p.reason(), h.senderId()));
+            }
+        }
+        return new InboundResult(fileId, "PROCESSED", h.transactionType(), h.senderId(), h.controlNumber(), null, t.counts(), t.errors, rejections);
     }
 
     private Optional<Claim> find(long claimId) {

@@ -174,7 +174,7 @@ public class InboundFiles {
         List<Problem> errors = r.errors().size() > InboundResult.MAX_ERRORS_LISTED
                 ? r.errors().subList(0, InboundResult.MAX_ERRORS_LISTED) : r.errors();
         InboundResult kept = new InboundResult(r.fileId(), r.status(), r.transactionType(), r.senderId(), r.interchangeControlNumber(),
-                r.duplicateOf(), r.counts(), errors);
+                r.duplicateOf(), r.counts(), errors, r.rejections());
         String summary;
         try {
             summary = json.writeValueAsString(kept);

@@ -3,6 +3,8 @@ package com.claimflow.remittance.inbound;
 import com.claimflow.claim.ClaimSummary;
 import com.claimflow.claim.ClaimLine;
 import com.claimflow.claim.ClaimService;
+import com.claimflow.base.BadInputException;
+import com.claimflow.remittance.PayerFileExceptions;
 import com.claimflow.remittance.PostingResult;
 import com.claimflow.remittance.RemittanceAdvice;
 import com.claimflow.remittance.RemittanceService;
@@ -20,8 +22,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.sql.Date;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -51,17 +51,20 @@ public class RemittanceProcessing {
     private final InboundFileStore store;
     private final ClaimService claims;
     private final RemittanceService remittances;
+    private final PayerFileExceptions exceptions;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate own;
     private final jakarta.persistence.EntityManager entities;
     private final int batch;
 
-    public RemittanceProcessing(InboundFileStore store, ClaimService claims, RemittanceService remittances, JdbcTemplate jdbc,
+    public RemittanceProcessing(InboundFileStore store, ClaimService claims, RemittanceService remittances, PayerFileExceptions exceptions,
+                                JdbcTemplate jdbc,
                                 PlatformTransactionManager transactions, jakarta.persistence.EntityManager entities,
                                 @Value("${claimflow.edi.posting-batch:500}") int batch) {
         this.store = store;
         this.claims = claims;
         this.remittances = remittances;
+        this.exceptions = exceptions;
         this.jdbc = jdbc;
         this.own = new TransactionTemplate(transactions);
         this.own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -72,6 +75,7 @@ public class RemittanceProcessing {
     private static final class Tally {
         int claims, matched, posted, unmatched, duplicates, failed;
         int at;
+        String payerId;
         final List<Problem> errors = new ArrayList<>();
     }
 
@@ -109,6 +113,7 @@ public class RemittanceProcessing {
         }
         // pass 2: post, the whole file in one transaction
         Tally t = new Tally();
+        t.payerId = payment.payerId() == null || payment.payerId().isBlank() ? h.senderId() : payment.payerId();
         try {
             own.executeWithoutResult(s -> {
                 try (InputStream in = store.open(path); Remittance835Reader r = new Remittance835Reader(in)) {
@@ -176,7 +181,7 @@ public class RemittanceProcessing {
         if (c.problem() != null) {
             t.unmatched++;
             t.errors.add(new Problem(c.segmentNumber(), "CLP", "CLP04", c.problem() + "; kept, not posted"));
-            keep(fileId, payment, c, c.problem());
+            keep(fileId, payment, c, c.problem(), t);
             return null;
         }
         if (claim.isEmpty() || "23".equals(c.statusCode())) {
@@ -184,7 +189,7 @@ public class RemittanceProcessing {
             String reason = "23".equals(c.statusCode()) ? "claim status 23: not our claim, forwarded by the payer"
                     : "no claim of ours has patient control number '" + c.patientControlNumber() + "'";
             t.errors.add(new Problem(c.segmentNumber(), "CLP", "CLP01", reason + "; kept as unmatched payment " + c.paid()));
-            keep(fileId, payment, c, reason);
+            keep(fileId, payment, c, reason, t);
             return null;
         }
         RemittanceAdvice advice = advice(payment.traceNumber(), c, claim.get(), t);
@@ -193,7 +198,7 @@ public class RemittanceProcessing {
             t.failed++;
             String reason = "not posted to claim " + claim.get().id() + ": " + refused.get();
             t.errors.add(new Problem(c.segmentNumber(), "CLP", "CLP04", "claim payment " + c.patientControlNumber() + " " + reason + "; kept"));
-            keep(fileId, payment, c, reason);
+            keep(fileId, payment, c, reason, t);
             return null;
         }
         t.matched++;
@@ -248,13 +253,40 @@ public class RemittanceProcessing {
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
-    private void keep(long fileId, Payment payment, ClaimPayment c, String reason) {
-        jdbc.update("insert into unmatched_payment (file_id, segment_number, patient_control_no, payer_claim_number, status_code, charge, paid, reason, "
-                        + "resolved, created_at) values (?,?,?,?,?,?,?,?,?,?)", fileId, c.segmentNumber(), cut(c.patientControlNumber(), 38),
-                cut(c.payerClaimNumber(), 50), cut(c.statusCode(), 2), c.charge(), c.paid(), cut(reason, 500), false, Timestamp.from(Instant.now()));
+    /** Keeps a claim payment that was not posted; it becomes a biller task ({@link PayerFileExceptions}). */
+    private void keep(long fileId, Payment payment, ClaimPayment c, String reason, Tally t) {
+        exceptions.keepUnmatchedPayment(fileId, c.segmentNumber(), c.patientControlNumber(), c.payerClaimNumber(), c.statusCode(), c.charge(),
+                c.paid(), t.payerId, reason);
     }
 
-    private static String cut(String s, int max) {
-        return s == null ? null : s.length() > max ? s.substring(0, max) : s;
+    /**
+     * Posts a kept payment to the claim a biller named: the claim payment is read again from the stored file (its CLP
+     * at the kept segment, with its adjustments and lines) and posted like a matched one, telling the claim's process.
+     * Refuses with {@link BadInputException} (the task stays open) when the claim does not exist or the payment
+     * cannot be posted to it.
+     */
+    public PostingResult postKept(long unmatchedPaymentId, long claimId) {
+        PayerFileExceptions.UnmatchedPayment kept = exceptions.unmatchedPayment(unmatchedPaymentId)
+                .orElseThrow(() -> new com.claimflow.base.NotFoundException("no unmatched payment " + unmatchedPaymentId));
+        ClaimSummary claim = claims.findAll(List.of(claimId)).get(claimId);
+        if (claim == null) throw new BadInputException("matchClaimId", "there is no claim " + claimId);
+        String path = jdbc.queryForObject("select stored_path from edi_inbound_file where id = ?", String.class, kept.fileId());
+        try (InputStream in = store.open(path); Remittance835Reader r = new Remittance835Reader(in)) {
+            for (ClaimPayment c = r.next(); c != null; c = r.next()) {
+                if (c.segmentNumber() != kept.segmentNumber()) continue;
+                if (c.problem() != null) {
+                    throw new BadInputException("resolution", "the payment itself is wrong (" + c.problem() + "): it cannot be posted, refund it");
+                }
+                RemittanceAdvice advice = advice(r.payment().traceNumber(), c, claim, new Tally());
+                Optional<String> refused = RemittanceService.refusal(advice, claim.totalCharge());
+                if (refused.isPresent()) throw new BadInputException("matchClaimId", "claim " + claimId + ": " + refused.get());
+                PostingResult result = remittances.post(advice, false);
+                if (result.duplicate()) throw new BadInputException("matchClaimId", "this payment was posted before (" + advice.sourceRef() + ")");
+                return result;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        throw new IllegalStateException("file " + kept.fileId() + " has no claim payment (CLP) at segment " + kept.segmentNumber());
     }
 }

@@ -79,6 +79,9 @@ public final class InboundReaders {
     public static ClaimStatus277 read277(InputStream in) {
         List<ClaimAck> claims = new ArrayList<>();
         List<X12Issue> issues = new ArrayList<>();
+        java.util.Map<String, Provider> providers = new java.util.LinkedHashMap<>(); // by HL01
+        java.util.Map<String, String> parents = new java.util.HashMap<>();
+        Provider provider = null;
         String level = null;
         int at = 0;
         String pcn = null;
@@ -95,30 +98,38 @@ public final class InboundReaders {
                     case "HL" -> {
                         if (statuses != null) claims.add(claim(at, pcn, payerNumber, statuses, issues));
                         statuses = null;
+                        provider = null;
                         level = s.el(3);
+                        parents.put(s.el(1), s.el(2));
+                        if (level.equals("21") || level.equals("19")) {
+                            provider = new Provider(s.number(), level.equals("21") ? "2000B" : "2000C");
+                            providers.put(s.el(1), provider);
+                        }
                         if (level.equals("PT")) {
                             at = s.number();
                             pcn = null;
                             payerNumber = null;
                             statuses = new ArrayList<>();
+                            // the claim counts for every receiver and provider above it
+                            java.util.Set<String> seen = new java.util.HashSet<>();
+                            for (String up = s.el(2); up != null && !up.isEmpty() && seen.add(up); up = parents.get(up)) {
+                                Provider above = providers.get(up);
+                                if (above != null) above.claims++;
+                            }
+                        }
+                    }
+                    case "NM1" -> {
+                        if (provider != null && provider.name == null) {
+                            provider.name = s.el(3);
+                            provider.id = s.el(9);
                         }
                     }
                     case "TRN" -> {
                         if ("PT".equals(level) && statuses != null) pcn = s.el(2);
                     }
                     case "STC" -> {
-                        if ("PT".equals(level) && statuses != null) {
-                            for (int e : new int[] {1, 10, 11}) {
-                                if (s.comp(e, 1).isEmpty()) continue;
-                                String category = s.comp(e, 1);
-                                String code = s.comp(e, 2);
-                                String entity = s.comp(e, 3);
-                                String description = X12Codes.CLAIM_STATUS_CATEGORY.getOrDefault(category, "category " + category)
-                                        + (code.isEmpty() ? "" : ": " + X12Codes.CLAIM_STATUS.getOrDefault(code, "status " + code))
-                                        + (entity.isEmpty() ? "" : " (" + X12Codes.ENTITY.getOrDefault(entity, "entity " + entity) + ")");
-                                statuses.add(new Status(category, code, entity, description));
-                            }
-                        }
+                        if ("PT".equals(level) && statuses != null) statuses.addAll(statuses(s));
+                        else if (provider != null) provider.statuses.addAll(statuses(s));
                     }
                     case "REF" -> {
                         if ("PT".equals(level) && statuses != null && s.el(1).equals("1K")) payerNumber = s.el(2);
@@ -126,6 +137,7 @@ public final class InboundReaders {
                     case "SE" -> {
                         if (statuses != null) claims.add(claim(at, pcn, payerNumber, statuses, issues));
                         statuses = null;
+                        provider = null;
                         level = null;
                     }
                     default -> {
@@ -136,7 +148,42 @@ public final class InboundReaders {
             issues.addAll(0, r.issues());
         }
         if (!sawSt && issues.isEmpty()) issues.add(new X12Issue(0, null, null, null, "no transaction set in the file"));
-        return new ClaimStatus277(claims, issues);
+        return new ClaimStatus277(claims, providers.values().stream().map(Provider::status).toList(), issues);
+    }
+
+    /** A 2000B or 2000C level while it is read. */
+    private static final class Provider {
+        final int segment;
+        final String level;
+        final List<Status> statuses = new ArrayList<>();
+        String name;
+        String id;
+        int claims;
+
+        Provider(int segment, String level) {
+            this.segment = segment;
+            this.level = level;
+        }
+
+        ClaimStatus277.ProviderStatus status() {
+            return new ClaimStatus277.ProviderStatus(segment, level, name, id, List.copyOf(statuses), claims);
+        }
+    }
+
+    /** The statuses of one STC: STC01, STC10 and STC11, each category:status:entity. */
+    private static List<Status> statuses(X12Segment s) {
+        List<Status> out = new ArrayList<>();
+        for (int e : new int[] {1, 10, 11}) {
+            if (s.comp(e, 1).isEmpty()) continue;
+            String category = s.comp(e, 1);
+            String code = s.comp(e, 2);
+            String entity = s.comp(e, 3);
+            String description = X12Codes.CLAIM_STATUS_CATEGORY.getOrDefault(category, "category " + category)
+                    + (code.isEmpty() ? "" : ": " + X12Codes.CLAIM_STATUS.getOrDefault(code, "status " + code))
+                    + (entity.isEmpty() ? "" : " (" + X12Codes.ENTITY.getOrDefault(entity, "entity " + entity) + ")");
+            out.add(new Status(category, code, entity, description));
+        }
+        return out;
     }
 
     private static ClaimAck claim(int at, String pcn, String payerNumber, List<Status> statuses, List<X12Issue> issues) {

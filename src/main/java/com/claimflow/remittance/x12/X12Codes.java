@@ -10,7 +10,7 @@ final class X12Codes {
             Map.entry("A6", "rejected for missing information"), Map.entry("A7", "rejected for invalid information"),
             Map.entry("A8", "rejected for relational field in error"));
     static final Map<String, String> CLAIM_STATUS = Map.ofEntries(
-            Map.entry("19", "entity acknowledges receipt of claim"), Map.entry("20", "accepted for processing"),
+            Map.entry("19", "entity acknowledges receipt of claim"), Map.entry("24", "entity not approved as an electronic submitter"), Map.entry("20", "accepted for processing"),
             Map.entry("21", "missing or invalid information"), Map.entry("33", "subscriber and subscriber id not found"),
             Map.entry("145", "entity's specialty/taxonomy code"), Map.entry("164", "entity's contract/member number"),
             Map.entry("187", "date(s) of service"), Map.entry("254", "principal diagnosis code"),

@@ -48,7 +48,8 @@ public class WorkItemProjection {
         Long encounterId = (Long) task.getVariable("encounterId");
         Long claimId = (Long) task.getVariable("claimId");
         String payerId = (String) task.getVariable("payerId");
-        double amount = number(task.getVariable("claimAmount"), number(task.getVariable("estimatedCharge"), 0));
+        // the claim's charge; before there is a claim the coder's estimate; for a payment with no claim (payer-file-exception) the payment
+        double amount = number(task.getVariable("claimAmount"), number(task.getVariable("estimatedCharge"), number(task.getVariable("paymentAmount"), 0)));
         long daysToDeadline = daysToFilingDeadline(encounterId, payerId);
         String queue = task.getCandidates().stream()
                 .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)

@@ -53,7 +53,7 @@ public class ReassignDialog extends Dialog {
         reason.setWidthFull();
         reason.addValueChangeListener(e -> reason.setInvalid(false));
 
-        Paragraph what = new Paragraph("Encounter " + item.encounterId() + " · " + (item.payerId() == null ? "" : item.payerId() + " · ")
+        Paragraph what = new Paragraph((item.encounterId() == null ? "No encounter" : "Encounter " + item.encounterId()) + " · " + (item.payerId() == null ? "" : item.payerId() + " · ")
                 + (item.assignee() == null ? "unclaimed in the " + item.queue() + " queue" : "now with " + item.assignee()));
         what.getStyle().set("margin-top", "0").set("color", "var(--lumo-secondary-text-color)");
         VerticalLayout body = new VerticalLayout(what, toUser, reason);

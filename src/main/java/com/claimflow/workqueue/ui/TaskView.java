@@ -21,6 +21,7 @@ import com.claimflow.intake.Encounter;
 import com.claimflow.intake.EncounterService;
 import com.claimflow.reference.Payer;
 import com.claimflow.reference.ReferenceService;
+import com.claimflow.remittance.PayerFileExceptions;
 import com.claimflow.scrub.Finding;
 import com.claimflow.scrub.ScrubResult;
 import com.claimflow.scrub.ScrubService;
@@ -83,6 +84,7 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver {
     private final AuditService audit;
     private final FormService forms;
     private final CurrentWorker current;
+    private final PayerFileExceptions exceptions;
 
     private Worker worker;
     private WorkItem item;
@@ -94,7 +96,7 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver {
     private final Button release = new Button("Release", e -> release());
 
     public TaskView(WorkQueueService queues, EncounterService encounters, CodingService coding, ClaimService claims, ScrubService scrub,
-                    ReferenceService reference, AuditService audit, FormService forms, CurrentWorker current) {
+                    ReferenceService reference, AuditService audit, FormService forms, CurrentWorker current, PayerFileExceptions exceptions) {
         this.queues = queues;
         this.encounters = encounters;
         this.coding = coding;
@@ -104,6 +106,7 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver {
         this.audit = audit;
         this.forms = forms;
         this.current = current;
+        this.exceptions = exceptions;
         setWidthFull();
         claim.setId("claim");
         complete.setId("complete");
@@ -192,7 +195,7 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver {
     private Component encounterPanel(Encounter e) {
         VerticalLayout panel = panel("encounter-panel");
         if (e == null) {
-            panel.add(new Paragraph("This task is not tied to an encounter on file."));
+            if (!payerFileException(panel)) panel.add(new Paragraph("This task is not tied to an encounter on file."));
             return panel;
         }
         panel.add(new H3("Patient and visit"));
@@ -311,6 +314,37 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver {
         return section;
     }
 
+    /** What a payer-file-exception task is about (a payment no claim matches, a provider rejection); false for other tasks. */
+    private boolean payerFileException(VerticalLayout panel) {
+        var payment = exceptions.unmatchedPaymentOf(item.processInstanceId());
+        if (payment.isPresent()) {
+            var p = payment.get();
+            panel.add(new H3("Payment from the payer"));
+            panel.add(new Facts()
+                    .fact("Patient control number", Formats.orNone(p.patientControlNumber()))
+                    .fact("Payer claim number", Formats.orNone(p.payerClaimNumber()))
+                    .fact("Claim status (CLP02)", Formats.orNone(p.statusCode()))
+                    .fact("Charged", Formats.money(p.charge()))
+                    .fact("Paid", Formats.money(p.paid()))
+                    .fact("Why it was not posted", p.reason())
+                    .fact("835 file", p.fileId() + ", segment " + p.segmentNumber()));
+            return true;
+        }
+        var rejection = exceptions.providerRejectionOf(item.processInstanceId());
+        if (rejection.isPresent()) {
+            var r = rejection.get();
+            panel.add(new H3("Rejection from the payer"));
+            panel.add(new Facts()
+                    .fact("Rejected", r.level().equals("2000B") ? "the whole file (information receiver)" : "billing provider")
+                    .fact("Name", Formats.orNone(r.entityName()))
+                    .fact("Id", Formats.orNone(r.entityId()))
+                    .fact("Status (STC)", r.statuses())
+                    .fact("277CA file", r.fileId() + ", segment " + r.segmentNumber()));
+            return true;
+        }
+        return false;
+    }
+
     private Component formPanel(Encounter encounter) {
         VerticalLayout panel = panel("task-form-panel");
         panel.add(new H3("Your work"));
@@ -422,7 +456,7 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver {
             closed();
             return;
         }
-        Notices.success(item.taskName() + " completed for encounter " + item.encounterId() + ".");
+        Notices.success(item.taskName() + (item.encounterId() == null ? " completed." : " completed for encounter " + item.encounterId() + "."));
         UI.getCurrent().navigate(MyWorkView.class);
     }
 

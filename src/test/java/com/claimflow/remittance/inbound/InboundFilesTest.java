@@ -1,7 +1,9 @@
 package com.claimflow.remittance.inbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.claimflow.base.BadInputException;
 import com.claimflow.claim.Claim;
 import com.claimflow.claim.ClaimService;
 import com.claimflow.claim.ClaimStatus;
@@ -17,9 +19,15 @@ import com.claimflow.remittance.x12.Fixtures;
 import com.claimflow.submission.SubmissionService;
 import com.claimflow.support.Encounters;
 import com.claimflow.support.ProcessDriver;
+import com.claimflow.workqueue.WorkItem;
+import com.claimflow.workqueue.WorkQueueService;
+import com.claimflow.workqueue.Worker;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,6 +52,8 @@ class InboundFilesTest {
     @Autowired DemoReferenceData reference;
     @Autowired DemoUsers users;
     @Autowired RuntimeService runtime;
+    @Autowired TaskService tasks;
+    @Autowired WorkQueueService queues;
     @Autowired JdbcTemplate jdbc;
     @MockitoBean AuditSampling sampling;
     @TempDir Path inbox;
@@ -249,6 +259,79 @@ class InboundFilesTest {
             }
         });
         assertThat(statuses).containsKey("REFUSED");
+    }
+
+    /** The open payer-file-exception task of the process with this business key, as the billers' queue shows it. */
+    private WorkItem exceptionTask(String businessKey) {
+        var instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(businessKey).singleResult();
+        assertThat(instance).as("process for %s", businessKey).isNotNull();
+        return queues.get(tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult().getId());
+    }
+
+    @Test
+    void an835PaymentNoClaimMatchesBecomesABillerTaskAndIsPostedToTheClaimTheBillerNames() {
+        Claim claim = coded("I10", "99213 1 1");
+        remittances.acknowledge(claim.getId(), true, "PCN-" + claim.getId(), null);
+        driver.runJobs();
+
+        InboundResult r = receive(fresh(Fixtures.text("835-unmatched.x12"), control++));
+        assertThat(r.status()).isEqualTo("PROCESSED");
+        assertThat(r.counts()).isEqualTo(new InboundResult.Counts(1, 0, 0, 0, 0, 1, 0, 0));
+        assertThat(r.errors()).singleElement().satisfies(p -> assertThat(p.message()).contains("CF999999999V1").contains("kept as unmatched payment 75"));
+
+        WorkItem task = exceptionTask("835:" + r.fileId() + ":11");
+        assertThat(task.taskType()).isEqualTo("ResolveUnmatchedPayment");
+        assertThat(task.queue()).isEqualTo("billers");
+        assertThat(task.encounterId()).isNull();
+        assertThat(task.payerId()).isEqualTo("BCBS");
+        assertThat(task.amount()).isEqualByComparingTo("75.00");
+        assertThat(queues.page("billers", "BCBS", 0)).extracting(WorkItem::taskId).contains(task.taskId());
+
+        Worker ben = new Worker("ben", Set.of("billers"));
+        assertThatThrownBy(() -> queues.complete(task.taskId(), Map.of("resolution", "MATCHED", "matchClaimId", "987654321098", "note", "found it"), ben))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("there is no claim 987654321098");
+        assertThatThrownBy(() -> queues.complete(task.taskId(), Map.of("resolution", "MATCHED", "matchClaimId", String.valueOf(claim.getId())), ben))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("note");
+        assertThat(claims.get(claim.getId()).getStatus()).isEqualTo(ClaimStatus.ACCEPTED);
+
+        queues.complete(task.taskId(), Map.of("resolution", "MATCHED", "matchClaimId", String.valueOf(claim.getId()),
+                "note", "the payer mistyped our patient control number"), ben);
+        driver.runJobs();
+        assertThat(claims.get(claim.getId()).getStatus()).isEqualTo(ClaimStatus.PAID);
+        assertThat(remittances.postingsFor(claim.getId())).extracting(PaymentPosting::getPaid).singleElement()
+                .satisfies(paid -> assertThat(paid).isEqualByComparingTo("75"));
+        assertThat(account.balance(claim.getEncounterId()).isZero()).isTrue();
+        // the claim's process was told like for a matched payment: the encounter closed
+        assertThat(encounters.stage(encounters.get(claim.getEncounterId()))).isEqualTo("CLOSED");
+        assertThat(jdbc.queryForObject("select resolution from unmatched_payment where file_id = ?", String.class, r.fileId())).isEqualTo("MATCHED");
+        assertThat(jdbc.queryForObject("select resolved_claim_id from unmatched_payment where file_id = ?", Long.class, r.fileId())).isEqualTo(claim.getId());
+    }
+
+    @Test
+    void a277caRejectingTheWholeFileOrAProviderIsRecordedWithItsCodesAndBecomesABillerTask() {
+        InboundResult r = receive(fresh(Fixtures.text("277ca-provider-rejected.x12"), control++));
+        assertThat(r.status()).isEqualTo("PROCESSED");
+        assertThat(r.counts().claims()).isZero();
+        assertThat(r.rejections()).extracting(InboundResult.Rejection::level, InboundResult.Rejection::entityId, InboundResult.Rejection::billerTask)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("2000B", "CLAIMFLOW", true),
+                        org.assertj.core.groups.Tuple.tuple("2000C", "1234567893", true));
+        assertThat(r.rejections().get(0).statuses()).startsWith("A3:24:41");
+        assertThat(r.rejections().get(1).statuses()).startsWith("A3:562:85");
+        assertThat(r.errors()).extracting(InboundResult.Problem::segment).containsExactly(10, 16);
+        assertThat(r.errors().get(1).message()).contains("billing provider RIVERSIDE FAMILY CLINIC (1234567893)").contains("biller task");
+        assertThat(inbound.result(r.fileId()).orElseThrow().rejections()).hasSize(2); // kept with the file's record
+
+        WorkItem provider = exceptionTask("277CA:" + r.fileId() + ":16");
+        assertThat(provider.taskType()).isEqualTo("ResolveProviderRejection");
+        assertThat(provider.queue()).isEqualTo("billers");
+        assertThat(provider.payerId()).isEqualTo("BCBSPAYER");
+        assertThat(exceptionTask("277CA:" + r.fileId() + ":10").taskType()).isEqualTo("ResolveProviderRejection");
+
+        queues.complete(provider.taskId(), Map.of("resolution", "CORRECTED", "note", "NPI enrollment fixed with the payer; claims resent"),
+                new Worker("ben", Set.of("billers")));
+        driver.runJobs();
+        assertThat(jdbc.queryForObject("select resolution from provider_rejection where file_id = ? and segment_number = 16", String.class, r.fileId()))
+                .isEqualTo("CORRECTED");
     }
 
     @Test

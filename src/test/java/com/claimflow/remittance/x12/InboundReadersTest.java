@@ -42,6 +42,25 @@ class InboundReadersTest {
     }
 
     @Test
+    void a277caGivesTheStatusOfTheReceiverAndEachProviderWithTheClaimsUnderThem() {
+        ClaimStatus277 mixed = InboundReaders.read277(Fixtures.stream(Fixtures.text("277ca-mixed.x12")));
+        assertThat(mixed.providers()).extracting(p -> p.level() + " " + p.entityId() + " " + p.rejects() + " " + p.claims())
+                .containsExactly("2000B CLAIMFLOW false 2", "2000C 1234567893 false 2");
+
+        ClaimStatus277 rejected = InboundReaders.read277(Fixtures.stream(Fixtures.text("277ca-provider-rejected.x12")));
+        assertThat(rejected.issues()).isEmpty();
+        assertThat(rejected.claims()).isEmpty();
+        assertThat(rejected.providers()).hasSize(2).allSatisfy(p -> {
+            assertThat(p.rejects()).isTrue();
+            assertThat(p.claims()).isZero();
+        });
+        assertThat(rejected.providers().get(0).segmentNumber()).isEqualTo(10);
+        assertThat(rejected.providers().get(0).reason()).isEqualTo("A3:24:41 returned as unprocessable: entity not approved as an electronic submitter (submitter)");
+        assertThat(rejected.providers().get(1).describe()).isEqualTo("2000C billing provider RIVERSIDE FAMILY CLINIC (1234567893)");
+        assertThat(rejected.providers().get(1).reason()).startsWith("A3:562:85 ");
+    }
+
+    @Test
     void an835IsReadClaimByClaimWithAdjustmentsLinesRemarksAndProviderAdjustments() {
         List<ClaimPayment> claims = new ArrayList<>();
         try (Remittance835Reader r = new Remittance835Reader(Fixtures.stream(Fixtures.text("835-payment.x12")))) {
