@@ -39,7 +39,8 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 /** 999, 277CA and 835 files through the inbound path: stored, read by the real readers, applied to the real processes. */
-@SpringBootTest(properties = {"claimflow.edi.store=target/edi-test/inbound", "claimflow.clearinghouse.inbox-poll=false"})
+// batches of 2 claim payments, so the fixtures' files are posted in more than one batch
+@SpringBootTest(properties = {"claimflow.edi.store=target/edi-test/inbound", "claimflow.clearinghouse.inbox-poll=false", "claimflow.edi.posting-batch=2"})
 @ActiveProfiles("test")
 class InboundFilesTest {
     @Autowired InboundFiles inbound;
@@ -216,6 +217,40 @@ class InboundFilesTest {
         InboundResult again = receive(fresh(payment, control++));
         assertThat(again.counts().posted()).isZero();
         assertThat(again.counts().duplicates()).isEqualTo(3);
+    }
+
+    @Test
+    void an835ThatFailsHalfWayPostsNothingAndTheCorrectedFileMayComeWithTheSameNumbers() {
+        Claim a = coded("I10, E785", "99213 25 1 1,2\n36415 1 1");
+        Claim b = coded("R0789", "99213 1 1");
+        Claim c = coded("I10", "99213 1 1");
+        for (Claim claim : new Claim[] {a, b, c}) remittances.acknowledge(claim.getId(), true, "PCN-" + claim.getId(), null);
+        driver.runJobs();
+        String payment = fresh(Fixtures.text("835-payment.x12").replace("CF900000001V1", pcn(a)).replace("CF900000002V1", pcn(b))
+                .replace("CF900000003V1", pcn(c)), control++);
+        // the third claim payment (second batch) carries a reason code too long to store: the database refuses it half way
+        String breaking = payment.replace("CAS*CO*45*50~", "CAS*CO*4500000*50~");
+
+        InboundResult failed = receive(breaking);
+        assertThat(failed.status()).isEqualTo("FAILED");
+        assertThat(failed.errors()).singleElement().satisfies(p -> {
+            assertThat(p.segment()).isEqualTo(40);
+            assertThat(p.message()).contains("nothing from this file was posted");
+        });
+        // the first batch (a paid, b denied) was rolled back with the rest: no posting, no status, no denial, no process moved
+        assertThat(jdbc.queryForObject("select count(*) from payment_posting where claim_id in (?,?,?)", Long.class, a.getId(), b.getId(), c.getId()))
+                .isZero();
+        assertThat(jdbc.queryForObject("select count(*) from account_entry where encounter_id in (?,?,?)", Long.class,
+                a.getEncounterId(), b.getEncounterId(), c.getEncounterId())).isZero();
+        for (Claim claim : new Claim[] {a, b, c}) assertThat(claims.get(claim.getId()).getStatus()).isEqualTo(ClaimStatus.ACCEPTED);
+        assertThat(driver.openTaskTypes(b.getEncounterId())).doesNotContain("PrepareAppeal");
+
+        // the payer sends the corrected file under the same interchange number: it is not a duplicate and posts whole
+        InboundResult corrected = receive(payment); // same ISA sender and control number as the failed one
+        assertThat(corrected.status()).as("%s", corrected.errors()).isEqualTo("PROCESSED");
+        assertThat(corrected.counts().posted()).isEqualTo(3);
+        assertThat(claims.get(a.getId()).getStatus()).isEqualTo(ClaimStatus.PARTIALLY_PAID);
+        assertThat(driver.openTaskTypes(b.getEncounterId())).contains("PrepareAppeal");
     }
 
     @Test
