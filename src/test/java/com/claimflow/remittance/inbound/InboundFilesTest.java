@@ -152,15 +152,23 @@ class InboundFilesTest {
         assertThat(unknown.errors()).singleElement().satisfies(p -> assertThat(p.message()).contains("77777777"));
     }
 
+    /** Three claims the payer accepted, for the three claim payments of 835-payment.x12 (paid with PR, denied, paid). */
+    private Claim[] threeAcceptedClaims() {
+        Claim[] accepted = {coded("I10, E785", "99213 25 1 1,2\n36415 1 1"), coded("R0789", "99213 1 1"), coded("I10", "99213 1 1")};
+        for (Claim claim : accepted) remittances.acknowledge(claim.getId(), true, "PCN-" + claim.getId(), null);
+        driver.runJobs();
+        return accepted;
+    }
+
+    private static String paymentFixtureFor(Claim a, Claim b, Claim c) {
+        return Fixtures.text("835-payment.x12").replace("CF900000001V1", pcn(a)).replace("CF900000002V1", pcn(b)).replace("CF900000003V1", pcn(c));
+    }
+
     @Test
     void an835PostsPaymentsAdjustmentsDenialsReversalsAndKeepsWhatItCannotMatch() {
-        Claim a = coded("I10, E785", "99213 25 1 1,2\n36415 1 1");
-        Claim b = coded("R0789", "99213 1 1");
-        Claim c = coded("I10", "99213 1 1");
-        for (Claim claim : new Claim[] {a, b, c}) remittances.acknowledge(claim.getId(), true, "PCN-" + claim.getId(), null);
-        driver.runJobs();
-        String payment = Fixtures.text("835-payment.x12").replace("CF900000001V1", pcn(a)).replace("CF900000002V1", pcn(b))
-                .replace("CF900000003V1", pcn(c));
+        Claim[] accepted = threeAcceptedClaims();
+        Claim a = accepted[0], b = accepted[1], c = accepted[2];
+        String payment = paymentFixtureFor(a, b, c);
 
         // a file whose BPR total is not the claims' payments is refused whole
         long postingsBefore = jdbc.queryForObject("select count(*) from payment_posting", Long.class);
@@ -221,13 +229,9 @@ class InboundFilesTest {
 
     @Test
     void an835ThatFailsHalfWayPostsNothingAndTheCorrectedFileMayComeWithTheSameNumbers() {
-        Claim a = coded("I10, E785", "99213 25 1 1,2\n36415 1 1");
-        Claim b = coded("R0789", "99213 1 1");
-        Claim c = coded("I10", "99213 1 1");
-        for (Claim claim : new Claim[] {a, b, c}) remittances.acknowledge(claim.getId(), true, "PCN-" + claim.getId(), null);
-        driver.runJobs();
-        String payment = fresh(Fixtures.text("835-payment.x12").replace("CF900000001V1", pcn(a)).replace("CF900000002V1", pcn(b))
-                .replace("CF900000003V1", pcn(c)), control++);
+        Claim[] accepted = threeAcceptedClaims();
+        Claim a = accepted[0], b = accepted[1], c = accepted[2];
+        String payment = fresh(paymentFixtureFor(a, b, c), control++);
         // the third claim payment (second batch) carries a reason code too long to store: the database refuses it half way
         String breaking = payment.replace("CAS*CO*45*50~", "CAS*CO*4500000*50~");
 
