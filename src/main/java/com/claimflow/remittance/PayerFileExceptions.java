@@ -76,6 +76,14 @@ public class PayerFileExceptions {
         return id;
     }
 
+    /** An open rejection of the same level, entity and statuses from the same payer: the payer sent the same answer again. */
+    @Transactional(readOnly = true)
+    public Optional<Long> openRejection(String level, String entityId, String statuses, String payerId) {
+        return jdbc.queryForList("select id from provider_rejection where resolution is null and hl_level = ? and coalesce(entity_id, '') = ? "
+                + "and statuses = ? and coalesce(payer_id, '') = ? order by id", Long.class, cut(level, 40), entityId == null ? "" : cut(entityId, 80),
+                cut(statuses, 1000), payerId == null ? "" : cut(payerId, 20)).stream().findFirst();
+    }
+
     @Transactional(readOnly = true)
     public Optional<UnmatchedPayment> unmatchedPayment(long id) {
         return jdbc.query("select id, file_id, segment_number, patient_control_no, payer_claim_number, status_code, charge, paid, payer_id, reason, "

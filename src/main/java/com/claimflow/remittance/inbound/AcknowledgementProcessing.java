@@ -123,10 +123,14 @@ public class AcknowledgementProcessing {
         for (ClaimStatus277.ProviderStatus p : status.providers()) {
             if (!p.rejects()) continue;
             // with claims under it, each claim's own STC makes its own task; with none, nothing would: a biller task says who and why
-            boolean task = p.claims() == 0;
+            // (one: the same answer sent again while its task is open raises no second task)
+            Optional<Long> open = p.claims() == 0 ? exceptions.openRejection(p.level(), p.entityId(), p.reason(), h.senderId()) : Optional.empty();
+            boolean task = p.claims() == 0 && open.isEmpty();
             rejections.add(new InboundResult.Rejection(p.segmentNumber(), p.level(), p.entityName(), p.entityId(), p.reason(), p.claims(), task));
             t.errors.add(new Problem(p.segmentNumber(), "STC", "STC01", "277CA rejected the " + p.describe() + ": " + p.reason()
-                    + (task ? "; no claim is listed under it: a biller task was raised" : "; its " + p.claims() + " claim(s) are answered one by one")));
+                    + (p.claims() > 0 ? "; its " + p.claims() + " claim(s) are answered one by one"
+                    : task ? "; no claim is listed under it: a biller task was raised"
+                    : "; no claim is listed under it: the biller task for the same rejection (" + open.get() + ") is still open")));
             if (task) {
                 own.executeWithoutResult(s -> exceptions.raiseProviderRejection(fileId, p.segmentNumber(), p.level(), p.entityName(), p.entityId(),
                         p.reason(), h.senderId()));

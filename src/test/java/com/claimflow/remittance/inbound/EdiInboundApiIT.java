@@ -48,4 +48,27 @@ class EdiInboundApiIT extends ApiTestBase {
         assertThat(post("carla", file).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(post(null, file).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
     }
+
+    /** A fixture under a fresh interchange control number (ISA13 and IEA02). */
+    private static String fresh(String fixture) {
+        String text = Fixtures.text(fixture);
+        String isa13 = String.format("%09d", 900_000_000 + (int) (System.nanoTime() % 1_000_000));
+        return text.substring(0, 90) + isa13 + text.substring(99).replaceFirst("IEA\\*1\\*\\d{9}", "IEA*1*" + isa13);
+    }
+
+    @Test
+    void aPaymentNoClaimMatchesAndAProviderRejectionAreKeptAndAnswered() throws Exception {
+        JsonNode payment = json.readTree(post("bella", fresh("835-unmatched.x12")).getBody());
+        assertThat(payment.get("status").asText()).isEqualTo("PROCESSED");
+        assertThat(payment.get("counts").get("unmatched").asInt()).isEqualTo(1);
+        assertThat(payment.get("errors").get(0).get("message").asText()).contains("kept as unmatched payment 75");
+
+        JsonNode rejection = json.readTree(post("bella", fresh("277ca-provider-rejected.x12")).getBody());
+        assertThat(rejection.get("status").asText()).isEqualTo("PROCESSED");
+        assertThat(rejection.get("rejections")).hasSize(2);
+        assertThat(rejection.get("rejections").get(1).get("statuses").asText()).startsWith("A3:562:85");
+        assertThat(rejection.get("rejections").get(1).get("claimsUnder").asInt()).isZero();
+        assertThat(as("bella").getForEntity("/api/edi/inbound/" + rejection.get("fileId").asLong(), String.class).getBody())
+                .contains("\"entityId\":\"1234567893\"");
+    }
 }

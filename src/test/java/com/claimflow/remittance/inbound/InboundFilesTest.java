@@ -366,6 +366,12 @@ class InboundFilesTest {
         assertThat(provider.payerId()).isEqualTo("BCBSPAYER");
         assertThat(exceptionTask("277CA:" + r.fileId() + ":10").taskType()).isEqualTo("ResolveProviderRejection");
 
+        // the payer sends the same answer again under another number while the tasks are open: recorded, no second task
+        InboundResult again = receive(fresh(Fixtures.text("277ca-provider-rejected.x12"), control++));
+        assertThat(again.rejections()).extracting(InboundResult.Rejection::billerTask).containsExactly(false, false);
+        assertThat(again.errors().get(1).message()).contains("is still open");
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey("277CA:" + again.fileId() + ":16").count()).isZero();
+
         queues.complete(provider.taskId(), Map.of("resolution", "CORRECTED", "note", "NPI enrollment fixed with the payer; claims resent"),
                 new Worker("ben", Set.of("billers")));
         driver.runJobs();

@@ -32,6 +32,7 @@ class TaskViewTest extends KaribuTestBase {
     @Autowired CodingService coding;
     @Autowired com.claimflow.reference.ReferenceService reference;
     @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
+    @Autowired com.claimflow.remittance.PayerFileExceptions exceptions;
 
     @Test
     void openingATaskShowsTheEncounterAndTheFormAndIsAudited() {
@@ -185,6 +186,26 @@ class TaskViewTest extends KaribuTestBase {
 
         assertThat(diagnosisCodes().getValue()).isEqualTo("I10, E785");
         assertThat(procedureLines().getValue()).isEqualTo("99213 25 1 1,2\n36415 1 1");
+    }
+
+    @Test
+    void aPaymentNoClaimMatchesIsShownWithWhatThePayerSentAndWhyItWasNotPosted() {
+        long file = 800_000 + System.nanoTime() % 100_000;
+        exceptions.keepUnmatchedPayment(file, 11, "CF999999999V1", "2026343000301", "1", new java.math.BigDecimal("115"),
+                new java.math.BigDecimal("75"), "BCBS", "no claim of ours has patient control number 'CF999999999V1'");
+        String processInstance = runtime.createProcessInstanceQuery().processInstanceBusinessKey("835:" + file + ":11").singleResult().getId();
+        WorkItem task = queues.get(context.getBean(org.camunda.bpm.engine.TaskService.class).createTaskQuery()
+                .processInstanceId(processInstance).singleResult().getId());
+        login(uniqueUser("biller"), "billers");
+
+        TaskView.open(task.taskId());
+
+        assertThat(_get(H2.class, s -> s.withId("task-name")).getText()).isEqualTo("Resolve unmatched payment");
+        String panel = _get(com.vaadin.flow.component.orderedlayout.VerticalLayout.class, s -> s.withId("encounter-panel"))
+                .getElement().getTextRecursively();
+        assertThat(panel).contains("Payment from the payer").contains("CF999999999V1").contains("$75.00")
+                .contains("no claim of ours has patient control number").contains(file + ", segment 11");
+        assertThat(panel).doesNotContain("not tied to an encounter");
     }
 
     @Test
