@@ -78,7 +78,7 @@ class ModelsDrawTest {
   @Test
   void everyProcessOfTheContractHasItsFile() throws IOException {
     assertThat(bpmnFiles()).extracting(ModelsDrawTest::baseName).contains("encounter", "intake", "coding",
-        "claim-creation", "scrubbing", "submission", "adjudication", "denial", "collections");
+        "claim-creation", "scrubbing", "submission", "adjudication", "denial", "collections", "payer-file-exception");
   }
 
   @ParameterizedTest(name = "{0}")
