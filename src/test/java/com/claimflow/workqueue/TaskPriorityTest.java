@@ -15,7 +15,8 @@ import org.springframework.test.context.ActiveProfiles;
 class TaskPriorityTest {
     static final String[] TASK_TYPES = {"CodeEncounter", "ChaseProviderQuery", "FixCodingEdit", "FixClaimEdit", "ResolveEligibility",
             "FixRejectedClaim", "PrepareAppeal", "FollowUpAppeal", "CorrectCodingDenial", "CorrectBillingDenial", "ApproveWriteOff",
-            "FollowUpAcknowledgement", "FollowUpClaimStatus", "AuditCoding", "ReviewCollections", "SomethingNew"};
+            "FollowUpAcknowledgement", "FollowUpClaimStatus", "AuditCoding", "ReviewCollections", "ResolveUnmatchedPayment",
+            "ResolveProviderRejection", "SomethingNew"};
 
     @Autowired TaskPriority priority;
     @Autowired DecisionService decisions;
