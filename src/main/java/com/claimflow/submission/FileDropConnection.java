@@ -2,14 +2,17 @@ package com.claimflow.submission;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-/** The default clearinghouse connection: files in an outbox folder the clearinghouse's agent picks up. */
+/**
+ * The default clearinghouse connection: files in an outbox folder the clearinghouse's agent picks up. A file appears
+ * under its name only when complete (written under a dot-name, then moved atomically), and a name that is already
+ * there is not written again.
+ */
 @Component
 public class FileDropConnection implements ClearinghouseConnection {
     private final Path outbox;
@@ -19,22 +22,25 @@ public class FileDropConnection implements ClearinghouseConnection {
     }
 
     @Override
-    public void deliver(OutboxMessage message) {
+    public String name() {
+        return "file-drop";
+    }
+
+    @Override
+    public void deliver(String fileName, Path file) {
         try {
             Files.createDirectories(outbox);
-            Path target = outbox.resolve(fileName(message));
+            Path target = outbox.resolve(fileName);
             if (Files.exists(target)) return; // handed over before a crash: same name, same content
-            Path tmp = outbox.resolve("." + message.handOffName() + ".tmp");
-            Files.writeString(tmp, message.getPayload(), StandardCharsets.UTF_8);
+            Path tmp = outbox.resolve("." + fileName + ".tmp");
+            Files.copy(file, tmp, StandardCopyOption.REPLACE_EXISTING);
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new UncheckedIOException("claim file " + message.handOffName() + " could not be written to " + outbox, e);
+            throw new UncheckedIOException("claim file " + fileName + " could not be written to " + outbox + ": " + e.getMessage(), e);
         }
     }
 
-    /** X12 files end in .x12 (what clearinghouse agents pick up); anything else keeps .json. */
-    public static String fileName(OutboxMessage message) {
-        String format = message.getFormat() == null ? "" : message.getFormat();
-        return message.handOffName() + (format.startsWith("X12") ? ".x12" : ".json");
+    public Path folder() {
+        return outbox;
     }
 }

@@ -6,7 +6,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-/** Polls the outbox and hands pending claim files over; a failure leaves the message pending for the next poll. */
+/**
+ * Polls the outbox and hands pending claims over in batch files (per payer and format, at most
+ * {@code claimflow.outbox.batch-size} claims a file); a failure leaves the batch pending for the next poll.
+ */
 @Component
 @ConditionalOnProperty(name = "claimflow.outbox.dispatch", havingValue = "true", matchIfMissing = true)
 public class OutboxDispatcher {
@@ -19,12 +22,11 @@ public class OutboxDispatcher {
 
     @Scheduled(fixedDelayString = "${claimflow.outbox.poll-millis:1000}")
     public void dispatch() {
-        for (Long id : submissions.pending(100)) {
-            try {
-                submissions.handOff(id);
-            } catch (RuntimeException e) {
-                log.warn("outbox message {} not handed off, will retry: {}", id, e.getMessage());
-            }
+        try {
+            int sent = submissions.dispatch();
+            if (sent > 0) log.info("outbox: {} claims handed to the clearinghouse", sent);
+        } catch (RuntimeException e) {
+            log.warn("outbox: claim file not handed off, will retry: {}", e.getMessage());
         }
     }
 }

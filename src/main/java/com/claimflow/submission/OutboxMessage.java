@@ -9,13 +9,16 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 
 /**
- * A claim file waiting to leave, written in the same transaction as the process step that submits the claim.
- * The (claim, version, attempt) key makes a retried step unable to queue the same submission twice.
+ * A claim waiting to leave, written in the same transaction as the process step that submits the claim: its 837 as a
+ * one-claim interchange, validated. The (claim, version, attempt) key makes a retried step unable to queue the same
+ * submission twice. The dispatcher assigns pending messages to a batch file (one per payer and format) before it hands
+ * the file over, so a retried hand-off sends the same file under the same name and never the claim in a second file.
  */
 @Entity
 @Table(name = "outbox_message")
 public class OutboxMessage {
-    public enum Status { PENDING, SENT }
+    /** PENDING until its batch file is handed over (SENT); REFUSED when the batch file's read-back refused it. */
+    public enum Status { PENDING, SENT, REFUSED }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -35,6 +38,9 @@ public class OutboxMessage {
     private Instant createdAt;
     @Column(name = "sent_at")
     private Instant sentAt;
+    /** The batch file it went (or goes) out in; assigned and updated by the dispatcher, set-based. */
+    @Column(name = "batch_id", insertable = false, updatable = false)
+    private Long batchId;
 
     protected OutboxMessage() {
     }
@@ -50,15 +56,6 @@ public class OutboxMessage {
         this.createdAt = Instant.now();
     }
 
-    void sent() {
-        this.status = Status.SENT;
-        this.sentAt = Instant.now();
-    }
-
-    /** A stable name for the hand-off: the same message always has the same file name, so a repeat overwrites nothing new. */
-    public String handOffName() {
-        return "claim-" + claimId + "-v" + claimVersion + "-a" + attempt;
-    }
 
     public Long getId() { return id; }
     public Long getClaimId() { return claimId; }
@@ -70,4 +67,5 @@ public class OutboxMessage {
     public Status getStatus() { return status; }
     public Instant getCreatedAt() { return createdAt; }
     public Instant getSentAt() { return sentAt; }
+    public Long getBatchId() { return batchId; }
 }

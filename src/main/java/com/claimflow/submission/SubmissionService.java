@@ -8,8 +8,7 @@ import com.claimflow.submission.internal.OutboxRepository;
 import com.claimflow.submission.x12.ClaimFileNotSent;
 import com.claimflow.submission.x12.ClaimFileRefused;
 import com.claimflow.submission.x12.X12ClaimFiles;
-import com.claimflow.submission.x12.X12InstitutionalClaimFormat;
-import com.claimflow.submission.x12.X12ProfessionalClaimFormat;
+import com.claimflow.submission.x12.X12ClaimFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -22,10 +21,10 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Queues claim files in the outbox (exactly once per claim version and attempt) and hands them to the clearinghouse.
- * The file is the X12 837 of the claim's type (837P professional, 837I institutional), validated before it is queued:
- * a claim whose 837 breaks the guide is not queued at all; the refusal is kept and published
- * ({@link ClaimFileNotSent}) so it comes back as a rejection a biller fixes.
+ * Queues claims in the outbox (exactly once per claim version and attempt); {@link ClaimFileBatches} hands them to the
+ * clearinghouse in batch files. What is queued is the X12 837 of the claim's type (837P professional, 837I
+ * institutional), validated before it is queued: a claim whose 837 breaks the guide is not queued at all; the refusal
+ * is kept and published ({@link ClaimFileNotSent}) so it comes back as a rejection a biller fixes.
  */
 @Service
 public class SubmissionService {
@@ -33,24 +32,24 @@ public class SubmissionService {
     private final ClaimService claims;
     private final EncounterService encounters;
     private final Map<String, ClaimFileFormat> formats;
-    private final ClearinghouseConnection connection;
     private final ApplicationEventPublisher events;
     private final X12ClaimFiles x12;
+    private final ClaimFileBatches batches;
 
     public SubmissionService(OutboxRepository outbox, ClaimService claims, EncounterService encounters, List<ClaimFileFormat> formats,
-                             ClearinghouseConnection connection, ApplicationEventPublisher events, X12ClaimFiles x12) {
+                             ApplicationEventPublisher events, X12ClaimFiles x12, ClaimFileBatches batches) {
         this.outbox = outbox;
         this.claims = claims;
         this.encounters = encounters;
         this.formats = formats.stream().collect(Collectors.toMap(ClaimFileFormat::name, Function.identity()));
-        this.connection = connection;
         this.events = events;
         this.x12 = x12;
+        this.batches = batches;
     }
 
     /** The file format a claim goes out in: 837I for institutional claims, 837P for professional ones. */
     ClaimFileFormat formatFor(Claim claim) {
-        String name = "INSTITUTIONAL".equals(claim.getClaimType()) ? X12InstitutionalClaimFormat.NAME : X12ProfessionalClaimFormat.NAME;
+        String name = "INSTITUTIONAL".equals(claim.getClaimType()) ? X12ClaimFormat.INSTITUTIONAL : X12ClaimFormat.PROFESSIONAL;
         ClaimFileFormat format = formats.get(name);
         if (format == null) throw new IllegalStateException("no claim file format " + name);
         return format;
@@ -85,15 +84,17 @@ public class SubmissionService {
         return message;
     }
 
-    /** Hands one pending message to the clearinghouse and marks it sent, in one transaction per message. */
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    /** Hands every pending claim to the clearinghouse in batch files (per payer and format); returns how many left. */
+    public int dispatch() {
+        return batches.dispatch();
+    }
+
+    /**
+     * Hands one pending message over now (support, tests): in the batch a crash left it in, else in a file of its own.
+     * True when this call sent it; false when it had left (or been refused) before.
+     */
     public boolean handOff(long outboxId) {
-        OutboxMessage m = outbox.findById(outboxId).orElseThrow();
-        if (m.getStatus() == OutboxMessage.Status.SENT) return false;
-        connection.deliver(m);
-        m.sent();
-        events.publishEvent(new ClaimHandedOff(m.getId(), m.getClaimId(), m.getClaimVersion(), m.getPayerId()));
-        return true;
+        return batches.handOffMessage(outboxId);
     }
 
     @Transactional(readOnly = true)

@@ -114,6 +114,9 @@ public final class Claim837Validator {
                 stControl = s.el(2);
                 segmentsInTransaction = 1;
                 loop = "HEADER";
+                sawSubmitter = false;
+                sawSubmitterPer = false;
+                sawReceiver = false;
                 if (!s.el(1).equals("837")) issue(s, "ST01", "'" + s.el(1) + "' is not 837");
                 if (!s.el(3).equals(version)) issue(s, "ST03", "'" + s.el(3) + "' differs from GS08 '" + version + "'");
                 if (s.el(2).length() < 4 || s.el(2).length() > 9) issue(s, "ST02", "control number must have 4 to 9 characters");
@@ -167,7 +170,7 @@ public final class Claim837Validator {
                     issue(s, "SE01", "segment count " + s.el(1) + " does not match the " + segmentsInTransaction + " segments sent");
                 }
                 if (!s.el(2).equals(stControl)) issue(s, "SE02", "control number " + s.el(2) + " does not match ST02 " + stControl);
-                structure();
+                structure(s);
                 stControl = null;
             }
             case "GE" -> {
@@ -226,15 +229,16 @@ public final class Claim837Validator {
         return currentHl == null ? null : currentHl.level;
     }
 
-    private void structure() {
+    /** The transaction set's structure, checked at its SE (issues without a segment of their own are placed there). */
+    private void structure(X12Segment se) {
         for (Hl h : levels.values()) {
             if (h.declaresChildren && h.children[0] == 0) issue(h.segment, "HL04", "says the level has children but none follows");
             if (!h.declaresChildren && h.children[0] > 0) issue(h.segment, "HL04", "says the level has no children but " + h.children[0] + " follow");
         }
-        if (!sawSubmitter) issue(null, "NM1", "1000A", "the submitter name (NM1*41) is missing");
-        else if (!sawSubmitterPer) issue(null, "PER", "1000A", "the submitter contact (PER) is missing");
-        if (!sawReceiver) issue(null, "NM1", "1000B", "the receiver name (NM1*40) is missing");
-        if (levels.isEmpty()) issue(null, "HL", "2000A", "the file has no billing provider level");
+        if (!sawSubmitter) issue(se, "NM1", "1000A", "the submitter name (NM1*41) is missing");
+        else if (!sawSubmitterPer) issue(se, "PER", "1000A", "the submitter contact (PER) is missing");
+        if (!sawReceiver) issue(se, "NM1", "1000B", "the receiver name (NM1*40) is missing");
+        if (levels.isEmpty()) issue(se, "HL", "2000A", "the transaction set has no billing provider level");
         levels.clear();
         lastHl = 0;
         currentHl = null;

@@ -66,14 +66,11 @@ public final class Claim837Writer implements AutoCloseable {
         try {
             w.startInterchange();
             w.writeStartSegment("ISA");
-            for (String e : new String[] {"00", " ".repeat(10), "00", " ".repeat(10), env.senderQualifier(), pad(env.senderId(), 15),
-                    env.receiverQualifier(), pad(env.receiverId(), 15), env.createdAt().format(YYMMDD), env.createdAt().format(HHMM), "^",
-                    "00501", env.isaControlNumber(), "1", env.usage(), ":"}) {
+            for (String e : isa(env)) {
                 w.writeElement(e);
             }
             w.writeEndSegment();
-            raw("GS", "HC", env.senderId(), env.receiverId(), env.createdAt().format(D8), env.createdAt().format(HHMM), env.groupControlNumber(),
-                    "X", kind.version);
+            raw("GS", (Object[]) gs(env, kind));
             segmentsInTransaction = 0;
             seg("ST", "837", env.transactionControlNumber(), kind.version);
             seg("BHT", "0019", "00", env.isaControlNumber(), env.createdAt().format(D8), env.createdAt().format(HHMM), "CH");
@@ -84,6 +81,19 @@ public final class Claim837Writer implements AutoCloseable {
         } catch (EDIStreamException e) {
             throw new IllegalStateException("837 header could not be written: " + e.getMessage(), e);
         }
+    }
+
+    /** ISA01-ISA16: fixed-width, ':' as component and '^' as repetition separator. */
+    static String[] isa(Envelope env) {
+        return new String[] {"00", " ".repeat(10), "00", " ".repeat(10), env.senderQualifier(), pad(env.senderId(), 15),
+                env.receiverQualifier(), pad(env.receiverId(), 15), env.createdAt().format(YYMMDD), env.createdAt().format(HHMM), "^",
+                "00501", env.isaControlNumber(), "1", env.usage(), ":"};
+    }
+
+    /** GS01-GS08 of the one functional group: health care claims of one guide (837P or 837I). */
+    static String[] gs(Envelope env, Kind kind) {
+        return new String[] {"HC", env.senderId(), env.receiverId(), env.createdAt().format(D8), env.createdAt().format(HHMM),
+                env.groupControlNumber(), "X", kind.version};
     }
 
     /** Adds one claim (and, when its billing provider changes, a new 2000A level). */

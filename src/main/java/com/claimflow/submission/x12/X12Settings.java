@@ -32,8 +32,13 @@ public class X12Settings {
     }
 
     public Envelope envelope(long controlNumber) {
+        return envelope(controlNumber, LocalDateTime.now());
+    }
+
+    /** The envelope of a file written before (a batch handed over again after a crash): same number, same date and time. */
+    public Envelope envelope(long controlNumber, LocalDateTime createdAt) {
         return new Envelope("ZZ", senderId, "ZZ", receiverId, submitterName, contact, phone, receiverName, usage, controlNumber,
-                LocalDateTime.now());
+                createdAt.withSecond(0).withNano(0));
     }
 
     public String senderId() {

@@ -91,32 +91,6 @@ class X12SubmissionTest {
     }
 
     @Test
-    void aHandOffCutShortByACrashIsCompletedOnceAndNeverDuplicated(@org.junit.jupiter.api.io.TempDir java.nio.file.Path outbox) throws Exception {
-        Encounter e = encounters.open(Encounters.visit().request());
-        driver.runJobs();
-        driver.code(e.getId(), "I10", "99213 1 1");
-        OutboxMessage m = submissions.messagesFor(claimOf(e).getId()).get(0);
-        var connection = new com.claimflow.submission.FileDropConnection(outbox);
-        java.nio.file.Path target = outbox.resolve(com.claimflow.submission.FileDropConnection.fileName(m));
-        // the node died while writing: half a file under the temporary name, nothing under the real one
-        java.nio.file.Files.writeString(outbox.resolve("." + m.handOffName() + ".tmp"), m.getPayload().substring(0, 200));
-        assertThat(target).doesNotExist();
-
-        connection.deliver(m); // the dispatcher's next pass
-        assertThat(target).hasContent(m.getPayload());
-        assertThat(Claim837Validator.validate(java.nio.file.Files.newInputStream(target))).isEmpty();
-
-        // the node died after the file was handed over but before the outbox row was marked sent: the repeat writes nothing
-        java.nio.file.attribute.FileTime written = java.nio.file.Files.getLastModifiedTime(target);
-        Thread.sleep(20);
-        connection.deliver(m);
-        assertThat(java.nio.file.Files.getLastModifiedTime(target)).isEqualTo(written);
-        try (var files = java.nio.file.Files.list(outbox)) {
-            assertThat(files.filter(f -> !f.getFileName().toString().startsWith("."))).containsExactly(target);
-        }
-    }
-
-    @Test
     void controlNumbersContinueFromTheDatabaseSequence() {
         long before = jdbc.queryForObject("select next_value from x12_control_number where name = 'interchange'", Long.class);
         Encounter e = encounters.open(Encounters.visit().request());
