@@ -20,3 +20,16 @@ CREATE INDEX ix_claim_file_batch_status ON claim_file_batch (status, id);
 ALTER TABLE outbox_message ADD COLUMN batch_id BIGINT;
 CREATE INDEX ix_outbox_batch ON outbox_message (batch_id, status, id);
 CREATE INDEX ix_outbox_pending_group ON outbox_message (status, batch_id, payer_id, format, id);
+
+-- The referring provider's name when they are not on file (the 837's NM1*DN names them), and the UB-04 data of an
+-- institutional encounter (NUBC codes): type of bill facility type, admission date and hour, admission type, point
+-- of origin, patient status, revenue codes (one for the encounter, others by procedure code) and per claim line.
+ALTER TABLE encounter ADD COLUMN referring_name VARCHAR(100);
+ALTER TABLE encounter ADD COLUMN facility_type_code VARCHAR(2);
+ALTER TABLE encounter ADD COLUMN admitted_at TIMESTAMP NULL;
+ALTER TABLE encounter ADD COLUMN admission_type VARCHAR(1);
+ALTER TABLE encounter ADD COLUMN admission_source VARCHAR(1);
+ALTER TABLE encounter ADD COLUMN patient_status VARCHAR(2);
+ALTER TABLE encounter ADD COLUMN revenue_code VARCHAR(4);
+ALTER TABLE encounter ADD COLUMN revenue_codes VARCHAR(1000);
+ALTER TABLE claim_line ADD COLUMN revenue_code VARCHAR(4);

@@ -1,5 +1,6 @@
 package com.claimflow.claim;
 
+import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import java.math.BigDecimal;
 import java.util.Arrays;
@@ -12,8 +13,16 @@ public class ClaimLine {
     private int units;
     private BigDecimal charge;
     private String pointers;
+    /** The UB-04 revenue code of an institutional line (837I SV201); null on professional claims. */
+    @Column(name = "revenue_code")
+    private String revenueCode;
 
     protected ClaimLine() {
+    }
+
+    public ClaimLine(String code, List<String> modifiers, int units, BigDecimal charge, List<Integer> pointers, String revenueCode) {
+        this(code, modifiers, units, charge, pointers);
+        this.revenueCode = revenueCode;
     }
 
     public ClaimLine(String code, List<String> modifiers, int units, BigDecimal charge, List<Integer> pointers) {
@@ -27,6 +36,7 @@ public class ClaimLine {
     public String getCode() { return code; }
     public int getUnits() { return units; }
     public BigDecimal getCharge() { return charge; }
+    public String getRevenueCode() { return revenueCode; }
 
     public List<String> modifiers() {
         return modifiers == null || modifiers.isBlank() ? List.of() : Arrays.asList(modifiers.trim().split(" "));

@@ -78,7 +78,8 @@ public class ClaimService {
     private ClaimLine line(Encounter e, ProcedureLine p) {
         String modifier = p.modifiers().isEmpty() ? null : p.modifiers().get(0);
         BigDecimal unitCharge = reference.allowedAmount(e.getPayerId(), p.code(), modifier, e.getDateOfService()).orElse(BigDecimal.ZERO);
-        return new ClaimLine(p.code(), p.modifiers(), p.units(), unitCharge.multiply(BigDecimal.valueOf(p.units())), p.pointers());
+        return new ClaimLine(p.code(), p.modifiers(), p.units(), unitCharge.multiply(BigDecimal.valueOf(p.units())), p.pointers(),
+                e.revenueCodeFor(p.code()));
     }
 
     @Transactional(readOnly = true)

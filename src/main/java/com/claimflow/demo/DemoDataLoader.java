@@ -125,13 +125,36 @@ public class DemoDataLoader {
         // every 13th visit is old enough to be past the payer's timely filing limit
         LocalDate dos = LocalDate.now().minusDays(i % 13 == 4 ? 400 : 1 + random.nextInt(20));
         String sex = random.nextBoolean() ? "F" : "M";
+        // every sixth visit is at the hospital (837I): outpatient, and every other one of those a short inpatient stay
+        EncounterRequest.Institutional hospital = i % 6 == 3 ? hospitalStay(i % 12 == 9, dos, random) : null;
+        boolean referred = i % 5 == 0;
         return new EncounterRequest("DEMO-" + (1000 + i),
                 new EncounterRequest.Patient(FIRST[random.nextInt(FIRST.length)], LAST[random.nextInt(LAST.length)],
                         LocalDate.of(1940 + random.nextInt(60), 1 + random.nextInt(12), 1 + random.nextInt(28)), sex),
                 new EncounterRequest.Coverage(payer, missingMemberId ? null : memberId(payer, random)),
-                DemoReferenceData.CLINIC_NPI, i % 2 == 0 ? DemoReferenceData.DR_ADAMS_NPI : DemoReferenceData.DR_BAKER_NPI,
-                i % 5 == 0 ? DemoReferenceData.npi("112233445") : null, i % 7 == 0 ? "PA" + (5000 + i) : null, dos, "11",
-                "PROFESSIONAL", "Synthetic visit note " + (1000 + i) + ". Chief complaint and assessment as coded; no real patient data.");
+                hospital == null ? DemoReferenceData.CLINIC_NPI : DemoReferenceData.HOSPITAL_NPI,
+                i % 2 == 0 ? DemoReferenceData.DR_ADAMS_NPI : DemoReferenceData.DR_BAKER_NPI,
+                referred ? DemoReferenceData.npi("112233445") : null, i % 7 == 0 ? "PA" + (5000 + i) : null, dos, hospital == null ? "11" : "22",
+                hospital == null ? "PROFESSIONAL" : "INSTITUTIONAL",
+                "Synthetic visit note " + (1000 + i) + ". Chief complaint and assessment as coded; no real patient data.",
+                referred ? REFERRERS[i % REFERRERS.length] : null, hospital);
+    }
+
+    /** Referring physicians who are not on file (NPI 1122334452): intake takes their name for the claim. */
+    private static final String[] REFERRERS = {"Carter, Dana MD", "Okafor, Chidi DO", "Lindqvist, Maja MD"};
+
+    /**
+     * UB-04 data for a hospital encounter: an outpatient visit (type of bill 131, elective, from a physician's office) or
+     * an inpatient stay (111, admitted through the emergency room the evening before), discharged home; labs bill under
+     * 0300/0301, the ECG under 0730, imaging under 0320, the injected drug under 0636, the rest under the clinic (0510)
+     * or, for a stay, semi-private room and board (0120).
+     */
+    private static EncounterRequest.Institutional hospitalStay(boolean inpatient, LocalDate dos, Random random) {
+        Map<String, String> revenue = Map.of("36415", "0300", "80053", "0301", "85025", "0301", "93000", "0730", "71046", "0320", "J1100", "0636");
+        return inpatient
+                ? new EncounterRequest.Institutional("11", dos.minusDays(1).atTime(18 + random.nextInt(5), 5 * random.nextInt(12)), "1", "1", "01",
+                "0120", revenue)
+                : new EncounterRequest.Institutional("13", null, "3", "2", "01", "0510", revenue);
     }
 
     static String memberId(String payer, Random r) {

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * A small synthetic reference set: four payers, three providers, a few dozen codes and a fee schedule. CPT codes carry
+ * A small synthetic reference set: four payers, four providers (a clinic, two physicians, a hospital), a few dozen codes and a fee schedule. CPT codes carry
  * the product's own short wording, never the AMA's descriptors. Loading is idempotent.
  */
 @Component
@@ -27,6 +27,8 @@ public class DemoReferenceData {
     public static final String CLINIC_NPI = npi("123456789");
     public static final String DR_ADAMS_NPI = npi("198765432");
     public static final String DR_BAKER_NPI = npi("176543219");
+    /** Bills the demo's institutional (837I) encounters. */
+    public static final String HOSPITAL_NPI = npi("155566677");
 
     /** Payers whose fee schedule lacks 20610: a claim for it fails the charge edit and goes to a biller. */
     private static final Map<String, Double> PAYER_FACTORS = Map.of("MCARE", 1.0, "BCBS", 1.25, "AETNA", 1.2, "UHC", 1.15);
@@ -53,9 +55,12 @@ public class DemoReferenceData {
         reference.savePayer(new Payer("AETNA", "Aetna", "PROFESSIONAL", 120, "W[0-9]{9}"));
         reference.savePayer(new Payer("UHC", "UnitedHealthcare", "PROFESSIONAL", 90, "[0-9]{9}"));
 
-        reference.saveProvider(new Provider(CLINIC_NPI, "Riverside Family Clinic", "261QP2300X", "123456789", "100 River Rd", "Springfield", "IL", "62701"));
-        reference.saveProvider(new Provider(DR_ADAMS_NPI, "Adams, Jordan MD", "207Q00000X", null, "100 River Rd", "Springfield", "IL", "62701"));
-        reference.saveProvider(new Provider(DR_BAKER_NPI, "Baker, Sam DO", "207R00000X", null, "100 River Rd", "Springfield", "IL", "62701"));
+        // nine-digit ZIP codes: the 837 requires ZIP+4 for the billing provider's address (2010AA N403)
+        reference.saveProvider(new Provider(CLINIC_NPI, "Riverside Family Clinic", "261QP2300X", "123456789", "100 River Rd", "Springfield", "IL", "62701-1234"));
+        reference.saveProvider(new Provider(DR_ADAMS_NPI, "Adams, Jordan MD", "207Q00000X", null, "100 River Rd", "Springfield", "IL", "62701-1234"));
+        reference.saveProvider(new Provider(DR_BAKER_NPI, "Baker, Sam DO", "207R00000X", null, "100 River Rd", "Springfield", "IL", "62701-1234"));
+        reference.saveProvider(new Provider(HOSPITAL_NPI, "Riverside Community Hospital", "282N00000X", "371234567", "800 Hospital Dr", "Springfield",
+                "IL", "62702-4410"));
 
         List<CodeSetEntry> codes = new ArrayList<>();
         icd(codes, "E119", true, "Type 2 diabetes mellitus without complications");

@@ -8,6 +8,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.time.Period;
 
 /** One patient visit: the unit of work that becomes one process instance and, in the end, money. */
@@ -46,6 +49,23 @@ public class Encounter {
     @Column(name = "claim_type")
     private String claimType;
     private String documentation;
+    @Column(name = "referring_name")
+    private String referringName;
+    @Column(name = "facility_type_code")
+    private String facilityTypeCode;
+    @Column(name = "admitted_at")
+    private LocalDateTime admittedAt;
+    @Column(name = "admission_type")
+    private String admissionType;
+    @Column(name = "admission_source")
+    private String admissionSource;
+    @Column(name = "patient_status")
+    private String patientStatus;
+    @Column(name = "revenue_code")
+    private String revenueCode;
+    /** Revenue codes by procedure code where they differ from {@link #revenueCode}: "36415=0300,80053=0301". */
+    @Column(name = "revenue_codes")
+    private String revenueCodes;
     private String stage;
     @Column(name = "process_instance_id")
     private String processInstanceId;
@@ -71,8 +91,31 @@ public class Encounter {
         this.placeOfService = r.placeOfService();
         this.claimType = r.claimType() == null ? "PROFESSIONAL" : r.claimType();
         this.documentation = r.documentation();
+        this.referringName = r.referringProviderName() == null || r.referringProviderName().isBlank() ? null : r.referringProviderName().trim();
+        EncounterRequest.Institutional i = r.institutional();
+        if (i != null) {
+            this.facilityTypeCode = i.facilityTypeCode();
+            this.admittedAt = i.admittedAt() == null ? null : i.admittedAt().withSecond(0).withNano(0);
+            this.admissionType = i.admissionType();
+            this.admissionSource = i.admissionSource();
+            this.patientStatus = i.patientStatus();
+            this.revenueCode = i.revenueCode();
+            this.revenueCodes = i.revenueCodes() == null || i.revenueCodes().isEmpty() ? null : new TreeMap<>(i.revenueCodes()).entrySet().stream()
+                    .map(en -> en.getKey() + "=" + en.getValue()).collect(Collectors.joining(","));
+        }
         this.stage = "INTAKE";
         this.createdAt = Instant.now();
+    }
+
+    /** The revenue code a service line of this procedure code bills under (institutional encounters), else null. */
+    public String revenueCodeFor(String procedureCode) {
+        if (revenueCodes != null) {
+            for (String pair : revenueCodes.split(",")) {
+                int eq = pair.indexOf('=');
+                if (pair.substring(0, eq).equals(procedureCode)) return pair.substring(eq + 1);
+            }
+        }
+        return revenueCode;
     }
 
     public int patientAgeOn(LocalDate date) {
@@ -111,6 +154,12 @@ public class Encounter {
     public String getPlaceOfService() { return placeOfService; }
     public String getClaimType() { return claimType; }
     public String getDocumentation() { return documentation; }
+    public String getReferringName() { return referringName; }
+    public String getFacilityTypeCode() { return facilityTypeCode; }
+    public LocalDateTime getAdmittedAt() { return admittedAt; }
+    public String getAdmissionType() { return admissionType; }
+    public String getAdmissionSource() { return admissionSource; }
+    public String getPatientStatus() { return patientStatus; }
     public String getStage() { return stage; }
     public String getProcessInstanceId() { return processInstanceId; }
     public Instant getCreatedAt() { return createdAt; }

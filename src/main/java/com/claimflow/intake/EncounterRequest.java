@@ -8,8 +8,15 @@ import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.Map;
 
-/** What intake needs to open an encounter: the body of {@code POST /api/encounters}. */
+/**
+ * What intake needs to open an encounter: the body of {@code POST /api/encounters}. An INSTITUTIONAL encounter
+ * carries {@code institutional} (the UB-04 data: type of bill, admission, patient status, revenue codes); a referring
+ * provider who is not on file carries {@code referringProviderName} ("Last, First"), as the 837 must name them.
+ * {@link EncounterService#open} checks the codes and tells which field is missing or wrong.
+ */
 public record EncounterRequest(
         @NotBlank @Size(max = 64) String externalId,
         @NotNull @Valid Patient patient,
@@ -21,7 +28,35 @@ public record EncounterRequest(
         @NotNull @PastOrPresent LocalDate dateOfService,
         @NotBlank @Pattern(regexp = "\\d{2}", message = "must be a two-digit place-of-service code") String placeOfService,
         @Pattern(regexp = "PROFESSIONAL|INSTITUTIONAL", message = "must be PROFESSIONAL or INSTITUTIONAL") String claimType,
-        @Size(max = 100_000) String documentation) {
+        @Size(max = 100_000) String documentation,
+        @Size(max = 100) String referringProviderName,
+        @Valid Institutional institutional) {
+
+    /** A professional encounter (no institutional data), its referring provider, if any, on file. */
+    public EncounterRequest(String externalId, Patient patient, Coverage coverage, String billingProviderNpi, String renderingProviderNpi,
+                            String referringProviderNpi, String priorAuthorization, LocalDate dateOfService, String placeOfService,
+                            String claimType, String documentation) {
+        this(externalId, patient, coverage, billingProviderNpi, renderingProviderNpi, referringProviderNpi, priorAuthorization, dateOfService,
+                placeOfService, claimType, documentation, null, null);
+    }
+
+    /**
+     * The UB-04 data of an institutional encounter, NUBC codes: {@code facilityTypeCode} is the type of bill's facility
+     * type and classification (e.g. 13 hospital outpatient, 11 hospital inpatient; the claim adds the frequency);
+     * {@code admittedAt} the admission date and hour (required on inpatient and home health bills); {@code
+     * admissionType}, {@code admissionSource} (point of origin) and {@code patientStatus} (discharge status) go to CL1;
+     * {@code revenueCode} is the revenue code of every service line unless {@code revenueCodes} maps its procedure
+     * code to another (e.g. {"36415": "0300"}).
+     */
+    public record Institutional(
+            @Size(max = 2) String facilityTypeCode,
+            LocalDateTime admittedAt,
+            @Size(max = 1) String admissionType,
+            @Size(max = 1) String admissionSource,
+            @Size(max = 2) String patientStatus,
+            @Size(max = 4) String revenueCode,
+            @Size(max = 50) Map<String, String> revenueCodes) {
+    }
 
     public record Patient(
             @NotBlank @Size(max = 60) String firstName,

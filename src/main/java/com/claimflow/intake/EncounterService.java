@@ -5,6 +5,7 @@ import com.claimflow.base.ConflictException;
 import com.claimflow.base.NotFoundException;
 import com.claimflow.intake.internal.EncounterRepository;
 import com.claimflow.reference.Npi;
+import com.claimflow.reference.Nubc;
 import com.claimflow.reference.Payer;
 import com.claimflow.reference.ReferenceService;
 import java.util.HashMap;
@@ -58,6 +59,8 @@ public class EncounterService {
             // a referring physician need not be on file, but the number must be a real NPI
             throw new BadInputException("referringProviderNpi", "'" + request.referringProviderNpi() + "' is not a valid NPI (10 digits, Luhn check digit)");
         }
+        checkReferringName(request);
+        checkInstitutional(request);
         Encounter encounter;
         try {
             encounter = encounters.saveAndFlush(new Encounter(request));
@@ -70,6 +73,76 @@ public class EncounterService {
         ProcessInstance instance = runtime.startProcessInstanceByKey(PROCESS_KEY, String.valueOf(encounter.getId()), variables);
         encounter.startedAs(instance.getId());
         return encounter;
+    }
+
+    /** The 837 names the referring provider (NM1*DN): from the provider file, else from the request. */
+    private void checkReferringName(EncounterRequest r) {
+        boolean named = r.referringProviderName() != null && !r.referringProviderName().isBlank();
+        if (named && r.referringProviderNpi() == null) {
+            throw new BadInputException("referringProviderName", "is given without referringProviderNpi");
+        }
+        if (named && !r.referringProviderName().matches("[^,]{1,60}(,\\s*\\S.*)?")) {
+            throw new BadInputException("referringProviderName", "must be 'Last, First' (last name at most 60 characters)");
+        }
+        if (r.referringProviderNpi() != null && !named && reference.provider(r.referringProviderNpi()).isEmpty()) {
+            throw new BadInputException("referringProviderName", "is required when the referring provider (NPI " + r.referringProviderNpi()
+                    + ") is not on file: 'Last, First', as the claim must name them");
+        }
+    }
+
+    /** "is required: &lt;what&gt;" when the value is missing, else "'value' is not &lt;what&gt;". */
+    private static BadInputException bad(String field, String value, String what) {
+        return new BadInputException(field, value == null || value.isBlank() ? "is required: " + what : "'" + value + "' is not " + what);
+    }
+
+    /** An institutional encounter needs its UB-04 data, in NUBC codes; a professional one has none. */
+    private static void checkInstitutional(EncounterRequest r) {
+        EncounterRequest.Institutional i = r.institutional();
+        boolean institutional = "INSTITUTIONAL".equals(r.claimType());
+        if (!institutional) {
+            if (i != null) throw new BadInputException("institutional", "is only for INSTITUTIONAL encounters (claimType is " + r.claimType() + ")");
+            return;
+        }
+        if (i == null) {
+            throw new BadInputException("institutional", "is required for an INSTITUTIONAL encounter: facilityTypeCode, admissionType, "
+                    + "admissionSource, patientStatus, revenueCode (and admittedAt on inpatient and home health bills)");
+        }
+        if (!Nubc.isFacilityType(i.facilityTypeCode())) {
+            throw bad("institutional.facilityTypeCode", i.facilityTypeCode(), "a facility type code of a type of bill: "
+                    + "two digits, type of facility 1-8 and bill classification 1-9 (e.g. 13 hospital outpatient, 11 hospital inpatient)");
+        }
+        if (i.admittedAt() == null && Nubc.needsAdmission(i.facilityTypeCode())) {
+            throw new BadInputException("institutional.admittedAt", "is required on an inpatient or home health bill (facility type "
+                    + i.facilityTypeCode() + "): the admission date and hour, e.g. 2026-11-14T08:30");
+        }
+        if (i.admittedAt() != null && r.dateOfService() != null && i.admittedAt().toLocalDate().isAfter(r.dateOfService())) {
+            throw new BadInputException("institutional.admittedAt", "'" + i.admittedAt() + "' is after the date of service " + r.dateOfService());
+        }
+        if (!Nubc.isAdmissionType(i.admissionType())) {
+            throw bad("institutional.admissionType", i.admissionType(),
+                    "a NUBC admission type: 1 emergency, 2 urgent, 3 elective, 4 newborn, 5 trauma, 9 not available");
+        }
+        if (!Nubc.isPointOfOrigin(i.admissionSource())) {
+            throw bad("institutional.admissionSource", i.admissionSource(),
+                    "a NUBC point of origin: 1, 2, 4, 5, 6, 8, 9, D, E, F or G (e.g. 1 non-health care point, 2 physician's office)");
+        }
+        if (!Nubc.isPatientStatus(i.patientStatus())) {
+            throw bad("institutional.patientStatus", i.patientStatus(),
+                    "a NUBC patient discharge status (two digits, e.g. 01 home or self care, 30 still a patient)");
+        }
+        if (!Nubc.isRevenueCode(i.revenueCode())) {
+            throw bad("institutional.revenueCode", i.revenueCode(), "a four-digit NUBC revenue code (e.g. 0510 clinic)");
+        }
+        if (i.revenueCodes() != null) {
+            i.revenueCodes().forEach((code, revenue) -> {
+                if (code == null || !code.matches("[0-9A-Z]{5}")) {
+                    throw new BadInputException("institutional.revenueCodes", "'" + code + "' is not a CPT/HCPCS code (five letters or digits)");
+                }
+                if (!Nubc.isRevenueCode(revenue)) {
+                    throw bad("institutional.revenueCodes." + code, revenue, "a four-digit NUBC revenue code");
+                }
+            });
+        }
     }
 
     private static ConflictException duplicate(Encounter existing) {

@@ -96,6 +96,57 @@ class EncounterApiIT extends ApiTestBase {
         assertThat(encounters.count()).isEqualTo(before);
     }
 
+    static String institutional(String externalId, String ub04) {
+        return body(externalId, "BCBS", DemoReferenceData.HOSPITAL_NPI).replace("\"PROFESSIONAL\"", "\"INSTITUTIONAL\"")
+                .replace("\"documentation\"", (ub04 == null ? "" : "\"institutional\": " + ub04 + ", ") + "\"documentation\"");
+    }
+
+    private String field(ResponseEntity<String> response, String field) throws Exception {
+        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+        JsonNode fields = json.readTree(response.getBody()).get("fields");
+        assertThat(fields.has(field)).as(response.getBody()).isTrue();
+        return fields.get(field).asText();
+    }
+
+    @Test
+    void anInstitutionalEncounterCarriesItsUb04DataAndIsToldWhichFieldIsMissingOrWrong() throws Exception {
+        long before = encounters.count();
+        String outpatient = """
+                {"facilityTypeCode": "13", "admissionType": "3", "admissionSource": "2", "patientStatus": "01",
+                 "revenueCode": "0510", "revenueCodes": {"36415": "0300"}}""";
+        assertThat(field(postJson("bella", "/api/encounters", institutional("I-" + UUID.randomUUID(), null)), "institutional"))
+                .contains("required for an INSTITUTIONAL encounter");
+        assertThat(field(postJson("bella", "/api/encounters", institutional("I-" + UUID.randomUUID(), outpatient.replace("\"13\"", "\"11\""))),
+                "institutional.admittedAt")).contains("required on an inpatient or home health bill (facility type 11)");
+        assertThat(field(postJson("bella", "/api/encounters", institutional("I-" + UUID.randomUUID(), outpatient.replace("\"13\"", "\"9\""))),
+                "institutional.facilityTypeCode")).contains("'9' is not a facility type code");
+        assertThat(field(postJson("bella", "/api/encounters", institutional("I-" + UUID.randomUUID(), outpatient.replace("\"admissionType\": \"3\"",
+                "\"admissionType\": \"7\""))), "institutional.admissionType")).contains("'7' is not a NUBC admission type");
+        assertThat(field(postJson("bella", "/api/encounters", institutional("I-" + UUID.randomUUID(), outpatient.replace("\"admissionSource\": \"2\", ", ""))),
+                "institutional.admissionSource")).contains("is required: a NUBC point of origin");
+        assertThat(field(postJson("bella", "/api/encounters", institutional("I-" + UUID.randomUUID(), outpatient.replace("\"01\"", "\"99\""))),
+                "institutional.patientStatus")).contains("'99' is not a NUBC patient discharge status");
+        assertThat(field(postJson("bella", "/api/encounters", institutional("I-" + UUID.randomUUID(), outpatient.replace("\"0300\"", "\"300\""))),
+                "institutional.revenueCodes.36415")).contains("'300' is not a four-digit NUBC revenue code");
+        assertThat(field(postJson("bella", "/api/encounters", institutional("I-" + UUID.randomUUID(), outpatient.replace("\"13\"", "\"11\"")
+                .replace("{", "{\"admittedAt\": \"2026-02-30T08:00\", "))), "institutional.admittedAt")).contains("not a valid");
+        assertThat(field(postJson("bella", "/api/encounters", body("P-" + UUID.randomUUID(), "BCBS", DemoReferenceData.CLINIC_NPI)
+                .replace("\"documentation\"", "\"institutional\": " + outpatient + ", \"documentation\"")), "institutional"))
+                .contains("only for INSTITUTIONAL encounters");
+        assertThat(field(postJson("bella", "/api/encounters", body("R-" + UUID.randomUUID(), "BCBS", DemoReferenceData.CLINIC_NPI)
+                .replace("\"documentation\"", "\"referringProviderNpi\": \"" + DemoReferenceData.npi("112233445") + "\", \"documentation\"")),
+                "referringProviderName")).contains("is required when the referring provider").contains("is not on file");
+        assertThat(encounters.count()).isEqualTo(before);
+
+        ResponseEntity<String> created = postJson("bella", "/api/encounters", institutional("I-" + UUID.randomUUID(), outpatient));
+        assertThat(created.getStatusCode()).as(created.getBody()).isEqualTo(HttpStatus.CREATED);
+        Encounter e = encounters.get(json.readTree(created.getBody()).get("id").asLong());
+        assertThat(e.getClaimType()).isEqualTo("INSTITUTIONAL");
+        assertThat(e.getFacilityTypeCode()).isEqualTo("13");
+        assertThat(e.revenueCodeFor("99213")).isEqualTo("0510");
+        assertThat(e.revenueCodeFor("36415")).isEqualTo("0300");
+    }
+
     @Test
     void nothingAnswersWithoutLoginAndCodersCannotOpenEncounters() {
         assertThat(http.getForEntity("/api/encounters/1", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);

@@ -13,7 +13,10 @@ public final class Encounters {
     private String externalId = "T-" + UUID.randomUUID();
     private String billingNpi = DemoReferenceData.CLINIC_NPI;
     private String referringNpi;
+    private String referringName;
     private String priorAuthorization;
+    private String claimType = "PROFESSIONAL";
+    private EncounterRequest.Institutional institutional;
 
     public static Encounters visit() {
         return new Encounters();
@@ -50,6 +53,24 @@ public final class Encounters {
         return this;
     }
 
+    /** Referred by a provider who is not on file: the claim names them as given. */
+    public Encounters referredBy(String npi, String name) {
+        this.referringNpi = npi;
+        this.referringName = name;
+        return this;
+    }
+
+    /** A hospital outpatient visit (type of bill 13x), elective, from the physician's office, home afterwards, clinic revenue code. */
+    public Encounters institutional() {
+        return institutional(new EncounterRequest.Institutional("13", null, "3", "2", "01", "0510", java.util.Map.of("36415", "0300")));
+    }
+
+    public Encounters institutional(EncounterRequest.Institutional data) {
+        this.claimType = "INSTITUTIONAL";
+        this.institutional = data;
+        return this;
+    }
+
     public Encounters priorAuthorization(String number) {
         this.priorAuthorization = number;
         return this;
@@ -59,6 +80,6 @@ public final class Encounters {
         return new EncounterRequest(externalId, new EncounterRequest.Patient("Test", "Patient", LocalDate.of(1970, 5, 17), "F"),
                 new EncounterRequest.Coverage(payerId, memberId), billingNpi, DemoReferenceData.DR_ADAMS_NPI, referringNpi, priorAuthorization,
                 dateOfService, "11",
-                "PROFESSIONAL", "Synthetic test note.");
+                claimType, "Synthetic test note.", referringName, institutional);
     }
 }

@@ -1,6 +1,7 @@
 package com.claimflow.submission.x12;
 
 import com.claimflow.reference.Npi;
+import com.claimflow.reference.Nubc;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -19,7 +20,10 @@ import java.util.regex.Pattern;
 /**
  * Reads an 837P or 837I back and checks what payers refuse files for: the envelope (StAEDI's control checks plus
  * our own SE/GE/IEA counts and control numbers), the HL parent/child structure, the segments each loop requires,
- * element lengths and code lists, NPIs, diagnosis pointers and that each claim's total is the sum of its lines.
+ * element lengths and code lists, NPIs, diagnosis pointers and that each claim's total is the sum of its lines; the
+ * 2310 provider loops (referring, rendering, attending) in the guide's order; on an 837I the type of bill, the
+ * admission (DTP*435 on inpatient and home health bills), CL1 and revenue codes (NUBC code lists); the billing
+ * provider's nine-digit ZIP code. A file may hold many transaction sets (one per claim, see {@link Claim837Batch}).
  * Streams, so a file of any size is checked in constant memory (per claim state only).
  */
 public final class Claim837Validator {
@@ -28,8 +32,13 @@ public final class Claim837Validator {
     private static final Pattern PROCEDURE = Pattern.compile("[0-9A-Z]{5}");
     private static final Pattern MODIFIER = Pattern.compile("[0-9A-Z]{2}");
     private static final Pattern ZIP = Pattern.compile("\\d{5}(\\d{4})?");
+    private static final Pattern ZIP9 = Pattern.compile("\\d{9}");
+    /** The 2310 loops a claim may carry, by NM101, in the order each guide puts them. */
+    private static final Map<String, String> LOOPS_837P = Map.of("DN", "2310A", "P3", "2310A", "82", "2310B", "77", "2310C", "DQ", "2310D",
+            "PW", "2310E", "45", "2310F");
+    private static final Map<String, String> LOOPS_837I = Map.of("71", "2310A", "72", "2310B", "ZZ", "2310C", "82", "2310D", "77", "2310E",
+            "DN", "2310F");
     private static final Pattern TIN = Pattern.compile("\\d{9}");
-    private static final Pattern REVENUE = Pattern.compile("\\d{4}");
     private static final Set<String> FILING_CODES = Set.of("11", "12", "13", "14", "15", "16", "17", "AM", "BL", "CH", "CI", "DS", "FI",
             "HM", "LM", "MA", "MB", "MC", "OF", "TV", "VA", "WC", "ZZ");
     private static final Set<String> SBR01 = Set.of("P", "S", "T", "A", "B", "C", "D", "E", "F", "G", "H", "U");
@@ -65,6 +74,10 @@ public final class Claim837Validator {
     private int diagnoses;
     private boolean sawHi;
     private boolean sawF8;
+    private boolean sawCl1;
+    private boolean sawStatementDates;
+    private boolean sawAdmission;
+    private String last2310;
     private int lines;
     // 2400
     private X12Segment lx;
@@ -141,7 +154,11 @@ public final class Claim837Validator {
                 mark(s);
                 length(s, 1, 2, 30, "N401");
                 if (!s.el(2).matches("[A-Z]{2}")) issue(s, "N402", "'" + s.el(2) + "' is not a state code");
-                if (!ZIP.matcher(s.el(3)).matches()) issue(s, "N403", "'" + s.el(3) + "' is not a 5 or 9 digit ZIP code");
+                if ("2010AA".equals(loop)) {
+                    if (!ZIP9.matcher(s.el(3)).matches()) issue(s, "N403", "billing provider ZIP code '" + s.el(3) + "' must have nine digits (ZIP+4)");
+                } else if (!ZIP.matcher(s.el(3)).matches()) {
+                    issue(s, "N403", "'" + s.el(3) + "' is not a 5 or 9 digit ZIP code");
+                }
             }
             case "REF" -> ref(s);
             case "SBR" -> {
@@ -159,10 +176,8 @@ public final class Claim837Validator {
             case "LX" -> lx(s);
             case "SV1" -> sv1(s);
             case "SV2" -> sv2(s);
-            case "DTP" -> {
-                if ("2400".equals(loop) && s.el(1).equals("472")) sawServiceDate = true;
-                if (s.el(2).equals("D8")) date(s, 3, "DTP03");
-            }
+            case "DTP" -> dtp(s);
+            case "CL1" -> cl1(s);
             case "SE" -> {
                 endClaim();
                 endSubscriber();
@@ -186,6 +201,31 @@ public final class Claim837Validator {
             default -> {
             }
         }
+    }
+
+    private void dtp(X12Segment s) {
+        if ("2400".equals(loop) && s.el(1).equals("472")) sawServiceDate = true;
+        if (s.el(2).equals("D8")) date(s, 3, "DTP03");
+        if (!"2300".equals(loop)) return;
+        if (s.el(1).equals("434")) {
+            sawStatementDates = true;
+            if (!s.el(2).equals("RD8") || !s.el(3).matches("\\d{8}-\\d{8}")) issue(s, "DTP03", "statement dates must be a range CCYYMMDD-CCYYMMDD (RD8)");
+        }
+        if (s.el(1).equals("435")) {
+            sawAdmission = true;
+            if (!s.el(2).equals("DT")) issue(s, "DTP02", "the admission date and hour must be qualified DT (CCYYMMDDHHMM)");
+            else if (!s.el(3).matches("\\d{12}") || !validDate(s.el(3).substring(0, 8)) || Integer.parseInt(s.el(3).substring(8, 10)) > 23
+                    || Integer.parseInt(s.el(3).substring(10)) > 59) {
+                issue(s, "DTP03", "'" + s.el(3) + "' is not a date and hour (CCYYMMDDHHMM)");
+            }
+        }
+    }
+
+    private void cl1(X12Segment s) {
+        sawCl1 = true;
+        if (!Nubc.isAdmissionType(s.el(1))) issue(s, "CL101", "admission type '" + s.el(1) + "' is not a NUBC code (1, 2, 3, 4, 5 or 9)");
+        if (!Nubc.isPointOfOrigin(s.el(2))) issue(s, "CL102", "point of origin '" + s.el(2) + "' is not a NUBC code");
+        if (!Nubc.isPatientStatus(s.el(3))) issue(s, "CL103", "patient status '" + s.el(3) + "' is not a NUBC discharge status code");
     }
 
     private void hl(X12Segment s) {
@@ -272,16 +312,30 @@ public final class Claim837Validator {
                 subscriberSegments.add("NM1*PR");
                 if (!s.el(8).equals("PI") && !s.el(8).equals("XV")) issue(s, "NM108", "the payer must be identified by PI or XV");
             }
-            case "82" -> loop = "2310B";
-            case "71" -> loop = "2310A";
-            case "DN" -> loop = "2310A";
-            default -> {
-            }
+            default -> provider2310(s);
         }
         if (!Set.of("1", "2").contains(s.el(2))) issue(s, "NM102", "entity type '" + s.el(2) + "' is not 1 or 2");
         length(s, 3, 1, 60, "NM103");
         if (s.el(2).equals("1") && s.el(4).length() > 35) issue(s, "NM104", "first name longer than 35");
         if (s.el(8).equals("XX") && !Npi.isValid(s.el(9))) issue(s, "NM109", "'" + s.el(9) + "' is not a valid NPI (ten digits, Luhn check digit)");
+    }
+
+    /** A 2310 provider name: in its claim, once, in the guide's order; a referring or attending provider is a person with an NPI. */
+    private void provider2310(X12Segment s) {
+        boolean professional = "005010X222A1".equals(version);
+        String id = (professional ? LOOPS_837P : LOOPS_837I).get(s.el(1));
+        if (id == null || clm == null || "2400".equals(loop)) return;
+        loop = id;
+        if (last2310 != null && id.compareTo(last2310) <= 0) {
+            issue(s, "NM101", id.equals(last2310) ? "a second " + id + " loop in one claim" : "loop " + id + " must come before loop " + last2310);
+        }
+        last2310 = id;
+        if (s.el(1).equals("DN") || s.el(1).equals("71")) {
+            String who = s.el(1).equals("DN") ? "referring" : "attending";
+            if (!s.el(2).equals("1")) issue(s, "NM102", "the " + who + " provider must be a person (1)");
+            if (s.el(3).isEmpty()) issue(s, "NM103", "the " + who + " provider's last name is required");
+            if (!s.el(8).equals("XX")) issue(s, "NM108", "the " + who + " provider must be identified by NPI (XX)");
+        }
     }
 
     private void ref(X12Segment s) {
@@ -325,13 +379,17 @@ public final class Claim837Validator {
         diagnoses = 0;
         sawHi = false;
         sawF8 = false;
+        sawCl1 = false;
+        sawStatementDates = false;
+        sawAdmission = false;
+        last2310 = null;
         lines = 0;
         length(s, 1, 1, 38, "CLM01");
         BigDecimal total = amount(s, 2, "CLM02");
         if (total != null && total.signum() < 0) issue(s, "CLM02", "the claim total is negative");
         boolean professional = "005010X222A1".equals(version);
-        if (!POS.matcher(s.comp(5, 1)).matches()) {
-            issue(s, "CLM05-1", "'" + s.comp(5, 1) + "' is not a two-digit " + (professional ? "place of service" : "facility type") + " code");
+        if (professional ? !POS.matcher(s.comp(5, 1)).matches() : !Nubc.isFacilityType(s.comp(5, 1))) {
+            issue(s, "CLM05-1", "'" + s.comp(5, 1) + "' is not a two-digit " + (professional ? "place of service" : "facility type (type of bill)") + " code");
         }
         if (!s.comp(5, 2).equals(professional ? "B" : "A")) issue(s, "CLM05-2", "qualifier must be " + (professional ? "B" : "A"));
         if (!FREQUENCIES.contains(s.comp(5, 3))) issue(s, "CLM05-3", "frequency '" + s.comp(5, 3) + "' is not 1, 7 or 8");
@@ -346,6 +404,13 @@ public final class Claim837Validator {
         if (clm == null) return;
         if (!sawHi) issue(clm, "HI", "2300", "the claim has no diagnosis (HI)");
         if (lines == 0) issue(clm, "LX", "2300", "the claim has no service line (2400)");
+        if ("005010X223A2".equals(version)) {
+            if (!sawStatementDates) issue(clm, "DTP*434", "2300", "the statement dates (DTP*434) are missing");
+            if (Nubc.needsAdmission(clm.comp(5, 1)) && !sawAdmission) {
+                issue(clm, "DTP*435", "2300", "an inpatient or home health bill (facility type " + clm.comp(5, 1) + ") needs the admission date and hour (DTP*435)");
+            }
+            if (!sawCl1) issue(clm, "CL1", "2300", "the institutional claim code (CL1: admission type, point of origin, patient status) is missing");
+        }
         if (Set.of("7", "8").contains(clm.comp(5, 3)) && !sawF8) {
             issue(clm, "REF*F8", "2300", "a replacement or void (frequency " + clm.comp(5, 3) + ") needs the payer's claim control number (REF*F8)");
         }
@@ -408,7 +473,7 @@ public final class Claim837Validator {
 
     private void sv2(X12Segment s) {
         sawService = true;
-        if (!REVENUE.matcher(s.el(1)).matches()) issue(s, "SV201", "revenue code '" + s.el(1) + "' is not four digits");
+        if (!Nubc.isRevenueCode(s.el(1))) issue(s, "SV201", "revenue code '" + s.el(1) + "' is not a four-digit NUBC revenue code");
         if (!s.el(2).isEmpty()) procedure(s, 2, "SV202");
         BigDecimal charge = amount(s, 3, "SV203");
         if (charge != null && lineTotal != null) lineTotal = lineTotal.add(charge);
@@ -439,10 +504,15 @@ public final class Claim837Validator {
     }
 
     private void date(X12Segment s, int position, String element) {
+        if (!validDate(s.el(position))) issue(s, element, "'" + s.el(position) + "' is not a date (CCYYMMDD)");
+    }
+
+    private static boolean validDate(String value) {
         try {
-            LocalDate.parse(s.el(position), D8);
+            LocalDate.parse(value, D8);
+            return true;
         } catch (DateTimeParseException e) {
-            issue(s, element, "'" + s.el(position) + "' is not a date (CCYYMMDD)");
+            return false;
         }
     }
 

@@ -1,5 +1,7 @@
 package com.claimflow.submission.x12;
 
+import com.claimflow.reference.Nubc;
+import com.claimflow.submission.x12.ClaimDocument.Institutional;
 import com.claimflow.submission.x12.ClaimDocument.Kind;
 import com.claimflow.submission.x12.ClaimDocument.Line;
 import com.claimflow.submission.x12.ClaimDocument.Person;
@@ -120,22 +122,24 @@ public final class Claim837Writer implements AutoCloseable {
             clm(c);
             if (kind == Kind.INSTITUTIONAL) {
                 seg("DTP", "434", "RD8", c.statementFrom().format(D8) + "-" + c.statementTo().format(D8));
-                seg("CL1", "1", "1", "01");
+                Institutional in = c.institutional() == null ? new Institutional(null, null, null, null) : c.institutional();
+                if (in.admittedAt() != null && Nubc.needsAdmission(c.placeOfService())) {
+                    seg("DTP", "435", "DT", in.admittedAt().format(D8) + in.admittedAt().format(HHMM));
+                }
+                seg("CL1", in.admissionType(), in.admissionSource(), in.patientStatus());
             }
             if (c.priorAuthorization() != null && !c.priorAuthorization().isBlank()) seg("REF", "G1", id("REF02", c.priorAuthorization()));
             if (("7".equals(c.frequencyCode()) || "8".equals(c.frequencyCode())) && c.originalPayerClaimNumber() != null) {
                 seg("REF", "F8", id("REF02", c.originalPayerClaimNumber()));
             }
             hi(c);
-            if (kind == Kind.INSTITUTIONAL && c.attending() != null) {
-                Person a = c.attending();
-                seg("NM1", "71", "1", text(a.lastName(), 60), text(a.firstName(), 35), null, null, null, "XX", id("NM109", a.id()));
-                if (a.taxonomy() != null) seg("PRV", "AT", "PXC", a.taxonomy());
-            }
-            Person r = c.rendering();
-            if (kind == Kind.PROFESSIONAL && r != null && !Objects.equals(r.id(), b.npi())) {
-                seg("NM1", "82", "1", text(r.lastName(), 60), text(r.firstName(), 35), null, null, null, "XX", id("NM109", r.id()));
-                if (r.taxonomy() != null) seg("PRV", "PE", "PXC", r.taxonomy());
+            if (kind == Kind.INSTITUTIONAL) {
+                provider("71", "AT", c.attending()); // 2310A attending
+                provider("DN", null, c.referring()); // 2310F referring
+            } else {
+                provider("DN", null, c.referring()); // 2310A referring
+                Person r = c.rendering();
+                if (r != null && !Objects.equals(r.id(), b.npi())) provider("82", "PE", r); // 2310B rendering
             }
             int n = 0;
             for (Line l : c.lines()) {
@@ -152,6 +156,13 @@ public final class Claim837Writer implements AutoCloseable {
         } catch (EDIStreamException e) {
             throw new IllegalStateException("claim " + c.patientControlNumber() + " could not be written: " + e.getMessage(), e);
         }
+    }
+
+    /** A 2310 provider loop: NM1 (a person, by NPI) and, when {@code specialty} is given and known, the PRV taxonomy. */
+    private void provider(String entity, String specialty, Person p) throws EDIStreamException {
+        if (p == null) return;
+        seg("NM1", entity, "1", text(p.lastName(), 60), text(p.firstName(), 35), null, null, null, "XX", id("NM109", p.id()));
+        if (specialty != null && p.taxonomy() != null) seg("PRV", specialty, "PXC", id("PRV03", p.taxonomy()));
     }
 
     private void clm(ClaimDocument c) throws EDIStreamException {

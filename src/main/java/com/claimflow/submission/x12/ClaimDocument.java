@@ -2,12 +2,15 @@ package com.claimflow.submission.x12;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.List;
 
 /**
  * What an 837 says about one claim, independent of the entities it was built from (so the writer can be tested and
  * benchmarked alone). Professional claims carry a place of service and SV1 lines; institutional claims a facility
- * type, statement dates and SV2 lines with revenue codes.
+ * type code in {@code placeOfService} (with {@code frequencyCode} the type of bill), statement dates, the admission
+ * ({@link Institutional}) and SV2 lines with revenue codes. {@code referring} is the referring provider (2310A on an
+ * 837P, 2310F on an 837I), null when nobody referred the patient.
  */
 public record ClaimDocument(
         Kind kind,
@@ -23,10 +26,12 @@ public record ClaimDocument(
         String claimFilingCode,
         Person rendering,
         Person attending,
+        Person referring,
         List<String> diagnoses,
         List<Line> lines,
         LocalDate statementFrom,
-        LocalDate statementTo) {
+        LocalDate statementTo,
+        Institutional institutional) {
 
     public enum Kind {
         PROFESSIONAL("005010X222A1"), INSTITUTIONAL("005010X223A2");
@@ -46,6 +51,13 @@ public record ClaimDocument(
     }
 
     public record PayerRef(String name, String id) {
+    }
+
+    /**
+     * The UB-04 data of an institutional claim: admission date and hour (sent on inpatient and home health bills only),
+     * admission type (CL101), point of origin (CL102) and patient status (CL103), all NUBC codes.
+     */
+    public record Institutional(LocalDateTime admittedAt, String admissionType, String admissionSource, String patientStatus) {
     }
 
     /** A service line; {@code revenueCode} only on institutional claims. */

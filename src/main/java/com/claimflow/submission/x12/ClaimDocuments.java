@@ -4,10 +4,12 @@ import com.claimflow.claim.Claim;
 import com.claimflow.claim.ClaimLine;
 import com.claimflow.intake.Encounter;
 import com.claimflow.reference.Payer;
+import com.claimflow.reference.Nubc;
 import com.claimflow.reference.Provider;
 import com.claimflow.reference.ReferenceService;
 import com.claimflow.submission.x12.ClaimDocument.Kind;
 import com.claimflow.submission.x12.ClaimDocument.Person;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -17,10 +19,6 @@ import org.springframework.stereotype.Component;
 public class ClaimDocuments {
     /** SBR09 per payer; any other payer is commercial insurance (CI). */
     private static final Map<String, String> FILING_CODES = Map.of("MCARE", "MB", "MCAID", "MC", "TRICARE", "CH", "VA", "VA");
-    /** Institutional lines without a revenue code of their own go out as clinic (0510). */
-    static final String DEFAULT_REVENUE_CODE = "0510";
-    /** Institutional facility type (CLM05-1) when the encounter has none: hospital outpatient. */
-    static final String DEFAULT_FACILITY_TYPE = "13";
 
     private final ReferenceService reference;
 
@@ -33,10 +31,14 @@ public class ClaimDocuments {
         return "CF" + claimId + "V" + version;
     }
 
+    /**
+     * The claim as the 837 says it. Institutional data (type of bill, admission, revenue codes) comes from the
+     * encounter and the claim's lines as intake took them; nothing is made up: what is missing stays empty, and the
+     * validator refuses the claim naming the element.
+     */
     public ClaimDocument build(Claim c, Encounter e) {
         Kind kind = "INSTITUTIONAL".equals(c.getClaimType()) ? Kind.INSTITUTIONAL : Kind.PROFESSIONAL;
         Provider billing = reference.provider(c.getBillingNpi()).orElse(null);
-        Provider rendering = c.getRenderingNpi() == null ? null : reference.provider(c.getRenderingNpi()).orElse(null);
         String payerName = reference.payer(c.getPayerId()).map(Payer::getName).orElse(c.getPayerId());
         ClaimDocument.Organization org = billing == null
                 ? new ClaimDocument.Organization(null, c.getBillingNpi(), null, null, null, null, null, null)
@@ -44,24 +46,40 @@ public class ClaimDocuments {
                 billing.getAddress(), billing.getCity(), billing.getState(), billing.getZip());
         Person subscriber = new Person(e.getPatientLastName(), e.getPatientFirstName(), c.getMemberId(), e.getPatientBirthDate(),
                 e.getPatientSex(), null);
-        Person renderingPerson = rendering == null ? (c.getRenderingNpi() == null ? null : new Person(null, null, c.getRenderingNpi(), null, null, null))
-                : person(rendering);
+        Person rendering = provider(c.getRenderingNpi(), null);
+        Person referring = provider(c.getReferringNpi(), e.getReferringName());
         List<ClaimDocument.Line> lines = c.getLines().stream().map(l -> line(l, c, kind)).toList();
-        String where = kind == Kind.PROFESSIONAL ? c.getPlaceOfService() : DEFAULT_FACILITY_TYPE;
+        boolean institutional = kind == Kind.INSTITUTIONAL;
+        String where = institutional ? e.getFacilityTypeCode() : c.getPlaceOfService();
+        LocalDate from = c.getDateOfService();
+        if (institutional && e.getAdmittedAt() != null && Nubc.needsAdmission(where) && e.getAdmittedAt().toLocalDate().isBefore(from)) {
+            from = e.getAdmittedAt().toLocalDate(); // an inpatient stay's statement covers it from the admission
+        }
+        ClaimDocument.Institutional ub04 = institutional
+                ? new ClaimDocument.Institutional(e.getAdmittedAt(), e.getAdmissionType(), e.getAdmissionSource(), e.getPatientStatus())
+                : null;
         return new ClaimDocument(kind, patientControlNumber(c.getId(), c.getVersion()), c.getTotalCharge(), where, c.getFrequencyCode(),
                 c.getPayerClaimNumber(), c.getPriorAuthorization(), org, subscriber, new ClaimDocument.PayerRef(payerName, c.getPayerId()),
-                FILING_CODES.getOrDefault(c.getPayerId(), "CI"), renderingPerson, kind == Kind.INSTITUTIONAL ? renderingPerson : null,
-                c.diagnoses(), lines, c.getDateOfService(), c.getDateOfService());
+                FILING_CODES.getOrDefault(c.getPayerId(), "CI"), rendering, institutional ? rendering : null, referring,
+                c.diagnoses(), lines, from, c.getDateOfService(), ub04);
+    }
+
+    /** A provider by NPI: as on file, else under the name given at intake ("Last, First"), else the bare NPI. */
+    private Person provider(String npi, String nameGiven) {
+        if (npi == null) return null;
+        return reference.provider(npi).map(p -> person(p.getName(), npi, p.getTaxonomy()))
+                .orElseGet(() -> person(nameGiven, npi, null));
     }
 
     private static ClaimDocument.Line line(ClaimLine l, Claim c, Kind kind) {
         return new ClaimDocument.Line(l.getCode(), l.modifiers(), l.getUnits(), l.getCharge(), l.pointers(), c.getDateOfService(),
-                kind == Kind.INSTITUTIONAL ? DEFAULT_REVENUE_CODE : null);
+                kind == Kind.INSTITUTIONAL ? l.getRevenueCode() : null);
     }
 
     /** "Adams, Jordan MD" is last name Adams, first name Jordan (credentials are not part of the NM1 name). */
-    static Person person(Provider p) {
-        String name = p.getName() == null ? "" : p.getName();
+    static Person person(String fullName, String npi, String taxonomy) {
+        if (fullName == null || fullName.isBlank()) return new Person(null, null, npi, null, null, taxonomy);
+        String name = fullName;
         String last = name;
         String first = null;
         int comma = name.indexOf(',');
@@ -70,6 +88,6 @@ public class ClaimDocuments {
             String[] rest = name.substring(comma + 1).trim().split("\\s+");
             first = rest.length > 0 && !rest[0].isEmpty() ? rest[0] : null;
         }
-        return new Person(last, first, p.getNpi(), null, null, p.getTaxonomy());
+        return new Person(last, first, npi, null, null, taxonomy);
     }
 }

@@ -13,6 +13,12 @@ class Claim837WriterTest {
         return Arrays.stream(file.split("~")).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
+    /** The claim's segments from {@code first} up to its first service line. */
+    private static List<String> upToTheLines(String file, String first) {
+        List<String> s = segments(file);
+        return s.subList(s.indexOf(first), s.indexOf("LX*1"));
+    }
+
     @Test
     void aProfessionalClaimIsWrittenLoopByLoopAsTheGuideOrdersThem() {
         String file = Claim837Writer.write(ClaimDocumentFixtures.envelope(42), ClaimDocumentFixtures.professional("CF17V1"));
@@ -64,9 +70,70 @@ class Claim837WriterTest {
     void anInstitutionalClaimUsesFacilityTypeStatementDatesAndRevenueCodes() {
         String file = Claim837Writer.write(ClaimDocumentFixtures.envelope(8), ClaimDocumentFixtures.institutional("CF18V1"));
         assertThat(segments(file)).contains("GS*HC*CLAIMFLOW*CLEARINGHOUSE*20261120*0930*8*X*005010X223A2", "CLM*CF18V1*118.75***13:A:1**A*Y*Y",
-                "DTP*434*RD8*20261116-20261116", "HI*ABK:I10", "HI*ABF:E785", "NM1*71*1*ADAMS*JORDAN****XX*1987654328",
+                "DTP*434*RD8*20261116-20261116", "CL1*3*2*01", "HI*ABK:I10", "HI*ABF:E785", "NM1*71*1*ADAMS*JORDAN****XX*1987654328",
                 "SV2*0510*HC:99213*115*UN*1", "SV2*0300*HC:36415*3.75*UN*1");
+        assertThat(segments(file)).noneMatch(x -> x.startsWith("DTP*435")); // an outpatient bill carries no admission
         assertThat(Claim837Validator.validate(file)).isEmpty();
+    }
+
+    @Test
+    void anInpatientClaimCarriesItsTypeOfBillAdmissionAndReferringProvider() {
+        String file = Claim837Writer.write(ClaimDocumentFixtures.envelope(8), ClaimDocumentFixtures.inpatient("CF19V1"));
+        assertThat(upToTheLines(file, "CLM*CF19V1*118.75***11:A:1**A*Y*Y")).containsExactly(
+                "CLM*CF19V1*118.75***11:A:1**A*Y*Y",
+                "DTP*434*RD8*20261114-20261116",
+                "DTP*435*DT*202611142215",
+                "CL1*1*1*01",
+                "HI*ABK:I10",
+                "HI*ABF:E785",
+                "NM1*71*1*ADAMS*JORDAN****XX*1987654328",
+                "PRV*AT*PXC*207Q00000X",
+                "NM1*DN*1*CARTER*DANA****XX*" + ClaimDocumentFixtures.REFERRER_NPI);
+        assertThat(Claim837Validator.validate(file)).isEmpty();
+    }
+
+    @Test
+    void aReferredProfessionalClaimNamesTheReferringProviderBeforeTheRendering() {
+        String file = Claim837Writer.write(ClaimDocumentFixtures.envelope(9), ClaimDocumentFixtures.referred("CF20V1"));
+        assertThat(upToTheLines(file, "HI*ABK:I10*ABF:E785")).containsExactly(
+                "HI*ABK:I10*ABF:E785",
+                "NM1*DN*1*CARTER*DANA****XX*" + ClaimDocumentFixtures.REFERRER_NPI,
+                "NM1*82*1*ADAMS*JORDAN****XX*1987654328",
+                "PRV*PE*PXC*207Q00000X");
+        assertThat(Claim837Validator.validate(file)).isEmpty();
+    }
+
+    @Test
+    void validationChecksTheReferringProviderTheInstitutionalCodesAndTheBillingZip() {
+        String referred = Claim837Writer.write(ClaimDocumentFixtures.envelope(9), ClaimDocumentFixtures.referred("CF20V1"));
+        String dn = "NM1*DN*1*CARTER*DANA****XX*" + ClaimDocumentFixtures.REFERRER_NPI + "~\n";
+        String rendering = "NM1*82*1*ADAMS*JORDAN****XX*1987654328~\nPRV*PE*PXC*207Q00000X~\n";
+        assertThat(Claim837Validator.validate(referred.replace(dn + rendering, rendering + dn)))
+                .anySatisfy(i -> assertThat(i.toString()).contains("NM101 (loop 2310A): loop 2310A must come before loop 2310B"));
+        assertThat(Claim837Validator.validate(referred.replace("NM1*DN*1*CARTER*DANA", "NM1*DN*2**")))
+                .extracting(X12Issue::element).contains("NM102", "NM103");
+        assertThat(Claim837Validator.validate(referred.replace("DANA****XX*" + ClaimDocumentFixtures.REFERRER_NPI, "DANA****XX*1122334450")))
+                .anySatisfy(i -> assertThat(i.toString()).contains("NM109 (loop 2310A)").contains("not a valid NPI"));
+        assertThat(Claim837Validator.validate(referred.replace("N4*SPRINGFIELD*IL*627011234", "N4*SPRINGFIELD*IL*62701")))
+                .anySatisfy(i -> assertThat(i.toString()).contains("N403 (loop 2010AA): billing provider ZIP code '62701' must have nine digits"));
+
+        String inpatient = Claim837Writer.write(ClaimDocumentFixtures.envelope(8), ClaimDocumentFixtures.inpatient("CF19V1"));
+        assertThat(Claim837Validator.validate(inpatient.replace("DTP*435*DT*202611142215~\n", "")))
+                .anySatisfy(i -> assertThat(i.toString()).contains("DTP*435 (loop 2300): an inpatient or home health bill (facility type 11)"));
+        assertThat(Claim837Validator.validate(inpatient.replace("DTP*435*DT*202611142215", "DTP*435*DT*202611142615")))
+                .extracting(X12Issue::element).contains("DTP03");
+        assertThat(Claim837Validator.validate(inpatient.replace("CL1*1*1*01", "CL1*7*3*99")))
+                .extracting(X12Issue::element).contains("CL101", "CL102", "CL103");
+        assertThat(Claim837Validator.validate(inpatient.replace("CL1*1*1*01~\n", "")))
+                .anySatisfy(i -> assertThat(i.toString()).contains("CL1 (loop 2300)").contains("is missing"));
+        assertThat(Claim837Validator.validate(inpatient.replace("11:A:1", "19:A:1").replace("SV2*0510", "SV2*510")))
+                .extracting(X12Issue::element).contains("SV201").doesNotContain("CLM05-1");
+        assertThat(Claim837Validator.validate(inpatient.replace("11:A:1", "91:A:1"))).extracting(X12Issue::element).contains("CLM05-1");
+        String afterAttending = "PRV*AT*PXC*207Q00000X~\n";
+        String referring = "NM1*DN*1*CARTER*DANA****XX*" + ClaimDocumentFixtures.REFERRER_NPI + "~\n";
+        assertThat(Claim837Validator.validate(inpatient.replace("NM1*71*1*ADAMS*JORDAN****XX*1987654328~\n" + afterAttending + referring,
+                referring + "NM1*71*1*ADAMS*JORDAN****XX*1987654328~\n" + afterAttending)))
+                .anySatisfy(i -> assertThat(i.toString()).contains("loop 2310A must come before loop 2310F"));
     }
 
     @Test

@@ -14,7 +14,9 @@ import java.util.List;
 public final class ClaimDocumentFixtures {
     public static final String CLINIC_NPI = "1234567893";
     public static final String ADAMS_NPI = "1987654328";
+    public static final String REFERRER_NPI = "112233445" + com.claimflow.reference.Npi.checkDigit("112233445");
     public static final LocalDate DOS = LocalDate.of(2026, 11, 16);
+    public static final Person REFERRER = new Person("Carter", "Dana", REFERRER_NPI, null, null, null);
 
     private ClaimDocumentFixtures() {
     }
@@ -29,25 +31,43 @@ public final class ClaimDocumentFixtures {
                 new Organization("Riverside Family Clinic", CLINIC_NPI, "123456789", "261QP2300X", "100 River Rd", "Springfield", "IL", "627011234"),
                 new Person("Example", "Robin", "XYZ123456789", LocalDate.of(1980, 2, 29), "F", null),
                 new PayerRef("Blue Cross Blue Shield", "BCBS"), "CI",
-                new Person("Adams", "Jordan", ADAMS_NPI, null, null, "207Q00000X"), null,
+                new Person("Adams", "Jordan", ADAMS_NPI, null, null, "207Q00000X"), null, null,
                 List.of("I10", "E785"),
                 List.of(new Line("99213", List.of("25"), 1, new BigDecimal("115.00"), List.of(1, 2), DOS, null),
                         new Line("36415", List.of(), 1, new BigDecimal("3.75"), List.of(1), DOS, null)),
-                DOS, DOS);
+                DOS, DOS, null);
+    }
+
+    /** A professional claim for a patient Dr Carter (not on file) referred. */
+    public static ClaimDocument referred(String pcn) {
+        ClaimDocument c = professional(pcn);
+        return new ClaimDocument(c.kind(), pcn, c.totalCharge(), c.placeOfService(), c.frequencyCode(), null, c.priorAuthorization(), c.billing(),
+                c.subscriber(), c.payer(), c.claimFilingCode(), c.rendering(), null, REFERRER, c.diagnoses(), c.lines(), DOS, DOS, null);
     }
 
     public static ClaimDocument replacement(String pcn, String originalPayerClaimNumber) {
         ClaimDocument c = professional(pcn);
         return new ClaimDocument(c.kind(), pcn, c.totalCharge(), c.placeOfService(), "7", originalPayerClaimNumber, null, c.billing(),
-                c.subscriber(), c.payer(), c.claimFilingCode(), c.rendering(), null, c.diagnoses(), c.lines(), DOS, DOS);
+                c.subscriber(), c.payer(), c.claimFilingCode(), c.rendering(), null, null, c.diagnoses(), c.lines(), DOS, DOS, null);
     }
 
+    /** A hospital outpatient visit (type of bill 131): elective, from the physician's office, home after the visit. */
     public static ClaimDocument institutional(String pcn) {
+        return institutional(pcn, "13", null, DOS, new ClaimDocument.Institutional(null, "3", "2", "01"));
+    }
+
+    /** A two-day inpatient stay (type of bill 111), admitted through the emergency room, discharged home. */
+    public static ClaimDocument inpatient(String pcn) {
+        return institutional(pcn, "11", REFERRER, DOS.minusDays(2),
+                new ClaimDocument.Institutional(DOS.minusDays(2).atTime(22, 15), "1", "1", "01"));
+    }
+
+    private static ClaimDocument institutional(String pcn, String facilityType, Person referring, LocalDate from, ClaimDocument.Institutional ub04) {
         ClaimDocument c = professional(pcn);
-        return new ClaimDocument(Kind.INSTITUTIONAL, pcn, c.totalCharge(), "13", "1", null, null, c.billing(), c.subscriber(), c.payer(),
-                c.claimFilingCode(), null, c.rendering(), c.diagnoses(),
+        return new ClaimDocument(Kind.INSTITUTIONAL, pcn, c.totalCharge(), facilityType, "1", null, null, c.billing(), c.subscriber(), c.payer(),
+                c.claimFilingCode(), null, c.rendering(), referring, c.diagnoses(),
                 List.of(new Line("99213", List.of(), 1, new BigDecimal("115.00"), List.of(), DOS, "0510"),
                         new Line("36415", List.of(), 1, new BigDecimal("3.75"), List.of(), DOS, "0300")),
-                DOS, DOS);
+                from, DOS, ub04);
     }
 }

@@ -51,6 +51,7 @@ class IndependentX12ReaderTest {
         try (Claim837Writer w = Claim837Writer.open(out, ClaimDocumentFixtures.envelope(11), ClaimDocument.Kind.PROFESSIONAL)) {
             w.add(ClaimDocumentFixtures.professional("CF1V1"));
             w.add(ClaimDocumentFixtures.replacement("CF2V2", "PCN-9"));
+            w.add(ClaimDocumentFixtures.referred("CF4V1"));
         }
         List<String> lines = loops(out.toString(), "837_005010X222A1.cf");
         assertThat(lines.stream().filter(l -> !l.startsWith("SEPARATORS")).map(l -> l.split(" ")[2] + " " + l.split(" ")[3]).toList()).containsExactly(
@@ -59,6 +60,8 @@ class IndependentX12ReaderTest {
                 "2000B HL,SBR", "2010BA NM1,DMG", "2010BB NM1", "2300 CLM,REF,HI", "2310B NM1,PRV",
                 "2400 LX,SV1,DTP", "2400 LX,SV1,DTP",
                 "2000B HL,SBR", "2010BA NM1,DMG", "2010BB NM1", "2300 CLM,REF,HI", "2310B NM1,PRV",
+                "2400 LX,SV1,DTP", "2400 LX,SV1,DTP",
+                "2000B HL,SBR", "2010BA NM1,DMG", "2010BB NM1", "2300 CLM,REF,HI", "2310A NM1", "2310B NM1,PRV",
                 "2400 LX,SV1,DTP", "2400 LX,SV1,DTP",
                 "SE SE", "GE GE", "IEA IEA");
         assertThat(lines).contains("SEPARATORS ~ * :");
@@ -77,5 +80,28 @@ class IndependentX12ReaderTest {
                 "2000B HL,SBR", "2010BA NM1,DMG", "2010BB NM1", "2300 CLM,DTP,CL1,HI,HI", "2310A NM1,PRV",
                 "2400 LX,SV2,DTP", "2400 LX,SV2,DTP",
                 "SE SE", "GE GE", "IEA IEA");
+    }
+
+    @Test
+    void anInpatientClaimHasItsAdmissionInTheClaimLoopAndTheReferringProviderIn2310F() throws Exception {
+        String file = Claim837Writer.write(ClaimDocumentFixtures.envelope(13), ClaimDocumentFixtures.inpatient("CF5V1"));
+        List<String> lines = loops(file, "837_005010X223A2.cf");
+        assertThat(lines.stream().filter(l -> !l.startsWith("SEPARATORS")).map(l -> l.split(" ")[2] + " " + l.split(" ")[3]).toList())
+                .containsSubsequence("2300 CLM,DTP,DTP,CL1,HI,HI", "2310A NM1,PRV", "2310F NM1", "2400 LX,SV2,DTP");
+    }
+
+    @Test
+    void aBatchFileOfSeveralTransactionSetsReadsAsOneInterchange() throws Exception {
+        var out = new java.io.StringWriter();
+        try (Claim837Batch batch = Claim837Batch.open(out, ClaimDocumentFixtures.envelope(14), ClaimDocument.Kind.PROFESSIONAL)) {
+            batch.add(Claim837Writer.write(ClaimDocumentFixtures.envelope(15), ClaimDocumentFixtures.professional("CF6V1")));
+            batch.add(Claim837Writer.write(ClaimDocumentFixtures.envelope(16), ClaimDocumentFixtures.referred("CF7V1")));
+        }
+        List<String> loops = loops(out.toString(), "837_005010X222A1.cf").stream().filter(l -> !l.startsWith("SEPARATORS"))
+                .map(l -> l.split(" ")[2]).toList();
+        assertThat(loops).startsWith("ISA", "GS", "ST").endsWith("SE", "GE", "IEA");
+        assertThat(loops).filteredOn(l -> l.equals("ST")).hasSize(2);
+        assertThat(loops).filteredOn(l -> l.equals("2300")).hasSize(2);
+        assertThat(loops).filteredOn(l -> l.equals("2310A")).hasSize(1);
     }
 }

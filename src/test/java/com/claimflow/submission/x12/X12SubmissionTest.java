@@ -76,18 +76,41 @@ class X12SubmissionTest {
     }
 
     @Test
-    void anInstitutionalEncounterGoesOutAsA837I() {
-        var visit = Encounters.visit().request();
-        var request = new com.claimflow.intake.EncounterRequest(visit.externalId(), visit.patient(), visit.coverage(), visit.billingProviderNpi(),
-                visit.renderingProviderNpi(), null, null, visit.dateOfService(), visit.placeOfService(), "INSTITUTIONAL", visit.documentation());
-        Encounter e = encounters.open(request);
+    void anInstitutionalEncounterGoesOutAsA837IWithItsTypeOfBillAdmissionAndRevenueCodes() {
+        Encounter e = encounters.open(Encounters.visit().institutional().request());
         driver.runJobs();
-        driver.code(e.getId(), "I10", "99213 1 1");
+        driver.code(e.getId(), "I10", "99213 1 1\n36415 1 1");
         OutboxMessage m = submissions.messagesFor(claimOf(e).getId()).get(0);
         assertThat(m.getFormat()).isEqualTo("X12_837I");
-        assertThat(m.getPayload()).contains("*005010X223A2~").contains("CLM*CF" + claimOf(e).getId() + "V1*115***13:A:1**A*Y*Y~")
-                .contains("SV2*0510*HC:99213*115*UN*1~");
+        assertThat(m.getPayload()).contains("*005010X223A2~").contains("CLM*CF" + claimOf(e).getId() + "V1*118.75***13:A:1**A*Y*Y~")
+                .contains("CL1*3*2*01~").contains("SV2*0510*HC:99213*115*UN*1~").contains("SV2*0300*HC:36415*3.75*UN*1~").doesNotContain("DTP*435");
+        assertThat(claimOf(e).getLines()).extracting(com.claimflow.claim.ClaimLine::getRevenueCode).containsExactly("0510", "0300");
         assertThat(Claim837Validator.validate(m.getPayload())).isEmpty();
+    }
+
+    @Test
+    void anInpatientStayCarriesItsAdmissionAndTheReferringProviderNamedAtIntake() {
+        var admitted = java.time.LocalDate.now().minusDays(5).atTime(22, 15);
+        String referrer = DemoReferenceData.npi("112233445");
+        Encounter e = encounters.open(Encounters.visit().referredBy(referrer, "Carter, Dana MD")
+                .institutional(new com.claimflow.intake.EncounterRequest.Institutional("11", admitted, "1", "1", "01", "0120", null)).request());
+        driver.runJobs();
+        driver.code(e.getId(), "I10", "99213 1 1");
+        String payload = submissions.messagesFor(claimOf(e).getId()).get(0).getPayload();
+        String d8 = java.time.format.DateTimeFormatter.BASIC_ISO_DATE.format(admitted);
+        assertThat(payload).contains("11:A:1**A*Y*Y~").contains("DTP*434*RD8*" + d8 + "-").contains("DTP*435*DT*" + d8 + "2215~")
+                .contains("CL1*1*1*01~").contains("NM1*DN*1*CARTER*DANA****XX*" + referrer + "~").contains("SV2*0120*HC:99213*");
+        assertThat(Claim837Validator.validate(payload)).isEmpty();
+    }
+
+    @Test
+    void aReferredProfessionalClaimNamesTheReferringProviderOnFile() {
+        Encounter e = encounters.open(Encounters.visit().referredBy(DemoReferenceData.DR_BAKER_NPI).request());
+        driver.runJobs();
+        driver.code(e.getId(), "I10", "99213 1 1");
+        String payload = submissions.messagesFor(claimOf(e).getId()).get(0).getPayload();
+        assertThat(payload).contains("NM1*DN*1*BAKER*SAM****XX*" + DemoReferenceData.DR_BAKER_NPI + "~\nNM1*82*1*ADAMS*JORDAN");
+        assertThat(Claim837Validator.validate(payload)).isEmpty();
     }
 
     @Test
