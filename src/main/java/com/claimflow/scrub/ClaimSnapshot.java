@@ -9,22 +9,40 @@ import java.util.List;
 
 /**
  * The claim as the edits read it: a stored claim with its patient, or a claim posted to {@code POST /api/scrub} that is
- * never saved. {@code claimId} and {@code encounterId} are null for a posted claim.
+ * never saved. {@code claimId} and {@code encounterId} are null for a posted claim. {@code facilityTypeCode} (the type
+ * of bill's facility type) and the lines' revenue codes are for institutional claims.
  */
 public record ClaimSnapshot(Long claimId, Long encounterId, String claimType, String payerId, String memberId, String billingNpi,
                             String renderingNpi, String referringNpi, String placeOfService, LocalDate dateOfService, LocalDate patientBirthDate,
-                            String patientSex, String priorAuthorization, List<String> diagnoses, List<Line> lines, BigDecimal totalCharge) {
+                            String patientSex, String priorAuthorization, List<String> diagnoses, List<Line> lines, BigDecimal totalCharge,
+                            String facilityTypeCode) {
 
     public ClaimSnapshot {
         diagnoses = diagnoses == null ? List.of() : List.copyOf(diagnoses);
         lines = lines == null ? List.of() : List.copyOf(lines);
     }
 
-    /** One service line: procedure code, modifiers, units, charge and diagnosis pointers (1-based). */
-    public record Line(String code, List<String> modifiers, int units, BigDecimal charge, List<Integer> pointers) {
+    /** A claim without a type of bill (professional claims). */
+    public ClaimSnapshot(Long claimId, Long encounterId, String claimType, String payerId, String memberId, String billingNpi,
+                         String renderingNpi, String referringNpi, String placeOfService, LocalDate dateOfService, LocalDate patientBirthDate,
+                         String patientSex, String priorAuthorization, List<String> diagnoses, List<Line> lines, BigDecimal totalCharge) {
+        this(claimId, encounterId, claimType, payerId, memberId, billingNpi, renderingNpi, referringNpi, placeOfService, dateOfService,
+                patientBirthDate, patientSex, priorAuthorization, diagnoses, lines, totalCharge, null);
+    }
+
+    public boolean isInstitutional() {
+        return "INSTITUTIONAL".equalsIgnoreCase(claimType);
+    }
+
+    /** One service line: procedure code, modifiers, units, charge, diagnosis pointers (1-based) and, institutional, revenue code. */
+    public record Line(String code, List<String> modifiers, int units, BigDecimal charge, List<Integer> pointers, String revenueCode) {
         public Line {
             modifiers = modifiers == null ? List.of() : List.copyOf(modifiers);
             pointers = pointers == null ? List.of() : List.copyOf(pointers);
+        }
+
+        public Line(String code, List<String> modifiers, int units, BigDecimal charge, List<Integer> pointers) {
+            this(code, modifiers, units, charge, pointers, null);
         }
     }
 
@@ -34,11 +52,11 @@ public record ClaimSnapshot(Long claimId, Long encounterId, String claimType, St
                 claim.getBillingNpi(), claim.getRenderingNpi(), claim.getReferringNpi(), claim.getPlaceOfService(), claim.getDateOfService(),
                 encounter == null ? null : encounter.getPatientBirthDate(), encounter == null ? null : encounter.getPatientSex(),
                 claim.getPriorAuthorization(),
-                claim.diagnoses(), lines, claim.getTotalCharge());
+                claim.diagnoses(), lines, claim.getTotalCharge(), encounter == null ? null : encounter.getFacilityTypeCode());
     }
 
     private static Line line(ClaimLine l) {
-        return new Line(l.getCode(), l.modifiers(), l.getUnits(), l.getCharge(), l.pointers());
+        return new Line(l.getCode(), l.modifiers(), l.getUnits(), l.getCharge(), l.pointers(), l.getRevenueCode());
     }
 
     /** The patient's age in whole years on the date of service, or -1 when the birth date is unknown. */

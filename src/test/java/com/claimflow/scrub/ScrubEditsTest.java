@@ -21,6 +21,7 @@ class ScrubEditsTest extends ReferenceTestContext {
     @Autowired PayerRulesEdit payerRules;
     @Autowired com.claimflow.scrub.edits.NpiEdit npi;
     @Autowired ReferenceService reference;
+    @Autowired com.claimflow.scrub.edits.RequiredFieldsEdit required;
 
     @BeforeEach
     void load() {
@@ -95,5 +96,25 @@ class ScrubEditsTest extends ReferenceTestContext {
         assertThat(run(payerRules, TestClaim.professional().payer("AETNA", "W123456789").line("J1100", 1))).hasSize(1);
         assertThat(run(payerRules, TestClaim.professional().payer("BCBS", "XYZ123456789").line("97110", 1)))
                 .singleElement().satisfies(f -> assertThat(f.severity()).isEqualTo(Finding.Severity.WARNING));
+    }
+
+    @Test
+    void anInstitutionalClaimNeedsATypeOfBillAndARevenueCodeOnEveryLine() {
+        var charge = new java.math.BigDecimal("100.00");
+        TestClaim complete = TestClaim.professional().institutional("13")
+                .line(new ClaimSnapshot.Line("99213", List.of(), 1, charge, List.of(1), "0510"))
+                .line(new ClaimSnapshot.Line("36415", List.of(), 1, charge, List.of(1), "0300"));
+        assertThat(run(required, complete)).isEmpty();
+        assertThat(places(run(required, TestClaim.professional().institutional()
+                .line(new ClaimSnapshot.Line("99213", List.of(), 1, charge, List.of(1), "0510"))
+                .line(new ClaimSnapshot.Line("36415", List.of(), 1, charge, List.of(1), null)))))
+                .containsExactly("REQUIRED_FIELD@typeOfBill", "REQUIRED_FIELD@lines[2].revenueCode");
+        assertThat(run(required, TestClaim.professional().institutional("13").line(new ClaimSnapshot.Line("99213", List.of(), 1, charge, List.of(1), "510"))))
+                .singleElement().satisfies(f -> {
+                    assertThat(f.owner()).isEqualTo(Finding.Owner.BILLER);
+                    assertThat(f.message()).contains("Line 1 (99213) has revenue code '510', not a NUBC code");
+                });
+        // professional claims have neither
+        assertThat(run(required, TestClaim.professional().line("99213", 1))).isEmpty();
     }
 }

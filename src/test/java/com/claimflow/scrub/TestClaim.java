@@ -12,6 +12,7 @@ public final class TestClaim {
     public static final String DOCTOR_NPI = "1245319599";
 
     private String claimType = "PROFESSIONAL";
+    private String facilityTypeCode;
     private String payerId = "BCBS";
     private String memberId = "XYZ123456789";
     private String billingNpi = CLINIC_NPI;
@@ -32,6 +33,12 @@ public final class TestClaim {
     public TestClaim institutional() {
         this.claimType = "INSTITUTIONAL";
         return this;
+    }
+
+    /** An institutional claim of this type of bill (facility type code, e.g. 13). */
+    public TestClaim institutional(String facilityTypeCode) {
+        this.facilityTypeCode = facilityTypeCode;
+        return institutional();
     }
 
     public TestClaim payer(String payerId, String memberId) {
@@ -94,6 +101,6 @@ public final class TestClaim {
     public ClaimSnapshot build() {
         BigDecimal total = lines.stream().map(ClaimSnapshot.Line::charge).reduce(BigDecimal.ZERO, BigDecimal::add);
         return new ClaimSnapshot(null, null, claimType, payerId, memberId, billingNpi, renderingNpi, referringNpi, placeOfService, dateOfService,
-                birthDate, sex, priorAuthorization, diagnoses, lines, total);
+                birthDate, sex, priorAuthorization, diagnoses, lines, total, facilityTypeCode);
     }
 }

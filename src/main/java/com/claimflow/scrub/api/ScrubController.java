@@ -31,14 +31,19 @@ public class ScrubController {
     public record Patient(LocalDate birthDate, String sex) {
     }
 
-    public record Line(String code, List<String> modifiers, Integer units, BigDecimal charge, List<Integer> pointers) {
+    /** {@code revenueCode} on institutional claims. */
+    public record Line(String code, List<String> modifiers, Integer units, BigDecimal charge, List<Integer> pointers, String revenueCode) {
     }
 
-    /** The claim to check; {@code claimType} defaults to PROFESSIONAL, {@code totalCharge} to the sum of the lines. */
+    /**
+     * The claim to check; {@code claimType} defaults to PROFESSIONAL, {@code totalCharge} to the sum of the lines;
+     * {@code facilityTypeCode} (type of bill) on institutional claims.
+     */
     public record ClaimRequest(String claimType, String payerId, String memberId,
                                @JsonAlias("billingProviderNpi") String billingNpi, @JsonAlias("renderingProviderNpi") String renderingNpi,
                                @JsonAlias("referringProviderNpi") String referringNpi, String placeOfService, @NotNull LocalDate dateOfService, Patient patient, String priorAuthorization,
-                               @JsonAlias("diagnosisCodes") List<String> diagnoses, List<Line> lines, BigDecimal totalCharge) {
+                               @JsonAlias("diagnosisCodes") List<String> diagnoses, List<Line> lines, BigDecimal totalCharge,
+                               String facilityTypeCode) {
     }
 
     public record ScrubAnswer(boolean clean, long errors, long warnings, List<Finding> findings) {
@@ -47,7 +52,7 @@ public class ScrubController {
     @PostMapping
     public ScrubAnswer scrub(@Valid @RequestBody ClaimRequest claim) {
         List<ClaimSnapshot.Line> lines = claim.lines() == null ? List.of() : claim.lines().stream().filter(Objects::nonNull)
-                .map(l -> new ClaimSnapshot.Line(l.code(), l.modifiers(), l.units() == null ? 0 : l.units(), l.charge(), l.pointers()))
+                .map(l -> new ClaimSnapshot.Line(l.code(), l.modifiers(), l.units() == null ? 0 : l.units(), l.charge(), l.pointers(), l.revenueCode()))
                 .toList();
         BigDecimal total = claim.totalCharge() != null ? claim.totalCharge()
                 : lines.stream().map(ClaimSnapshot.Line::charge).filter(Objects::nonNull).reduce(BigDecimal.ZERO, BigDecimal::add);
@@ -56,7 +61,7 @@ public class ScrubController {
         ClaimSnapshot snapshot = new ClaimSnapshot(null, null, claim.claimType() == null ? "PROFESSIONAL" : claim.claimType(), claim.payerId(),
                 claim.memberId(), claim.billingNpi(), claim.renderingNpi(), claim.referringNpi(), claim.placeOfService(), claim.dateOfService(),
                 claim.patient() == null ? null : claim.patient().birthDate(), claim.patient() == null ? null : claim.patient().sex(),
-                claim.priorAuthorization(), diagnoses, lines, total);
+                claim.priorAuthorization(), diagnoses, lines, total, claim.facilityTypeCode());
         List<Finding> findings = scrub.check(snapshot);
         long errors = findings.stream().filter(f -> f.severity() == Finding.Severity.ERROR).count();
         return new ScrubAnswer(errors == 0, errors, findings.size() - errors, findings);
