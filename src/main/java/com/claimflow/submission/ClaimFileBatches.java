@@ -52,6 +52,8 @@ public class ClaimFileBatches {
     private static final DateTimeFormatter ENVELOPE_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmm");
     /** Claims read from the outbox at a time while a file is written: memory stays flat whatever the batch size. */
     private static final int PAGE = 200;
+    /** StAEDI's reader (and with it our read-back) refuses a functional group of more than 99,999 transaction sets. */
+    static final int MAX_BATCH = 99_999;
 
     private final JdbcTemplate jdbc;
     private final ClearinghouseConnection connection;
@@ -65,7 +67,10 @@ public class ClaimFileBatches {
     public ClaimFileBatches(JdbcTemplate jdbc, ClearinghouseConnection connection, ControlNumbers numbers, X12Settings settings,
                             X12ClaimFiles x12, ApplicationEventPublisher events, PlatformTransactionManager transactions,
                             @Value("${claimflow.outbox.batch-size:5000}") int batchSize) {
-        if (batchSize < 1) throw new IllegalArgumentException("claimflow.outbox.batch-size must be at least 1, is " + batchSize);
+        if (batchSize < 1 || batchSize > MAX_BATCH) {
+            throw new IllegalArgumentException("claimflow.outbox.batch-size must be 1 to " + MAX_BATCH + " (transaction sets in one functional group "
+                    + "that readers such as StAEDI take), is " + batchSize);
+        }
         this.jdbc = jdbc;
         this.connection = connection;
         this.numbers = numbers;

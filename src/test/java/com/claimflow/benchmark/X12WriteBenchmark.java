@@ -2,6 +2,7 @@ package com.claimflow.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.claimflow.submission.x12.Claim837Batch;
 import com.claimflow.submission.x12.Claim837Validator;
 import com.claimflow.submission.x12.Claim837Writer;
 import com.claimflow.submission.x12.ClaimDocument;
@@ -11,17 +12,22 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.BufferedOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
  * 837P writing speed and memory: claims per second streamed into one file, with the same run's baseline (the same
- * claims written as JSON lines with Jackson, the interim format the 837 replaced), and the read-back validation speed.
+ * claims written as JSON lines with Jackson, the interim format the 837 replaced), and the read-back validation speed;
+ * then the production path claim by claim (one-claim interchange written and read back, copied into batch files of
+ * 5,000, each read back), without the database.
  * Run: {@code mvn -o test -Dtest=X12WriteBenchmark -Dsurefire.failIfNoSpecifiedTests=false} (excluded from the normal run).
  */
 class X12WriteBenchmark {
     static final int CLAIMS = Integer.getInteger("benchmark.claims", 200_000);
+    static final int BATCH = 5_000;
 
     private static long usedAfterGc() {
         Runtime r = Runtime.getRuntime();
@@ -68,9 +74,38 @@ class X12WriteBenchmark {
         }
         double validateRate = CLAIMS / ((System.nanoTime() - start) / 1e9);
 
+        // the path a claim takes in production: its own one-claim interchange written and read back when it is queued,
+        // then its transaction set copied into the payer's batch file (Claim837Batch, 5,000 claims a file as
+        // claimflow.outbox.batch-size by default), which is read back before it leaves
+        Path batchFile = dir.resolve("batch.x12");
+        long[] batchHeap = new long[2];
+        int batchIssues = 0;
+        start = System.nanoTime();
+        for (int first = 1; first <= CLAIMS; first += BATCH) {
+            try (Writer out = Files.newBufferedWriter(batchFile, StandardCharsets.US_ASCII);
+                 Claim837Batch batch = Claim837Batch.open(out, ClaimDocumentFixtures.envelope(first), ClaimDocument.Kind.PROFESSIONAL)) {
+                for (int i = first; i < first + BATCH && i <= CLAIMS; i++) {
+                    String one = Claim837Writer.write(ClaimDocumentFixtures.envelope(10 + i), i % 3 == 0
+                            ? ClaimDocumentFixtures.referred("CF" + i + "V1") : ClaimDocumentFixtures.professional("CF" + i + "V1"));
+                    assertThat(Claim837Validator.validate(one)).isEmpty();
+                    batch.add(one);
+                    if (i == CLAIMS / 10 || i == CLAIMS) batchHeap[i == CLAIMS ? 1 : 0] = usedAfterGc();
+                }
+            }
+            try (InputStream in = Files.newInputStream(batchFile)) {
+                batchIssues += Claim837Validator.validate(in).size();
+            }
+        }
+        double batchRate = CLAIMS / ((System.nanoTime() - start) / 1e9);
+
         System.out.printf("BENCHMARK 837P write: %,d claims, %.1f MB, %,.0f claims/s; baseline JSON lines (Jackson) %,.0f claims/s; "
                         + "read-back validation %,.0f claims/s (%d issues); heap after GC at %,d claims %.1f MB, at %,d claims %.1f MB%n",
                 CLAIMS, size / 1e6, x12Rate, jsonRate, validateRate, issues, CLAIMS / 10, heap[0] / 1e6, CLAIMS, heap[1] / 1e6);
+        System.out.printf("BENCHMARK 837P claim by claim (write + read back each, copy into batch files of %,d claims, %.1f MB each, "
+                        + "read each batch back): %,.0f claims/s (%d issues); heap after GC at %,d claims %.1f MB, at %,d claims %.1f MB%n",
+                BATCH, Files.size(batchFile) / 1e6, batchRate, batchIssues, CLAIMS / 10, batchHeap[0] / 1e6, CLAIMS, batchHeap[1] / 1e6);
+        assertThat(batchIssues).isZero();
+        assertThat(batchHeap[1]).isLessThan(batchHeap[0] + 32_000_000L);
         assertThat(issues).isZero();
         assertThat(x12Rate).isGreaterThan(5_000);
         assertThat(heap[1]).isLessThan(heap[0] + 32_000_000L); // flat: no growth with the number of claims written
