@@ -35,7 +35,7 @@ public class DemoDataLoader {
     private static final String[] LAST = {"Alder", "Birch", "Cedar", "Dune", "Elm", "Fern", "Grove", "Hazel", "Iris", "Juniper", "Kestrel", "Linden"};
     private static final String[] PAYERS = {"MCARE", "BCBS", "AETNA", "UHC"};
     /** Diagnoses and procedure lines a coder would pick, several of which a scrubber or payer will object to. */
-    private static final String[][] CODINGS = {
+    static final String[][] CODINGS = {
             {"I10, E785", "99213 1 1,2\n36415 1 1\n80053 1 2"},
             {"E119, I10", "99214 25 1 1,2\n93000 1 2"},
             {"J069", "99213 1 1"},
@@ -119,7 +119,7 @@ public class DemoDataLoader {
         return Optional.empty();
     }
 
-    private static EncounterRequest request(int i, Random random) {
+    static EncounterRequest request(int i, Random random) {
         String payer = PAYERS[i % PAYERS.length];
         boolean missingMemberId = i % 11 == 7;
         // every 13th visit is old enough to be past the payer's timely filing limit
