@@ -2,42 +2,16 @@ package com.claimflow.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.claimflow.claim.ClaimService;
-import com.claimflow.coding.AuditSampling;
 import com.claimflow.intake.Encounter;
 import com.claimflow.intake.EncounterRequest;
-import com.claimflow.intake.EncounterService;
 import com.claimflow.submission.OutboxMessage;
-import com.claimflow.submission.SubmissionService;
 import com.claimflow.submission.x12.Claim837Validator;
-import com.claimflow.support.ProcessDriver;
+import com.claimflow.support.SubmissionTestBase;
 import java.util.Random;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.mockito.Mockito;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 /** The demo's synthetic encounters are accepted by intake and their claims go out as valid 837s. */
-@SpringBootTest
-@ActiveProfiles("test")
-class DemoEncountersTest {
-    @Autowired EncounterService encounters;
-    @Autowired ClaimService claims;
-    @Autowired SubmissionService submissions;
-    @Autowired ProcessDriver driver;
-    @Autowired DemoReferenceData reference;
-    @Autowired DemoUsers users;
-    @MockitoBean AuditSampling sampling;
-
-    @BeforeEach
-    void setUp() {
-        Mockito.when(sampling.draw()).thenReturn(0.5);
-        reference.load();
-        users.load();
-    }
+class DemoEncountersTest extends SubmissionTestBase {
 
     private String sent(EncounterRequest request) {
         Encounter e = encounters.open(request);

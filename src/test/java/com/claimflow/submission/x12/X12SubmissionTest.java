@@ -3,51 +3,25 @@ package com.claimflow.submission.x12;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.claimflow.claim.Claim;
-import com.claimflow.claim.ClaimService;
 import com.claimflow.claim.ClaimStatus;
-import com.claimflow.coding.AuditSampling;
 import com.claimflow.demo.DemoReferenceData;
-import com.claimflow.demo.DemoUsers;
 import com.claimflow.intake.Encounter;
-import com.claimflow.intake.EncounterService;
 import com.claimflow.remittance.RemittanceService;
 import com.claimflow.submission.OutboxMessage;
-import com.claimflow.submission.SubmissionService;
 import com.claimflow.support.Encounters;
-import com.claimflow.support.ProcessDriver;
+import com.claimflow.support.SubmissionTestBase;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.mockito.Mockito;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 /** The 837 is what the outbox carries; a claim whose 837 breaks the guide never leaves and becomes a biller task. */
-@SpringBootTest
-@ActiveProfiles("test")
-class X12SubmissionTest {
-    @Autowired EncounterService encounters;
-    @Autowired ClaimService claims;
-    @Autowired SubmissionService submissions;
+class X12SubmissionTest extends SubmissionTestBase {
     @Autowired RemittanceService payer;
-    @Autowired ProcessDriver driver;
-    @Autowired DemoReferenceData reference;
-    @Autowired DemoUsers users;
     @Autowired JdbcTemplate jdbc;
     @Autowired RuntimeService runtime;
     @Autowired X12ClaimFiles files;
-    @MockitoBean AuditSampling sampling;
-
-    @BeforeEach
-    void setUp() {
-        Mockito.when(sampling.draw()).thenReturn(0.5);
-        reference.load();
-        users.load();
-    }
 
     private Claim claimOf(Encounter e) {
         return claims.latestFor(e.getId()).orElseThrow();
