@@ -19,6 +19,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 class ClaimFileApiIT extends ApiTestBase {
     @Autowired EncounterService encounters;
     @Autowired ClaimService claims;
+    @Autowired com.claimflow.submission.SubmissionService submissions;
     @MockitoBean AuditSampling sampling;
 
     @BeforeEach
@@ -38,6 +39,15 @@ class ClaimFileApiIT extends ApiTestBase {
         assertThat(file.getHeaders().getContentType()).hasToString("application/edi-x12");
         assertThat(file.getBody()).startsWith("ISA*").contains("ST*837*").contains("CLM*CF" + claimId + "V1*");
         assertThat(Claim837Validator.validate(file.getBody())).isEmpty();
+        assertThat(file.getHeaders().getFirst("X-Claim-Status")).isEqualTo("PENDING");
+        assertThat(file.getHeaders().containsKey("X-Claim-File")).isFalse();
+
+        // once handed over, it names the batch file the claim went out in; the body is still the claim's own 837
+        assertThat(submissions.handOff(submissions.messagesFor(claimId).get(0).getId())).isTrue();
+        ResponseEntity<String> sent = as("bella").getForEntity("/api/claims/" + claimId + "/x12", String.class);
+        assertThat(sent.getHeaders().getFirst("X-Claim-Status")).isEqualTo("SENT");
+        assertThat(sent.getHeaders().getFirst("X-Claim-File")).matches("837P-BCBS-\\d{9}\\.x12");
+        assertThat(sent.getBody()).isEqualTo(file.getBody());
 
         assertThat(as("carla").getForEntity("/api/claims/" + claimId + "/x12", String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(http.getForEntity("/api/claims/" + claimId + "/x12", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
