@@ -172,6 +172,17 @@ class Claim837WriterTest {
     }
 
     @Test
+    void anInstitutionalClaimWithoutItsUb04DataIsWrittenButRefusedNamingTheElements() {
+        ClaimDocument c = ClaimDocumentFixtures.institutional("CF21V1");
+        ClaimDocument bare = new ClaimDocument(c.kind(), c.patientControlNumber(), c.totalCharge(), null, c.frequencyCode(), null, null, c.billing(),
+                c.subscriber(), c.payer(), c.claimFilingCode(), null, c.attending(), null, c.diagnoses(),
+                c.lines().stream().map(l -> new ClaimDocument.Line(l.code(), l.modifiers(), l.units(), l.charge(), l.pointers(), l.dateOfService(), null))
+                        .toList(), c.statementFrom(), c.statementTo(), null);
+        String file = Claim837Writer.write(ClaimDocumentFixtures.envelope(10), bare);
+        assertThat(Claim837Validator.validate(file)).extracting(X12Issue::element).contains("CLM05-1", "CL101", "CL102", "CL103", "SV201");
+    }
+
+    @Test
     void anIdentifierHoldingADelimiterRefusesTheClaim() {
         ClaimDocument c = ClaimDocumentFixtures.professional("CF17*V1");
         assertThatThrownBy(() -> Claim837Writer.write(ClaimDocumentFixtures.envelope(1), c))
