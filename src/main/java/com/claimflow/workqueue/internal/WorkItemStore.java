@@ -22,6 +22,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class WorkItemStore {
     private static final String COLUMNS = "task_id, process_instance_id, encounter_id, claim_id, task_type, task_name, queue, payer_id, amount, "
             + "priority, created_at, due_at, assignee, sla_state, excluded_user";
+    private static final String PREFIXED_COLUMNS = "w." + COLUMNS.replace(", ", ", w.");
     private static final RowMapper<WorkItem> ROW = WorkItemStore::map;
     private static final Object TAKEN_KEY = new Object();
     /** Queue order; the task id makes it total, so a cursor never skips or repeats a row (InnoDB keys end in it). */
@@ -127,18 +128,19 @@ public class WorkItemStore {
     }
 
     /**
-     * The rows after the cursor in queue order: an index range that starts at the cursor's priority, so any page costs
-     * what the first does. The redundant {@code priority <= ?} gives the optimizer the range's start.
+     * The rows after the cursor in queue order. The cursor's page is found on the index alone (a range that starts at the
+     * cursor and reads 50 entries, however deep), then its rows by primary key: asked for every column at once, MariaDB
+     * walks the queue's index from the top instead, which grows with the depth of the page.
      */
     public List<WorkItem> pageAfter(String queue, String payerId, QueueCursor after, int limit) {
-        String afterCursor = " and priority <= ? and (priority < ? or (priority = ? and (created_at > ? or (created_at = ? and task_id > ?))))";
+        String keys = "select task_id from work_item where queue = ?" + (payerId == null ? "" : " and payer_id = ?")
+                + " and priority <= ? and (priority < ? or (priority = ? and (created_at > ? or (created_at = ? and task_id > ?))))"
+                + " order by " + QUEUE_ORDER + " limit ?";
         Timestamp created = Timestamp.from(after.createdAt());
-        if (payerId == null) {
-            return jdbc.query("select " + COLUMNS + " from work_item where queue = ?" + afterCursor + " order by " + QUEUE_ORDER + " limit ?",
-                    ROW, queue, after.priority(), after.priority(), after.priority(), created, created, after.taskId(), limit);
-        }
-        return jdbc.query("select " + COLUMNS + " from work_item where queue = ? and payer_id = ?" + afterCursor + " order by " + QUEUE_ORDER + " limit ?",
-                ROW, queue, payerId, after.priority(), after.priority(), after.priority(), created, created, after.taskId(), limit);
+        List<Object> args = new ArrayList<>(payerId == null ? List.of(queue) : List.of(queue, payerId));
+        args.addAll(List.of(after.priority(), after.priority(), after.priority(), created, created, after.taskId(), limit));
+        return jdbc.query("select " + PREFIXED_COLUMNS + " from work_item w join (" + keys + ") k on w.task_id = k.task_id"
+                + " order by w.priority desc, w.created_at, w.task_id", ROW, args.toArray());
     }
 
     /** Counts a queue's items up to {@code cap + 1}: an index range of at most that many entries, never the whole queue. */
