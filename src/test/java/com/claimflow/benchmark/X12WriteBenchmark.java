@@ -16,6 +16,9 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.ForkJoinPool;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -98,13 +101,45 @@ class X12WriteBenchmark {
         }
         double batchRate = CLAIMS / ((System.nanoTime() - start) / 1e9);
 
+        // the same path as the product runs it: the per-claim step happens in each claim's own submission job, which
+        // the job executor runs on several threads (core pool 4); here on as many threads as the machine has cores,
+        // while the dispatcher (one thread) copies each batch and reads it back
+        int threads = Runtime.getRuntime().availableProcessors();
+        ForkJoinPool jobs = new ForkJoinPool(threads);
+        int parallelIssues = 0;
+        start = System.nanoTime();
+        try {
+            for (int first = 1; first <= CLAIMS; first += BATCH) {
+                int from = first;
+                List<String> queued = jobs.submit(() -> IntStream.range(from, Math.min(from + BATCH, CLAIMS + 1)).parallel().mapToObj(i -> {
+                    String one = Claim837Writer.write(ClaimDocumentFixtures.envelope(10 + i), i % 3 == 0
+                            ? ClaimDocumentFixtures.referred("CF" + i + "V1") : ClaimDocumentFixtures.professional("CF" + i + "V1"));
+                    if (!Claim837Validator.validate(one).isEmpty()) throw new IllegalStateException("claim " + i + " refused");
+                    return one;
+                }).toList()).get();
+                try (Writer out = Files.newBufferedWriter(batchFile, StandardCharsets.US_ASCII);
+                     Claim837Batch batch = Claim837Batch.open(out, ClaimDocumentFixtures.envelope(first), ClaimDocument.Kind.PROFESSIONAL)) {
+                    for (String one : queued) batch.add(one);
+                }
+                try (InputStream in = Files.newInputStream(batchFile)) {
+                    parallelIssues += Claim837Validator.validate(in).size();
+                }
+            }
+        } finally {
+            jobs.shutdown();
+        }
+        double parallelRate = CLAIMS / ((System.nanoTime() - start) / 1e9);
+
         System.out.printf("BENCHMARK 837P write: %,d claims, %.1f MB, %,.0f claims/s; baseline JSON lines (Jackson) %,.0f claims/s; "
                         + "read-back validation %,.0f claims/s (%d issues); heap after GC at %,d claims %.1f MB, at %,d claims %.1f MB%n",
                 CLAIMS, size / 1e6, x12Rate, jsonRate, validateRate, issues, CLAIMS / 10, heap[0] / 1e6, CLAIMS, heap[1] / 1e6);
         System.out.printf("BENCHMARK 837P claim by claim (write + read back each, copy into batch files of %,d claims, %.1f MB each, "
                         + "read each batch back): %,.0f claims/s (%d issues); heap after GC at %,d claims %.1f MB, at %,d claims %.1f MB%n",
                 BATCH, Files.size(batchFile) / 1e6, batchRate, batchIssues, CLAIMS / 10, batchHeap[0] / 1e6, CLAIMS, batchHeap[1] / 1e6);
+        System.out.printf("BENCHMARK 837P the same with the per-claim step on %d job threads, batches on one: %,.0f claims/s (%d issues)%n",
+                threads, parallelRate, parallelIssues);
         assertThat(batchIssues).isZero();
+        assertThat(parallelIssues).isZero();
         assertThat(batchHeap[1]).isLessThan(batchHeap[0] + 32_000_000L);
         assertThat(issues).isZero();
         assertThat(x12Rate).isGreaterThan(5_000);
