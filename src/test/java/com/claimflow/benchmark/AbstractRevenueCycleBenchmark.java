@@ -146,7 +146,8 @@ abstract class AbstractRevenueCycleBenchmark {
                 new EncounterRequest.Coverage(payerId, missingMemberId ? null : memberId(payerId, random)),
                 DemoReferenceData.CLINIC_NPI, i % 2 == 0 ? DemoReferenceData.DR_ADAMS_NPI : DemoReferenceData.DR_BAKER_NPI,
                 i % 5 == 0 ? DemoReferenceData.npi("112233445") : null, i % 7 == 0 ? "PA" + (5000 + i) : null, dos, "11",
-                "PROFESSIONAL", "Synthetic visit note " + i + ". No real patient data."));
+                "PROFESSIONAL", "Synthetic visit note " + i + ". No real patient data.",
+                i % 5 == 0 ? "Carter, Dana MD" : null, null)); // the referring physician is not on file: intake takes the name
         step("open");
         driver.runJobs();
         return e;
