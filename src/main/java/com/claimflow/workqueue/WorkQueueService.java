@@ -6,7 +6,6 @@ import com.claimflow.base.ConflictException;
 import com.claimflow.base.NotFoundException;
 import com.claimflow.workqueue.internal.WorkItemStore;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +26,8 @@ public class WorkQueueService {
     public static final int PAGE_SIZE = 50;
     /** Queue sizes are counted exactly up to this; beyond it a queue is "1,000+" (an exact count of a million rows costs 40 ms). */
     public static final int COUNT_CAP = 1000;
+    /** How often next() reads fresh candidates after losing every race for the ones it had. */
+    private static final int NEXT_TASK_ROUNDS = 50;
 
     private final WorkItemStore store;
     private final TaskService tasks;
@@ -36,7 +37,7 @@ public class WorkQueueService {
     private final int candidates;
 
     public WorkQueueService(WorkItemStore store, TaskService tasks, AuditService audit, List<TaskCompletion> completions,
-                            PlatformTransactionManager txManager, @Value("${claimflow.work-queue.next-task-candidates:10}") int candidates) {
+                            PlatformTransactionManager txManager, @Value("${claimflow.work-queue.next-task-candidates:3}") int candidates) {
         this.store = store;
         this.tasks = tasks;
         this.audit = audit;
@@ -46,23 +47,23 @@ public class WorkQueueService {
     }
 
     /**
-     * Hands the worker the highest-priority unclaimed task of the queues they may work, claimed for them. Each candidate
-     * is taken with a conditional update in its own transaction, so two callers can never get the same task; a caller
-     * that loses a race moves on to the next candidate.
+     * Hands the worker the highest-priority unclaimed task of the queues they may work, claimed for them. The top
+     * candidates of all their queues come in one read; each is taken with a conditional update in its own transaction,
+     * so two callers can never get the same task, and a caller that loses a race moves on to the next candidate (and
+     * reads again when every candidate was taken meanwhile).
      */
     public Optional<WorkItem> next(Worker worker) {
-        List<WorkItem> pool = new ArrayList<>();
-        for (String queue : worker.groups()) {
-            pool.addAll(store.unclaimed(queue, candidates));
-        }
-        pool.sort(Comparator.comparingInt(WorkItem::priority).reversed().thenComparing(WorkItem::createdAt));
-        for (WorkItem item : pool) {
-            if (worker.userId().equals(item.excludedUser())) continue;
-            if (tryClaim(item, worker.userId())) {
-                return Optional.of(item.claimedBy(worker.userId()));
+        for (int round = 0; round < NEXT_TASK_ROUNDS; round++) {
+            // after a lost round others are taking this queue's top as fast as it is read: read further down
+            List<WorkItem> pool = store.unclaimed(worker.groups(), worker.userId(), round == 0 ? candidates : candidates * 4);
+            if (pool.isEmpty()) return Optional.empty();
+            for (WorkItem item : pool) {
+                if (tryClaim(item, worker.userId())) {
+                    return Optional.of(item.claimedBy(worker.userId()));
+                }
             }
         }
-        return Optional.empty();
+        return Optional.empty(); // only when others keep emptying the queues faster than this caller claims
     }
 
     private boolean tryClaim(WorkItem item, String userId) {

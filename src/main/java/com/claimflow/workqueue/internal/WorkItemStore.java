@@ -7,6 +7,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -115,6 +117,22 @@ public class WorkItemStore {
     public List<WorkItem> unclaimed(String queue, int limit) {
         return jdbc.query("select " + COLUMNS + " from work_item where queue = ? and assignee is null order by priority desc, created_at limit ?",
                 ROW, queue, limit);
+    }
+
+    /**
+     * The highest-priority unclaimed items of several queues that {@code userId} may take (not the ones they are excluded
+     * from), best first: one round trip, one range of ix_work_item_next per queue.
+     */
+    public List<WorkItem> unclaimed(Collection<String> queues, String userId, int perQueue) {
+        if (queues.isEmpty()) return List.of();
+        String one = "(select " + COLUMNS + " from work_item where queue = ? and assignee is null"
+                + " and (excluded_user is null or excluded_user <> ?) order by priority desc, created_at limit ?)";
+        String sql = queues.size() == 1 ? one
+                : "select " + COLUMNS + " from (" + String.join(" union all ", Collections.nCopies(queues.size(), one))
+                + ") candidates order by priority desc, created_at";
+        List<Object> args = new ArrayList<>();
+        for (String queue : queues) args.addAll(List.of(queue, userId, perQueue));
+        return jdbc.query(sql, ROW, args.toArray());
     }
 
     /** Rows {@code offset} to {@code offset + limit} of a queue: for the first pages only, an OFFSET reads every row before it. */
