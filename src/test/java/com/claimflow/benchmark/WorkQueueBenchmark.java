@@ -133,8 +133,8 @@ class WorkQueueBenchmark {
     final String SYN = String.format(Locale.ROOT, "%,d rows", workItems);
     final String ALL = String.format(Locale.ROOT, "all %,d rows", workItems + camundaTasks);
     final String REAL = String.format(Locale.ROOT, "%,d real tasks", camundaTasks);
-    final Latencies selectPart = new Latencies("&nbsp;&nbsp;of which the selection (unclaimed per queue + merge)");
-    final Latencies claimPart = new Latencies("&nbsp;&nbsp;of which the claim transaction (assignIfFree + commit) and find");
+    final Latencies selectPart = new Latencies("&nbsp;&nbsp;of which the selection (one read: the top 3 unclaimed of each of the worker's queues)");
+    final Latencies claimPart = new Latencies("&nbsp;&nbsp;of which the claim transaction (assignIfFree + commit)");
 
     @Test
     void queuePageAndNextTaskAtScale() throws Exception {
