@@ -15,6 +15,7 @@ import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -172,6 +173,28 @@ public class EncounterService {
     @Transactional(readOnly = true)
     public List<Encounter> all() {
         return encounters.findAll();
+    }
+
+    /** A page of the encounters whose id is the text, or whose external id, payer or patient name contains it (blank: all). */
+    @Transactional(readOnly = true)
+    public List<Encounter> search(String text, Pageable page) {
+        return encounters.search(like(text), idIn(text), page);
+    }
+
+    @Transactional(readOnly = true)
+    public long countMatching(String text) {
+        return encounters.countMatching(like(text), idIn(text));
+    }
+
+    private static String like(String text) {
+        if (text == null || text.isBlank()) return null;
+        // the text is looked for as typed: LIKE's wildcards in it are escaped ('!' is the escape in the queries)
+        String escaped = text.strip().toLowerCase(java.util.Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_");
+        return "%" + escaped + "%";
+    }
+
+    private static long idIn(String text) {
+        return text != null && text.strip().matches("\\d{1,18}") ? Long.parseLong(text.strip()) : -1;
     }
 
     @Transactional(readOnly = true)

@@ -2,7 +2,6 @@ package com.claimflow.intake.ui;
 
 import com.claimflow.base.ui.Formats;
 import com.claimflow.identity.Roles;
-import com.claimflow.intake.Encounter;
 import com.claimflow.intake.EncounterService;
 import com.claimflow.remittance.AccountService;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
@@ -14,17 +13,18 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.data.provider.ListDataProvider;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
 import jakarta.annotation.security.RolesAllowed;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Locale;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
 
 /** Every encounter with where it stands: stage in the revenue cycle and what is still owed. */
 @Route("encounters")
@@ -33,17 +33,12 @@ import java.util.Locale;
 @RolesAllowed({Roles.ROLE_BILLERS, Roles.ROLE_LEADS, Roles.ROLE_COMPLIANCE, Roles.ROLE_ADMINS})
 public class EncountersView extends VerticalLayout {
 
-    /** One grid row, computed once when the view opens. */
+    /** One grid row, computed when its page is shown. */
     public record Row(long id, String externalId, String patient, String payerId, LocalDate dateOfService, String stage, BigDecimal balance) {
-        boolean matches(String filter) {
-            String f = filter.toLowerCase(Locale.ROOT);
-            return String.valueOf(id).equals(f) || externalId.toLowerCase(Locale.ROOT).contains(f)
-                    || patient.toLowerCase(Locale.ROOT).contains(f) || payerId.toLowerCase(Locale.ROOT).contains(f)
-                    || stage.toLowerCase(Locale.ROOT).contains(f);
-        }
     }
 
     private final Grid<Row> grid = new Grid<>(Row.class, false);
+    private String filter = "";
 
     public EncountersView(EncounterService encounters, AccountService accounts, com.claimflow.audit.AuditService audit,
                           com.claimflow.identity.CurrentWorker current) {
@@ -54,7 +49,7 @@ public class EncountersView extends VerticalLayout {
         title.getStyle().set("margin", "0");
         TextField search = new TextField();
         search.setId("encounter-search");
-        search.setPlaceholder("Patient, external id, payer or stage");
+        search.setPlaceholder("Id, patient, external id or payer");
         search.setPrefixComponent(VaadinIcon.SEARCH.create());
         search.setClearButtonVisible(true);
         search.setValueChangeMode(ValueChangeMode.LAZY);
@@ -65,29 +60,30 @@ public class EncountersView extends VerticalLayout {
         header.expand(title);
         add(header);
 
-        List<Row> rows = encounters.all().stream()
-                .sorted(Comparator.comparing(Encounter::getId).reversed())
-                .map(e -> new Row(e.getId(), e.getExternalId(), e.patientName(), e.getPayerId(), e.getDateOfService(),
-                        encounters.stage(e), accounts.balance(e.getId()).total()))
-                .toList();
         grid.setId("encounters");
-        grid.addColumn(Row::id).setKey("id").setHeader("Id").setSortable(true).setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(Row::externalId).setKey("externalId").setHeader("External id").setSortable(true).setAutoWidth(true);
-        grid.addColumn(Row::patient).setKey("patient").setHeader("Patient").setSortable(true).setFlexGrow(2);
-        grid.addColumn(Row::payerId).setKey("payer").setHeader("Payer").setSortable(true).setAutoWidth(true);
-        grid.addColumn(r -> Formats.date(r.dateOfService())).setKey("dos").setHeader("Date of service")
-                .setComparator(Comparator.comparing(Row::dateOfService)).setAutoWidth(true);
-        grid.addColumn(r -> stageLabel(r.stage())).setKey("stage").setHeader("Stage").setSortable(true).setAutoWidth(true);
+        grid.addColumn(Row::id).setKey("id").setHeader("Id").setSortProperty("id").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(Row::externalId).setKey("externalId").setHeader("External id").setSortProperty("externalId").setAutoWidth(true);
+        grid.addColumn(Row::patient).setKey("patient").setHeader("Patient").setSortProperty("patientLastName", "patientFirstName").setFlexGrow(2);
+        grid.addColumn(Row::payerId).setKey("payer").setHeader("Payer").setSortProperty("payerId").setAutoWidth(true);
+        grid.addColumn(r -> Formats.date(r.dateOfService())).setKey("dos").setHeader("Date of service").setSortProperty("dateOfService")
+                .setAutoWidth(true);
+        // stage and balance come from the engine and the account, row by row for the rows on screen: not sortable
+        grid.addColumn(r -> stageLabel(r.stage())).setKey("stage").setHeader("Stage").setAutoWidth(true);
         grid.addColumn(r -> Formats.money(r.balance())).setKey("balance").setHeader("Balance").setTextAlign(ColumnTextAlign.END)
-                .setComparator(Comparator.comparing(Row::balance)).setAutoWidth(true);
+                .setAutoWidth(true);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.setEmptyStateText("No encounters yet. They arrive through the API, a FHIR bundle or a CSV batch.");
-        ListDataProvider<Row> data = new ListDataProvider<>(rows);
-        grid.setItems(data);
+        // a page at a time from the database, newest first unless a column says otherwise
+        grid.setItems(q -> {
+            Sort sort = VaadinSpringDataHelpers.toSpringDataSort(q);
+            Pageable page = PageRequest.of(q.getPage(), q.getPageSize(), sort.isSorted() ? sort : Sort.by(Sort.Direction.DESC, "id"));
+            return encounters.search(filter, page).stream().map(e -> new Row(e.getId(), e.getExternalId(), e.patientName(), e.getPayerId(),
+                    e.getDateOfService(), encounters.stage(e), accounts.balance(e.getId()).total()));
+        }, q -> (int) Math.min(Integer.MAX_VALUE, encounters.countMatching(filter)));
         grid.setSizeFull();
         search.addValueChangeListener(e -> {
-            String f = e.getValue().strip();
-            data.setFilter(f.isEmpty() ? null : r -> r.matches(f));
+            filter = e.getValue().strip();
+            grid.getDataProvider().refreshAll();
         });
         addAndExpand(grid);
     }

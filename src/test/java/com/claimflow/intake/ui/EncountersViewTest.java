@@ -55,6 +55,33 @@ class EncountersViewTest extends KaribuTestBase {
         assertThat(rows(encounters())).extracting(EncountersView.Row::id).containsExactly(id);
     }
 
+    /** The list is read a page at a time from the database: the search looks there for the id, the patient's name and the text as typed. */
+    @Test
+    void theSearchFindsAnIdAPatientAndTakesWildcardsLiterally() {
+        String last = "Zed" + java.util.UUID.randomUUID().toString().substring(0, 6);
+        var visit = Encounters.visit().request();
+        long named = open(new com.claimflow.intake.EncounterRequest(visit.externalId(), new com.claimflow.intake.EncounterRequest.Patient(
+                "Ada", last, LocalDate.of(1980, 1, 2), "F"), visit.coverage(), visit.billingProviderNpi(), visit.renderingProviderNpi(), null, null,
+                visit.dateOfService(), "11", "PROFESSIONAL", "Synthetic test note."));
+        long other = open(Encounters.visit().request());
+        login(uniqueUser("lead"), "leads");
+        navigate(EncountersView.class);
+        TextField search = _get(TextField.class, s -> s.withId("encounter-search"));
+
+        _setValue(search, last.toUpperCase(Locale.ROOT) + ", ada");
+        assertThat(rows(encounters())).extracting(EncountersView.Row::id).containsExactly(named);
+        assertThat(_getFormatted(encounters(), 0, "patient")).isEqualTo(last + ", Ada");
+
+        _setValue(search, String.valueOf(other));
+        assertThat(rows(encounters())).extracting(EncountersView.Row::id).contains(other); // and any external id with those digits
+
+        _setValue(search, "%");
+        assertThat(rows(encounters())).isEmpty();
+
+        _setValue(search, "");
+        assertThat(rows(encounters())).extracting(EncountersView.Row::id).startsWith(other, named); // newest first
+    }
+
     @Test
     void aCoderCannotOpenTheEncounterList() {
         login(uniqueUser("coder"), "coders");
