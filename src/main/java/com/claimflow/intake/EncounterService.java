@@ -170,11 +170,6 @@ public class EncounterService {
         return encounters.findById(id);
     }
 
-    @Transactional(readOnly = true)
-    public List<Encounter> all() {
-        return encounters.findAll();
-    }
-
     /** A page of the encounters whose id is the text, or whose external id, payer or patient name contains it (blank: all). */
     @Transactional(readOnly = true)
     public List<Encounter> search(String text, Pageable page) {

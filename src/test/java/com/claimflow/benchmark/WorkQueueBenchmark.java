@@ -212,8 +212,8 @@ class WorkQueueBenchmark {
         }));
         // the engine's share of it: TaskService.claim (with its assignment listener) in a transaction of its own
         results.add(measure("&nbsp;&nbsp;of which the engine: TaskService.claim alone in its own transaction, real tasks", iterations, warmup, () -> {
-            String id = store.unclaimed(pick(RT_QUEUES, QUEUE_WEIGHTS), 1).get(0).taskId();
             String user = "bench-w" + random.nextInt(20);
+            String id = store.unclaimed(List.of(pick(RT_QUEUES, QUEUE_WEIGHTS)), user, 1).get(0).taskId();
             rtClaimed.add(id);
             return () -> tx.executeWithoutResult(st -> tasks.claim(id, user));
         }));
@@ -337,7 +337,7 @@ class WorkQueueBenchmark {
         long t0 = System.nanoTime();
         List<WorkItem> pool = new ArrayList<>();
         if (perQueueReads) {
-            for (String queue : worker.groups()) pool.addAll(store.unclaimed(queue, 10));
+            for (String queue : worker.groups()) pool.addAll(store.unclaimed(List.of(queue), worker.userId(), 10));
             pool.sort(Comparator.comparingInt(WorkItem::priority).reversed().thenComparing(WorkItem::createdAt));
         } else {
             pool.addAll(store.unclaimed(worker.groups(), worker.userId(), 3));

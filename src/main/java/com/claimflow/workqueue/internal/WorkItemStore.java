@@ -113,12 +113,6 @@ public class WorkItemStore {
         return jdbc.query("select " + COLUMNS + " from work_item where task_id = ?", ROW, taskId).stream().findFirst();
     }
 
-    /** Highest-priority unclaimed items of one queue: a range scan of ix_work_item_next, already in order. */
-    public List<WorkItem> unclaimed(String queue, int limit) {
-        return jdbc.query("select " + COLUMNS + " from work_item where queue = ? and assignee is null order by priority desc, created_at limit ?",
-                ROW, queue, limit);
-    }
-
     /**
      * The highest-priority unclaimed items of several queues that {@code userId} may take (not the ones they are excluded
      * from), best first: one round trip, one range of ix_work_item_next per queue.
