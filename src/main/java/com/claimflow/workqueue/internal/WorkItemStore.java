@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -31,9 +32,18 @@ public class WorkItemStore {
     private static final String QUEUE_ORDER = "priority desc, created_at, task_id";
 
     private final JdbcTemplate jdbc;
+    /**
+     * MariaDB/MySQL weigh all five indexes that start with the queue before reading three rows: planning took 0.54 ms a
+     * query against 0.35 ms with the choice made for it (2,000 candidate reads at 1,200,000 rows, docs/benchmarks.md),
+     * and the index named is the one the read is built for. H2 plans it alone.
+     */
+    private final String nextTaskIndexHint;
 
     public WorkItemStore(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        String product = jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName());
+        this.nextTaskIndexHint = product != null && (product.contains("MySQL") || product.contains("MariaDB"))
+                ? " force index (ix_work_item_next)" : "";
     }
 
     public void insert(WorkItem w) {
@@ -119,7 +129,7 @@ public class WorkItemStore {
      */
     public List<WorkItem> unclaimed(Collection<String> queues, String userId, int perQueue) {
         if (queues.isEmpty()) return List.of();
-        String one = "(select " + COLUMNS + " from work_item where queue = ? and assignee is null"
+        String one = "(select " + COLUMNS + " from work_item" + nextTaskIndexHint + " where queue = ? and assignee is null"
                 + " and (excluded_user is null or excluded_user <> ?) order by priority desc, created_at limit ?)";
         String sql = queues.size() == 1 ? one
                 : "select " + COLUMNS + " from (" + String.join(" union all ", Collections.nCopies(queues.size(), one))
