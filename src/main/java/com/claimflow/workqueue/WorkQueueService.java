@@ -4,14 +4,13 @@ import com.claimflow.audit.AuditService;
 import com.claimflow.base.BadInputException;
 import com.claimflow.base.ConflictException;
 import com.claimflow.base.NotFoundException;
+import com.claimflow.workqueue.internal.EngineClaims;
 import com.claimflow.workqueue.internal.WorkItemStore;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.camunda.bpm.engine.OptimisticLockingException;
-import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.TaskService;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.AccessDeniedException;
@@ -30,15 +29,17 @@ public class WorkQueueService {
     private static final int NEXT_TASK_ROUNDS = 50;
 
     private final WorkItemStore store;
+    private final EngineClaims engineClaims;
     private final TaskService tasks;
     private final AuditService audit;
     private final List<TaskCompletion> completions;
     private final TransactionTemplate tx;
     private final int candidates;
 
-    public WorkQueueService(WorkItemStore store, TaskService tasks, AuditService audit, List<TaskCompletion> completions,
+    public WorkQueueService(WorkItemStore store, EngineClaims engineClaims, TaskService tasks, AuditService audit, List<TaskCompletion> completions,
                             PlatformTransactionManager txManager, @Value("${claimflow.work-queue.next-task-candidates:3}") int candidates) {
         this.store = store;
+        this.engineClaims = engineClaims;
         this.tasks = tasks;
         this.audit = audit;
         this.completions = completions;
@@ -67,17 +68,13 @@ public class WorkQueueService {
     }
 
     private boolean tryClaim(WorkItem item, String userId) {
-        try {
-            // one commit for the claim and its audit row
-            return Boolean.TRUE.equals(tx.execute(s -> {
-                if (!store.assignIfFree(item.taskId(), userId)) return false;
-                tasks.claim(item.taskId(), userId);
-                audit.record(userId, "CLAIMED_NEXT", item.encounterId(), item.taskId(), item.taskType());
-                return true;
-            }));
-        } catch (TaskAlreadyClaimedException | OptimisticLockingException | org.camunda.bpm.engine.exception.NullValueException someoneElse) {
-            return false; // taken or completed by someone else meanwhile
-        }
+        // one commit for the claim and its audit row; the engine's assignee follows after it (decision 0008)
+        return Boolean.TRUE.equals(tx.execute(s -> {
+            if (!store.assignIfFreeAheadOfEngine(item.taskId(), userId)) return false; // taken by someone else meanwhile
+            audit.record(userId, "CLAIMED_NEXT", item.encounterId(), item.taskId(), item.taskType());
+            engineClaims.passOnAfterCommit(item.taskId(), userId);
+            return true;
+        }));
     }
 
     @Transactional
@@ -101,6 +98,7 @@ public class WorkQueueService {
         if (!worker.userId().equals(item.assignee()) && !worker.isLead()) {
             throw new AccessDeniedException("task " + taskId + " is not yours to release");
         }
+        store.assign(taskId, null); // the projection first: the engine may not have heard of the claim yet
         tasks.setAssignee(taskId, null);
         audit.record(worker.userId(), "RELEASED", item.encounterId(), taskId, item.taskType());
     }
@@ -111,6 +109,7 @@ public class WorkQueueService {
         if (!lead.isLead()) throw new AccessDeniedException("only team leads reassign tasks");
         if (reason == null || reason.isBlank()) throw new BadInputException("reason", "say why the task is moved");
         WorkItem item = get(taskId);
+        store.assign(taskId, toUser);
         tasks.setAssignee(taskId, toUser);
         audit.record(lead.userId(), "REASSIGNED", item.encounterId(), taskId,
                 (item.assignee() == null ? "queue" : item.assignee()) + " -> " + (toUser == null ? "queue" : toUser) + ": " + reason);
@@ -135,6 +134,7 @@ public class WorkQueueService {
         }
         Object note = form.get("note");
         audit.record(worker.userId(), "COMPLETED", item.encounterId(), taskId, item.taskType() + (note == null ? "" : ": " + note));
+        engineClaims.passOnNow(taskId, worker.userId()); // so the engine's history records who completed it
         tasks.complete(taskId, variables);
     }
 

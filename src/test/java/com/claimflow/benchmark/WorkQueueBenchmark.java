@@ -32,6 +32,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
@@ -105,6 +106,7 @@ class WorkQueueBenchmark {
     }
 
     @Autowired JdbcTemplate jdbc;
+    @Autowired com.claimflow.audit.AuditService benchAudit;
     @Autowired WorkItemStore store;
     @Autowired WorkQueueService queues;
     @Autowired TaskService tasks;
@@ -123,6 +125,8 @@ class WorkQueueBenchmark {
     final int taskQueryIterations = Integer.getInteger("bench.taskQueryIterations", 2_000);
     final int taskQueryWarmup = Integer.getInteger("bench.taskQueryWarmup", 20);
     final int budgetSeconds = Integer.getInteger("bench.budgetSeconds", 180);
+    /** Offered load: with a pace each measured call starts this many ms after the previous one started (0: back to back). */
+    final int paceMillis = Integer.getInteger("bench.paceMillis", 0);
     final int seedThreads = Integer.getInteger("bench.seedThreads", 3);
     final int listenerSample = Integer.getInteger("bench.listenerSample", 2_000);
     static final int SEED_BATCH = 100;
@@ -133,6 +137,7 @@ class WorkQueueBenchmark {
     final String SYN = String.format(Locale.ROOT, "%,d rows", workItems);
     final String ALL = String.format(Locale.ROOT, "all %,d rows", workItems + camundaTasks);
     final String REAL = String.format(Locale.ROOT, "%,d real tasks", camundaTasks);
+    final List<String> notes = new ArrayList<>();
     final Latencies selectPart = new Latencies("&nbsp;&nbsp;of which the selection (one read: the top 3 unclaimed of each of the worker's queues)");
     final Latencies claimPart = new Latencies("&nbsp;&nbsp;of which the claim transaction (assignIfFree + commit)");
 
@@ -205,10 +210,16 @@ class WorkQueueBenchmark {
             return () -> assertPage(queues.page(q, p, 0));
         }));
         List<String> rtClaimed = new ArrayList<>();
-        Latencies nextRt = add(results, measure("projection next-task incl. Camunda claim + audit, real tasks (WorkQueueService.next)",
-                iterations, warmup, () -> {
+        Latencies nextRt = add(results, measure("next task, full WorkQueueService.next: selection, conditional claim, audit row, commit; "
+                + "the engine's claim follows on the engine-claims thread (decision 0008), real tasks", iterations, warmup, () -> {
             Worker w = worker(RT_QUEUES);
             return () -> rtClaimed.add(queues.next(w).orElseThrow().taskId());
+        }));
+        engineCaughtUp("after the full next-task run");
+        Latencies nextRtSync = add(results, measure("baseline: next task as before decision 0008, TaskService.claim in the caller's "
+                + "transaction (selection, conditional claim, engine claim, audit row, commit), real tasks", iterations, warmup, () -> {
+            Worker w = worker(RT_QUEUES);
+            return () -> rtClaimed.add(nextWithEngineClaimInline(w).orElseThrow().taskId());
         }));
         // the engine's share of it: TaskService.claim (with its assignment listener) in a transaction of its own
         results.add(measure("&nbsp;&nbsp;of which the engine: TaskService.claim alone in its own transaction, real tasks", iterations, warmup, () -> {
@@ -318,8 +329,10 @@ class WorkQueueBenchmark {
         ratio("next task: TaskQuery + claim / WorkQueueService.next, both on the same " + REAL, tqNext, nextRt);
         ratio("page 201: OFFSET / cursor, " + SYN, deepOffset, deepCursor);
         ratio("next task, projection part: before / now, " + SYN, nextSynBefore, nextSyn);
+        ratio("next task: engine claim in the caller's transaction / after its commit (decision 0008), " + REAL, nextRtSync, nextRt);
         line("");
         line("- load average at end: " + loadAverage());
+        notes.forEach(n -> line("- " + n));
         explainAll();
         restore(synClaimed, rtClaimed);
         write();
@@ -396,7 +409,9 @@ class WorkQueueBenchmark {
             Runnable r = call.get();
             long t0 = System.nanoTime();
             r.run();
-            l.add(System.nanoTime() - t0);
+            long took = System.nanoTime() - t0;
+            l.add(took);
+            if (paceMillis > 0) LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(paceMillis) - took);
             if (System.nanoTime() > budgetEnd) {
                 System.out.println("benchmark: time budget spent after " + (i + 1) + " calls");
                 break;
@@ -612,8 +627,40 @@ class WorkQueueBenchmark {
         return count / ((System.nanoTime() - t0) / 1e9);
     }
 
+    /** What next() did before decision 0008: the engine's claim inside the caller's transaction, before the commit. */
+    Optional<WorkItem> nextWithEngineClaimInline(Worker worker) {
+        return Optional.ofNullable(tx.execute(s -> {
+            for (WorkItem item : store.unclaimed(worker.groups(), worker.userId(), 3)) {
+                if (!store.assignIfFree(item.taskId(), worker.userId())) continue;
+                tasks.claim(item.taskId(), worker.userId());
+                benchAudit.record(worker.userId(), "CLAIMED_NEXT", item.encounterId(), item.taskId(), item.taskType());
+                return item.claimedBy(worker.userId());
+            }
+            return null;
+        }));
+    }
+
+    /** Waits until the engine has every claim next() took (the engine-claims thread drains behind the caller) and says how long. */
+    void engineCaughtUp(String when) {
+        long t0 = System.nanoTime();
+        int pending = store.pendingEngineClaims(100_000).size();
+        while (!store.pendingEngineClaims(1).isEmpty() && System.nanoTime() - t0 < TimeUnit.MINUTES.toNanos(5)) {
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        String note = String.format(Locale.ROOT, "engine caught up %s: %d claims were still to pass on when the loop ended, all passed on %.0f ms later",
+                when, pending, (System.nanoTime() - t0) / 1e6);
+        System.out.println("benchmark: " + note);
+        notes.add(note);
+    }
+
     /** Undoes the claims the next-task measurements made, so that a later run starts from the same data. */
     void restore(List<String> synClaimed, List<String> rtClaimed) {
+        engineCaughtUp("before the claims are released");
         int syn = jdbc.update("update work_item set assignee = null where assignee like 'bench-w%' and queue not like 'rt-%'");
         for (int i = 0; i < rtClaimed.size(); i += 200) {
             List<String> slice = rtClaimed.subList(i, Math.min(rtClaimed.size(), i + 200));

@@ -1,12 +1,14 @@
 package com.claimflow.workqueue;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.claimflow.intake.EncounterService;
 import com.claimflow.support.ApiTestBase;
 import com.claimflow.support.Encounters;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -29,6 +31,8 @@ class NextTaskIT extends ApiTestBase {
     @Autowired ObjectMapper json;
     @Autowired org.springframework.transaction.PlatformTransactionManager txManager;
     @Autowired com.claimflow.workqueue.internal.WorkItemStore store;
+    @Autowired com.claimflow.workqueue.internal.EngineClaims engineClaims;
+    @Autowired org.camunda.bpm.engine.HistoryService history;
 
     private List<String> openCodingTasks(int n) {
         List<Long> ids = new ArrayList<>();
@@ -66,10 +70,65 @@ class NextTaskIT extends ApiTestBase {
 
         assertThat(handedOut).doesNotHaveDuplicates();
         assertThat(new HashSet<>(handedOut)).containsAll(created);
+        // the engine hears of each claim right after its commit (decision 0008)
         for (String taskId : created) {
-            String assignee = tasks.createTaskQuery().taskId(taskId).singleResult().getAssignee();
-            assertThat(queues.get(taskId).assignee()).isEqualTo(assignee).startsWith("coder-");
+            String holder = queues.get(taskId).assignee();
+            assertThat(holder).startsWith("coder-");
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(engineAssignee(taskId)).isEqualTo(holder));
         }
+    }
+
+    /** A claim the engine was not told of before a crash (the row marked, the JVM gone) reaches it with the next sweep. */
+    @Test
+    void aClaimLeftPendingByACrashReachesTheEngineOnTheSweep() {
+        String taskId = openCodingTasks(1).get(0);
+        // next()'s transaction without the hand-off after its commit: what a crash right after the commit leaves
+        new org.springframework.transaction.support.TransactionTemplate(txManager)
+                .executeWithoutResult(s -> assertThat(store.assignIfFreeAheadOfEngine(taskId, "colin")).isTrue());
+        assertThat(engineAssignee(taskId)).isNull();
+        assertThat(store.pendingEngineClaims(10_000)).containsEntry(taskId, "colin");
+
+        engineClaims.sweep();
+
+        assertThat(engineAssignee(taskId)).isEqualTo("colin");
+        assertThat(queues.get(taskId).assignee()).isEqualTo("colin");
+        assertThat(store.pendingEngineClaims(10_000)).doesNotContainKey(taskId);
+        assertThat(engineClaims.passOn(taskId, "colin")).isFalse(); // nothing is passed on twice
+    }
+
+    /** A release or reassignment made before the engine heard of the claim wins: the late hand-off changes nothing. */
+    @Test
+    void aReleaseOrReassignmentBeforeTheEngineHearsOfTheClaimWins() {
+        List<String> taskIds = openCodingTasks(2);
+        var tx = new org.springframework.transaction.support.TransactionTemplate(txManager);
+        tx.executeWithoutResult(s -> taskIds.forEach(id -> assertThat(store.assignIfFreeAheadOfEngine(id, "colin")).isTrue()));
+
+        queues.release(taskIds.get(0), new Worker("colin", Set.of("coders")));
+        queues.reassign(taskIds.get(1), "chen", "colin is out today", new Worker("lena", Set.of("leads")));
+        engineClaims.sweep();
+
+        assertThat(queues.get(taskIds.get(0)).assignee()).isNull();
+        assertThat(engineAssignee(taskIds.get(0))).isNull();
+        assertThat(queues.get(taskIds.get(1)).assignee()).isEqualTo("chen");
+        assertThat(engineAssignee(taskIds.get(1))).isEqualTo("chen");
+    }
+
+    /** Completing a task the engine has not yet been told is claimed still records who completed it in the engine's history. */
+    @Test
+    void completingBeforeTheEngineHearsOfTheClaimRecordsTheAssigneeInHistory() {
+        long encounterId = encounters.open(Encounters.visit().request()).getId();
+        driver.runJobs();
+        String taskId = driver.task(encounterId, "CodeEncounter").taskId();
+        new org.springframework.transaction.support.TransactionTemplate(txManager)
+                .executeWithoutResult(s -> assertThat(store.assignIfFreeAheadOfEngine(taskId, "carla")).isTrue());
+
+        driver.code(encounterId, "I10", "99213 1 1");
+
+        assertThat(history.createHistoricTaskInstanceQuery().taskId(taskId).singleResult().getAssignee()).isEqualTo("carla");
+    }
+
+    private String engineAssignee(String taskId) {
+        return tasks.createTaskQuery().taskId(taskId).singleResult().getAssignee();
     }
 
     @Test
@@ -145,7 +204,7 @@ class NextTaskIT extends ApiTestBase {
         WorkItem handedOut = queues.next(new Worker("colin", Set.of("coders"))).orElseThrow();
         assertThat(handedOut.assignee()).isEqualTo("colin");
         assertThat(queues.get(handedOut.taskId()).assignee()).isEqualTo("colin");
-        assertThat(tasks.createTaskQuery().taskId(handedOut.taskId()).singleResult().getAssignee()).isEqualTo("colin");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(engineAssignee(handedOut.taskId())).isEqualTo("colin"));
     }
 
     @Test

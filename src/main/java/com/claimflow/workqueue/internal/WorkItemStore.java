@@ -73,11 +73,36 @@ public class WorkItemStore {
     }
 
     /** The engine's assignment, as its listener reports it; skipped when {@link #assignIfFree} wrote it in this transaction. */
+    /** The assignee the engine now has (or that a release or reassignment gives it): nothing is left for the engine to learn. */
     public void assign(String taskId, String assignee) {
         Map<String, String> taken = takenInThisTransaction(false);
         if (taken != null && assignee != null && assignee.equals(taken.get(taskId))) return;
-        jdbc.update("update work_item set assignee = ? where task_id = ?", assignee, taskId);
+        jdbc.update("update work_item set assignee = ?, engine_claim_pending = false where task_id = ?", assignee, taskId);
         if (taken != null) taken.remove(taskId);
+    }
+
+    /**
+     * Takes the item for {@code assignee} if nobody holds it, as {@link #assignIfFree} does, and marks it for the engine to
+     * be told after the commit ({@link #takePendingEngineClaim}).
+     */
+    public boolean assignIfFreeAheadOfEngine(String taskId, String assignee) {
+        return jdbc.update("update work_item set assignee = ?, engine_claim_pending = true where task_id = ? and assignee is null",
+                assignee, taskId) == 1;
+    }
+
+    /**
+     * Clears the mark of a claim the engine is about to be given, if the row is still marked and held by {@code assignee}:
+     * the row stays locked until the transaction ends, so a release or reassignment waits for the engine's claim, or wins
+     * before it (false). The assignment listener's echo of the same assignee is skipped.
+     */
+    public boolean takePendingEngineClaim(String taskId, String assignee) {
+        boolean taken = jdbc.update("update work_item set engine_claim_pending = false where task_id = ? and engine_claim_pending = true"
+                + " and assignee = ?", taskId, assignee) == 1;
+        if (taken) {
+            Map<String, String> mine = takenInThisTransaction(true);
+            if (mine != null) mine.put(taskId, assignee);
+        }
+        return taken;
     }
 
     /** Takes the item for {@code assignee} only if nobody holds it: the row lock decides between concurrent callers. */
@@ -90,9 +115,18 @@ public class WorkItemStore {
         return taken;
     }
 
+    /** Claims the engine has still to be given (task id to assignee): made just now, or before a crash. */
+    public Map<String, String> pendingEngineClaims(int limit) {
+        Map<String, String> pending = new java.util.LinkedHashMap<>();
+        jdbc.query("select task_id, assignee from work_item where engine_claim_pending = true limit ?",
+                (ResultSet rs) -> { pending.put(rs.getString(1), rs.getString(2)); }, limit);
+        return pending;
+    }
+
     /**
-     * Rows {@link #assignIfFree} assigned in the current transaction: the engine's claim that follows fires the assignment
-     * listener, which would write the same value to the same row again. Null outside a transaction.
+     * Rows {@link #assignIfFree} or {@link #takePendingEngineClaim} assigned in the current transaction: the engine's claim
+     * that follows fires the assignment listener, which would write the same value to the same row again. Null outside a
+     * transaction.
      */
     @SuppressWarnings("unchecked")
     private static Map<String, String> takenInThisTransaction(boolean create) {

@@ -1,0 +1,99 @@
+package com.claimflow.workqueue.internal;
+
+import jakarta.annotation.PreDestroy;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.camunda.bpm.engine.TaskService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Gives the engine the assignee of tasks that next-task took in the projection (decision 0008). The caller's transaction
+ * marks the row ({@link WorkItemStore#assignIfFreeAheadOfEngine}); after its commit a worker thread sets the engine's
+ * assignee; a completion does it first in its own transaction; a sweep passes on what a crash or a failed attempt left.
+ * Each pass clears the mark with a conditional update that locks the row, so a release or reassignment in between wins
+ * and nothing is passed on twice.
+ */
+@Component
+public class EngineClaims {
+    private static final Logger log = LoggerFactory.getLogger(EngineClaims.class);
+    private static final int SWEEP_BATCH = 500;
+
+    private final WorkItemStore store;
+    private final TaskService tasks;
+    private final TransactionTemplate tx;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "engine-claims");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public EngineClaims(WorkItemStore store, TaskService tasks, PlatformTransactionManager txManager) {
+        this.store = store;
+        this.tasks = tasks;
+        this.tx = new TransactionTemplate(txManager);
+    }
+
+    /** Passes the claim on to the engine once the current transaction has committed (nothing happens on rollback). */
+    public void passOnAfterCommit(String taskId, String assignee) {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                try {
+                    worker.execute(() -> passOn(taskId, assignee));
+                } catch (RejectedExecutionException shuttingDown) {
+                    log.info("engine claim of task {} left to the next start's sweep", taskId);
+                }
+            }
+        });
+    }
+
+    /** In the caller's transaction (a completion is about to follow): gives the engine the assignee if it is still to be given. */
+    public void passOnNow(String taskId, String assignee) {
+        if (store.takePendingEngineClaim(taskId, assignee)) tasks.setAssignee(taskId, assignee);
+    }
+
+    /**
+     * The same in a transaction of its own, for the worker thread and the sweep. Returns whether it gave one; a failure (the
+     * engine's task changed meanwhile) is logged and left for the sweep.
+     */
+    public boolean passOn(String taskId, String assignee) {
+        try {
+            return Boolean.TRUE.equals(tx.execute(s -> {
+                if (!store.takePendingEngineClaim(taskId, assignee)) return false; // released, reassigned, completed or passed on already
+                tasks.setAssignee(taskId, assignee);
+                return true;
+            }));
+        } catch (RuntimeException e) {
+            log.warn("could not give task {} its assignee in the engine yet ({}); the sweep tries again", taskId, e.toString());
+            return false;
+        }
+    }
+
+    /** Passes on what is still pending: claims of a crashed instance, of another instance, or ones that failed. */
+    @Scheduled(initialDelayString = "${claimflow.work-queue.engine-claim-sweep-millis:30000}",
+            fixedDelayString = "${claimflow.work-queue.engine-claim-sweep-millis:30000}")
+    public int sweep() {
+        int passed = 0;
+        for (Map.Entry<String, String> claim : store.pendingEngineClaims(SWEEP_BATCH).entrySet()) {
+            if (passOn(claim.getKey(), claim.getValue())) passed++;
+        }
+        if (passed > 0) log.info("passed {} pending claims on to the engine", passed);
+        return passed;
+    }
+
+    @PreDestroy
+    void stop() throws InterruptedException {
+        worker.shutdown();
+        worker.awaitTermination(10, TimeUnit.SECONDS); // what is left stays marked for the next start's sweep
+    }
+}
