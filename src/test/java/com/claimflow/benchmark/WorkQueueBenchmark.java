@@ -68,15 +68,17 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <ul>
  * <li><b>synthetic</b>: {@code bench.workItems} (1,000,000) projection rows without engine tasks, in six queues
  * ({@link #SYN_QUEUES}), four payers, priority 0-100, about 10% assigned. They have no Camunda task, so next-task on them is
- * measured as the projection part of {@link WorkQueueService#next}: {@code WorkItemStore.unclaimed} per queue, then
- * {@code assignIfFree} in its own transaction, then {@code find} (what next() does minus {@code TaskService.claim} and the audit row).
+ * measured as the projection part of {@link WorkQueueService#next}: {@code WorkItemStore.unclaimed} of the worker's queues in
+ * one read, then {@code assignIfFree} in its own transaction (what next() does minus the audit row and the engine's claim).
  * <li><b>real</b>: {@code bench.camundaTasks} (200,000) process instances of a one-user-task model with candidate group
  * {@code rt-*} ({@link #RT_QUEUES}), task priority 0-100 and process variables {@code payerId} and {@code priority}, about 10%
  * assigned. The first {@code bench.listenerSample} (2,000) are started through the product's engine with the projection listener
  * on (to measure what task creation costs in the product); the rest through a second engine on the same database without the
  * listener (the listener makes creation about eight times slower, which the run measures), and their work_item rows are then
- * written by SQL from the engine's tables. On these rows the full {@link WorkQueueService#next} (with the Camunda claim and the
- * audit row) is measured too.
+ * written by SQL from the engine's tables. On these rows the full {@link WorkQueueService#next} is measured (the audit row in
+ * its transaction, the engine's claim right after on the engine-claims thread, decision 0008; the run waits for the engine to
+ * catch up and reports the lag), beside the old next with {@code TaskService.claim} inside the transaction.
+ * With {@code -Dbench.paceMillis=N} the measured calls start N ms apart (an offered load) instead of back to back.
  * </ul>
  */
 @SpringBootTest
