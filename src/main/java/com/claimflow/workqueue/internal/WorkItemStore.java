@@ -96,23 +96,14 @@ public class WorkItemStore {
      * before it (false). The assignment listener's echo of the same assignee is skipped.
      */
     public boolean takePendingEngineClaim(String taskId, String assignee) {
-        boolean taken = jdbc.update("update work_item set engine_claim_pending = false where task_id = ? and engine_claim_pending = true"
-                + " and assignee = ?", taskId, assignee) == 1;
-        if (taken) {
-            Map<String, String> mine = takenInThisTransaction(true);
-            if (mine != null) mine.put(taskId, assignee);
-        }
-        return taken;
+        return rememberedIfTaken(jdbc.update("update work_item set engine_claim_pending = false where task_id = ?"
+                + " and engine_claim_pending = true and assignee = ?", taskId, assignee) == 1, taskId, assignee);
     }
 
     /** Takes the item for {@code assignee} only if nobody holds it: the row lock decides between concurrent callers. */
     public boolean assignIfFree(String taskId, String assignee) {
-        boolean taken = jdbc.update("update work_item set assignee = ? where task_id = ? and assignee is null", assignee, taskId) == 1;
-        if (taken) {
-            Map<String, String> mine = takenInThisTransaction(true);
-            if (mine != null) mine.put(taskId, assignee);
-        }
-        return taken;
+        return rememberedIfTaken(jdbc.update("update work_item set assignee = ? where task_id = ? and assignee is null", assignee, taskId) == 1,
+                taskId, assignee);
     }
 
     /** Claims the engine has still to be given (task id to assignee): made just now, or before a crash. */
@@ -121,6 +112,15 @@ public class WorkItemStore {
         jdbc.query("select task_id, assignee from work_item where engine_claim_pending = true limit ?",
                 (ResultSet rs) -> { pending.put(rs.getString(1), rs.getString(2)); }, limit);
         return pending;
+    }
+
+    /** Notes a row this transaction assigned, so that the assignment listener's echo of it is skipped ({@link #assign}). */
+    private static boolean rememberedIfTaken(boolean taken, String taskId, String assignee) {
+        if (taken) {
+            Map<String, String> mine = takenInThisTransaction(true);
+            if (mine != null) mine.put(taskId, assignee);
+        }
+        return taken;
     }
 
     /**
