@@ -96,6 +96,34 @@ class NextTaskIT extends ApiTestBase {
         assertThat(engineClaims.passOn(taskId, "colin")).isFalse(); // nothing is passed on twice
     }
 
+    /**
+     * Claims are passed on together; one the engine refuses (its task gone from the engine) rolls back only the joint
+     * attempt: the others reach the engine one by one, and the refused one stays marked for the next sweep.
+     */
+    @Test
+    void oneClaimTheEngineRefusesDoesNotHoldUpTheOthersPassedOnWithIt() {
+        List<String> taskIds = openCodingTasks(2);
+        String gone = java.util.UUID.randomUUID().toString(); // a projection row whose engine task no longer exists
+        store.insert(new WorkItem(gone, "no-such-instance", 1L, null, "CodeEncounter", "Code encounter", "coders", "MCARE",
+                java.math.BigDecimal.ZERO, 0, java.time.Instant.now(), null, null, WorkItem.SlaState.OK, null));
+        try {
+            var tx = new org.springframework.transaction.support.TransactionTemplate(txManager);
+            tx.executeWithoutResult(s -> {
+                assertThat(store.assignIfFreeAheadOfEngine(taskIds.get(0), "colin")).isTrue();
+                assertThat(store.assignIfFreeAheadOfEngine(gone, "colin")).isTrue();
+                assertThat(store.assignIfFreeAheadOfEngine(taskIds.get(1), "colin")).isTrue();
+            });
+
+            assertThat(engineClaims.sweep()).isGreaterThanOrEqualTo(2);
+
+            assertThat(engineAssignee(taskIds.get(0))).isEqualTo("colin");
+            assertThat(engineAssignee(taskIds.get(1))).isEqualTo("colin");
+            assertThat(store.pendingEngineClaims(10_000)).containsEntry(gone, "colin").doesNotContainKeys(taskIds.get(0), taskIds.get(1));
+        } finally {
+            store.delete(gone);
+        }
+    }
+
     /** A release or reassignment made before the engine heard of the claim wins: the late hand-off changes nothing. */
     @Test
     void aReleaseOrReassignmentBeforeTheEngineHearsOfTheClaimWins() {

@@ -1,9 +1,13 @@
 package com.claimflow.workqueue.internal;
 
 import jakarta.annotation.PreDestroy;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.TaskService;
@@ -21,16 +25,23 @@ import org.springframework.transaction.support.TransactionTemplate;
  * marks the row ({@link WorkItemStore#assignIfFreeAheadOfEngine}); after its commit a worker thread sets the engine's
  * assignee; a completion does it first in its own transaction; a sweep passes on what a crash or a failed attempt left.
  * Each pass clears the mark with a conditional update that locks the row, so a release or reassignment in between wins
- * and nothing is passed on twice.
+ * and nothing is passed on twice. The worker thread passes on what has gathered since its last pass in one transaction
+ * (up to {@value #HAND_OFF_BATCH}): under load one commit serves many claims instead of one each.
  */
 @Component
 public class EngineClaims {
     private static final Logger log = LoggerFactory.getLogger(EngineClaims.class);
     private static final int SWEEP_BATCH = 500;
+    static final int HAND_OFF_BATCH = 50;
+
+    private record Claim(String taskId, String assignee) {
+    }
 
     private final WorkItemStore store;
     private final TaskService tasks;
     private final TransactionTemplate tx;
+    /** Claims committed in the projection and not yet passed on by the worker thread (also marked in the rows, for the sweep). */
+    private final BlockingQueue<Claim> handOffs = new LinkedBlockingQueue<>();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "engine-claims");
         t.setDaemon(true);
@@ -49,7 +60,8 @@ public class EngineClaims {
             @Override
             public void afterCommit() {
                 try {
-                    worker.execute(() -> passOn(taskId, assignee));
+                    handOffs.add(new Claim(taskId, assignee));
+                    worker.execute(EngineClaims.this::passOnGathered);
                 } catch (RejectedExecutionException shuttingDown) {
                     log.info("engine claim of task {} left to the next start's sweep", taskId);
                 }
@@ -79,14 +91,55 @@ public class EngineClaims {
         }
     }
 
+    private void passOnGathered() {
+        List<Claim> batch = new ArrayList<>();
+        handOffs.drainTo(batch, HAND_OFF_BATCH);
+        passOnAll(batch);
+    }
+
+    /**
+     * Passes the claims on in one transaction; if the engine refuses one of them, the batch is rolled back and each is tried
+     * on its own, so one bad task does not hold up the others. Returns how many were given.
+     */
+    int passOnAll(List<Claim> batch) {
+        if (batch.isEmpty()) return 0;
+        if (batch.size() == 1) return passOn(batch.get(0).taskId(), batch.get(0).assignee()) ? 1 : 0;
+        try {
+            Integer given = tx.execute(s -> {
+                int n = 0;
+                for (Claim c : batch) {
+                    if (store.takePendingEngineClaim(c.taskId(), c.assignee())) {
+                        tasks.setAssignee(c.taskId(), c.assignee());
+                        n++;
+                    }
+                }
+                return n;
+            });
+            return given == null ? 0 : given;
+        } catch (RuntimeException e) {
+            log.info("passing {} claims on together failed ({}); passing them on one by one", batch.size(), e.toString());
+            int n = 0;
+            for (Claim c : batch) {
+                if (passOn(c.taskId(), c.assignee())) n++;
+            }
+            return n;
+        }
+    }
+
     /** Passes on what is still pending: claims of a crashed instance, of another instance, or ones that failed. */
     @Scheduled(initialDelayString = "${claimflow.work-queue.engine-claim-sweep-millis:30000}",
             fixedDelayString = "${claimflow.work-queue.engine-claim-sweep-millis:30000}")
     public int sweep() {
         int passed = 0;
+        List<Claim> batch = new ArrayList<>();
         for (Map.Entry<String, String> claim : store.pendingEngineClaims(SWEEP_BATCH).entrySet()) {
-            if (passOn(claim.getKey(), claim.getValue())) passed++;
+            batch.add(new Claim(claim.getKey(), claim.getValue()));
+            if (batch.size() == HAND_OFF_BATCH) {
+                passed += passOnAll(batch);
+                batch = new ArrayList<>();
+            }
         }
+        passed += passOnAll(batch);
         if (passed > 0) log.info("passed {} pending claims on to the engine", passed);
         return passed;
     }
