@@ -3,7 +3,6 @@ package com.claimflow.workqueue.internal;
 import jakarta.annotation.PreDestroy;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -32,7 +31,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class EngineClaims {
     private static final Logger log = LoggerFactory.getLogger(EngineClaims.class);
     private static final int SWEEP_BATCH = 500;
-    static final int HAND_OFF_BATCH = 50;
+    private static final int HAND_OFF_BATCH = 50;
 
     private record Claim(String taskId, String assignee) {
     }
@@ -69,22 +68,23 @@ public class EngineClaims {
         });
     }
 
-    /** In the caller's transaction (a completion is about to follow): gives the engine the assignee if it is still to be given. */
-    public void passOnNow(String taskId, String assignee) {
-        if (store.takePendingEngineClaim(taskId, assignee)) tasks.setAssignee(taskId, assignee);
+    /**
+     * In the caller's transaction (a completion about to follow, or one of the passes below): gives the engine the assignee if it
+     * is still to be given. Returns whether it gave it.
+     */
+    public boolean passOnNow(String taskId, String assignee) {
+        if (!store.takePendingEngineClaim(taskId, assignee)) return false; // released, reassigned, completed or passed on already
+        tasks.setAssignee(taskId, assignee);
+        return true;
     }
 
     /**
-     * The same in a transaction of its own, for the worker thread and the sweep. Returns whether it gave one; a failure (the
-     * engine's task changed meanwhile) is logged and left for the sweep.
+     * The same in a transaction of its own, for a claim passed on alone. Returns whether it gave one; a failure (the engine's
+     * task changed or went meanwhile) is logged and left for the sweep.
      */
     public boolean passOn(String taskId, String assignee) {
         try {
-            return Boolean.TRUE.equals(tx.execute(s -> {
-                if (!store.takePendingEngineClaim(taskId, assignee)) return false; // released, reassigned, completed or passed on already
-                tasks.setAssignee(taskId, assignee);
-                return true;
-            }));
+            return Boolean.TRUE.equals(tx.execute(s -> passOnNow(taskId, assignee)));
         } catch (RuntimeException e) {
             log.warn("could not give task {} its assignee in the engine yet ({}); the sweep tries again", taskId, e.toString());
             return false;
@@ -101,17 +101,14 @@ public class EngineClaims {
      * Passes the claims on in one transaction; if the engine refuses one of them, the batch is rolled back and each is tried
      * on its own, so one bad task does not hold up the others. Returns how many were given.
      */
-    int passOnAll(List<Claim> batch) {
+    private int passOnAll(List<Claim> batch) {
         if (batch.isEmpty()) return 0;
         if (batch.size() == 1) return passOn(batch.get(0).taskId(), batch.get(0).assignee()) ? 1 : 0;
         try {
             Integer given = tx.execute(s -> {
                 int n = 0;
                 for (Claim c : batch) {
-                    if (store.takePendingEngineClaim(c.taskId(), c.assignee())) {
-                        tasks.setAssignee(c.taskId(), c.assignee());
-                        n++;
-                    }
+                    if (passOnNow(c.taskId(), c.assignee())) n++;
                 }
                 return n;
             });
@@ -130,16 +127,12 @@ public class EngineClaims {
     @Scheduled(initialDelayString = "${claimflow.work-queue.engine-claim-sweep-millis:30000}",
             fixedDelayString = "${claimflow.work-queue.engine-claim-sweep-millis:30000}")
     public int sweep() {
+        List<Claim> pending = store.pendingEngineClaims(SWEEP_BATCH).entrySet().stream()
+                .map(e -> new Claim(e.getKey(), e.getValue())).toList();
         int passed = 0;
-        List<Claim> batch = new ArrayList<>();
-        for (Map.Entry<String, String> claim : store.pendingEngineClaims(SWEEP_BATCH).entrySet()) {
-            batch.add(new Claim(claim.getKey(), claim.getValue()));
-            if (batch.size() == HAND_OFF_BATCH) {
-                passed += passOnAll(batch);
-                batch = new ArrayList<>();
-            }
+        for (int from = 0; from < pending.size(); from += HAND_OFF_BATCH) {
+            passed += passOnAll(pending.subList(from, Math.min(from + HAND_OFF_BATCH, pending.size())));
         }
-        passed += passOnAll(batch);
         if (passed > 0) log.info("passed {} pending claims on to the engine", passed);
         return passed;
     }
