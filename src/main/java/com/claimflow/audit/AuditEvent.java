@@ -28,8 +28,8 @@ public class AuditEvent {
     protected AuditEvent() {
     }
 
-    AuditEvent(String actor, String action, Long encounterId, String taskId, String detail) {
-        this.occurredAt = Instant.now();
+    AuditEvent(Instant occurredAt, String actor, String action, Long encounterId, String taskId, String detail) {
+        this.occurredAt = occurredAt;
         this.actor = actor;
         this.action = action;
         this.encounterId = encounterId;

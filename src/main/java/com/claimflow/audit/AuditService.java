@@ -1,6 +1,7 @@
 package com.claimflow.audit;
 
 import com.claimflow.audit.internal.AuditEventRepository;
+import java.time.Instant;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -20,7 +21,13 @@ public class AuditService {
 
     @Transactional(propagation = Propagation.REQUIRED)
     public void record(String actor, String action, Long encounterId, String taskId, String detail) {
-        events.save(new AuditEvent(actor, action, encounterId, taskId, detail));
+        events.save(new AuditEvent(Instant.now(), actor, action, encounterId, taskId, detail));
+    }
+
+    /** An event recorded after the fact, with the time it happened: a claim whose row kept it until it could be written. */
+    @Transactional(propagation = Propagation.REQUIRED)
+    public void recordAt(Instant occurredAt, String actor, String action, Long encounterId, String taskId, String detail) {
+        events.save(new AuditEvent(occurredAt, actor, action, encounterId, taskId, detail));
     }
 
     @Transactional(readOnly = true)

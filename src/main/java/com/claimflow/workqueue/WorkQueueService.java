@@ -15,9 +15,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** Work queues: pages, my work, next task, claim, release, complete, reassign. Reads only the projection. */
 @Service
@@ -33,25 +31,24 @@ public class WorkQueueService {
     private final TaskService tasks;
     private final AuditService audit;
     private final List<TaskCompletion> completions;
-    private final TransactionTemplate tx;
     private final int candidates;
 
     public WorkQueueService(WorkItemStore store, EngineClaims engineClaims, TaskService tasks, AuditService audit, List<TaskCompletion> completions,
-                            PlatformTransactionManager txManager, @Value("${claimflow.work-queue.next-task-candidates:3}") int candidates) {
+                            @Value("${claimflow.work-queue.next-task-candidates:3}") int candidates) {
         this.store = store;
         this.engineClaims = engineClaims;
         this.tasks = tasks;
         this.audit = audit;
         this.completions = completions;
-        this.tx = new TransactionTemplate(txManager);
         this.candidates = candidates;
     }
 
     /**
      * Hands the worker the highest-priority unclaimed task of the queues they may work, claimed for them. The top
-     * candidates of all their queues come in one read; each is taken with a conditional update in its own transaction,
-     * so two callers can never get the same task, and a caller that loses a race moves on to the next candidate (and
-     * reads again when every candidate was taken meanwhile).
+     * candidates of all their queues come in one read; each is taken with a conditional update committed on its own, so
+     * two callers can never get the same task, and a caller that loses a race moves on to the next candidate (and reads
+     * again when every candidate was taken meanwhile). The row keeps the claim's time until the claim's audit row and the
+     * engine's assignee follow, right after (decision 0008).
      */
     public Optional<WorkItem> next(Worker worker) {
         for (int round = 0; round < NEXT_TASK_ROUNDS; round++) {
@@ -59,22 +56,13 @@ public class WorkQueueService {
             List<WorkItem> pool = store.unclaimed(worker.groups(), worker.userId(), round == 0 ? candidates : candidates * 4);
             if (pool.isEmpty()) return Optional.empty();
             for (WorkItem item : pool) {
-                if (tryClaim(item, worker.userId())) {
+                if (store.assignIfFreeAheadOfEngine(item.taskId(), worker.userId())) {
+                    engineClaims.passOnSoon(item.taskId(), worker.userId());
                     return Optional.of(item.claimedBy(worker.userId()));
                 }
             }
         }
         return Optional.empty(); // only when others keep emptying the queues faster than this caller claims
-    }
-
-    private boolean tryClaim(WorkItem item, String userId) {
-        // one commit for the claim and its audit row; the engine's assignee follows after it (decision 0008)
-        return Boolean.TRUE.equals(tx.execute(s -> {
-            if (!store.assignIfFreeAheadOfEngine(item.taskId(), userId)) return false; // taken by someone else meanwhile
-            audit.record(userId, "CLAIMED_NEXT", item.encounterId(), item.taskId(), item.taskType());
-            engineClaims.passOnAfterCommit(item.taskId(), userId);
-            return true;
-        }));
     }
 
     @Transactional
@@ -98,7 +86,8 @@ public class WorkQueueService {
         if (!worker.userId().equals(item.assignee()) && !worker.isLead()) {
             throw new AccessDeniedException("task " + taskId + " is not yours to release");
         }
-        store.assign(taskId, null); // the projection first: the engine may not have heard of the claim yet
+        if (item.assignee() != null) engineClaims.passOnNow(taskId, item.assignee()); // a next-task claim reaches the audit trail first
+        store.assign(taskId, null);
         tasks.setAssignee(taskId, null);
         audit.record(worker.userId(), "RELEASED", item.encounterId(), taskId, item.taskType());
     }
@@ -109,6 +98,7 @@ public class WorkQueueService {
         if (!lead.isLead()) throw new AccessDeniedException("only team leads reassign tasks");
         if (reason == null || reason.isBlank()) throw new BadInputException("reason", "say why the task is moved");
         WorkItem item = get(taskId);
+        if (item.assignee() != null) engineClaims.passOnNow(taskId, item.assignee()); // a next-task claim reaches the audit trail first
         store.assign(taskId, toUser);
         tasks.setAssignee(taskId, toUser);
         audit.record(lead.userId(), "REASSIGNED", item.encounterId(), taskId,
@@ -132,9 +122,9 @@ public class WorkQueueService {
         for (TaskCompletion c : completions) {
             if (c.handles(item.taskType())) variables.putAll(c.complete(item, form, worker.userId()));
         }
+        engineClaims.passOnNow(taskId, worker.userId()); // the claim's audit row first; the engine's history records who completed it
         Object note = form.get("note");
         audit.record(worker.userId(), "COMPLETED", item.encounterId(), taskId, item.taskType() + (note == null ? "" : ": " + note));
-        engineClaims.passOnNow(taskId, worker.userId()); // so the engine's history records who completed it
         tasks.complete(taskId, variables);
     }
 

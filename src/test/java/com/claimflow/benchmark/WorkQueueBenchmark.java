@@ -109,6 +109,7 @@ class WorkQueueBenchmark {
 
     @Autowired JdbcTemplate jdbc;
     @Autowired com.claimflow.audit.AuditService benchAudit;
+    @Autowired com.claimflow.workqueue.internal.EngineClaims engineClaims;
     @Autowired WorkItemStore store;
     @Autowired WorkQueueService queues;
     @Autowired TaskService tasks;
@@ -212,12 +213,30 @@ class WorkQueueBenchmark {
             return () -> assertPage(queues.page(q, p, 0));
         }));
         List<String> rtClaimed = new ArrayList<>();
-        Latencies nextRt = add(results, measure("next task, full WorkQueueService.next: selection, conditional claim, audit row, commit; "
-                + "the engine's claim follows on the engine-claims thread (decision 0008), real tasks", iterations, warmup, () -> {
+        Latencies nextRt = add(results, measure("next task, full WorkQueueService.next: selection, conditional claim committed on its own; "
+                + "the claim's audit row and the engine's assignee follow on the engine-claims thread (decision 0008), real tasks", iterations,
+                warmup, () -> {
             Worker w = worker(RT_QUEUES);
             return () -> rtClaimed.add(queues.next(w).orElseThrow().taskId());
         }));
         engineCaughtUp("after the full next-task run");
+        // the caller's own work with nothing beside it, now and as it was in ba9dc21 (audit row in the caller's transaction):
+        // what the caller pays when the engine-claims thread is not sharing the cores; the sweep passes the claims on afterwards
+        Latencies ownSelect = new Latencies("&nbsp;&nbsp;of which the selection");
+        Latencies ownClaim = new Latencies("&nbsp;&nbsp;of which the claim (one autocommit conditional update)");
+        Latencies own = add(results, measure("diagnostic: next task's own work now, no hand-off beside it, real tasks", iterations, warmup, () -> {
+            Worker w = worker(RT_QUEUES);
+            return () -> rtClaimed.add(nextWithoutHandOff(w, false, ownSelect, ownClaim).orElseThrow().taskId());
+        }));
+        addParts(results, own, ownSelect, ownClaim);
+        Latencies ownBeforeSelect = new Latencies("&nbsp;&nbsp;of which the selection");
+        Latencies ownBeforeClaim = new Latencies("&nbsp;&nbsp;of which the claim transaction (conditional claim, audit row, commit)");
+        Latencies ownBefore = add(results, measure("diagnostic baseline: next task's own work as in ba9dc21, audit row in the caller's transaction, "
+                + "no hand-off beside it, real tasks", iterations, warmup, () -> {
+            Worker w = worker(RT_QUEUES);
+            return () -> rtClaimed.add(nextWithoutHandOff(w, true, ownBeforeSelect, ownBeforeClaim).orElseThrow().taskId());
+        }));
+        addParts(results, ownBefore, ownBeforeSelect, ownBeforeClaim);
         Latencies nextRtSync = add(results, measure("baseline: next task as before decision 0008, TaskService.claim in the caller's "
                 + "transaction (selection, conditional claim, engine claim, audit row, commit), real tasks", iterations, warmup, () -> {
             Worker w = worker(RT_QUEUES);
@@ -332,6 +351,7 @@ class WorkQueueBenchmark {
         ratio("page 201: OFFSET / cursor, " + SYN, deepOffset, deepCursor);
         ratio("next task, projection part: before / now, " + SYN, nextSynBefore, nextSyn);
         ratio("next task: engine claim in the caller's transaction / after its commit (decision 0008), " + REAL, nextRtSync, nextRt);
+        ratio("next task's own work: audit row in the caller's transaction (ba9dc21) / one autocommit claim, " + REAL, ownBefore, own);
         line("");
         line("- load average at end: " + loadAverage());
         notes.forEach(n -> line("- " + n));
@@ -431,8 +451,13 @@ class WorkQueueBenchmark {
 
     void ratio(String question, Latencies baseline, Latencies projection) {
         if (baseline.count() == 0 || projection.count() == 0) return;
-        line(String.format(Locale.ROOT, "| %s | %.0fx | %.0fx |", question,
-                baseline.percentileMs(50) / projection.percentileMs(50), baseline.percentileMs(99) / projection.percentileMs(99)));
+        line(String.format(Locale.ROOT, "| %s | %s | %s |", question, times(baseline.percentileMs(50) / projection.percentileMs(50)),
+                times(baseline.percentileMs(99) / projection.percentileMs(99))));
+    }
+
+    /** A ratio as "391x", or "1.6x" below ten, where the tenths still say something. */
+    static String times(double ratio) {
+        return String.format(Locale.ROOT, ratio < 10 ? "%.1fx" : "%.0fx", ratio);
     }
 
     // ---- data
@@ -640,6 +665,46 @@ class WorkQueueBenchmark {
             }
             return null;
         }));
+    }
+
+    /**
+     * {@link WorkQueueService#next}'s reads and writes without the hand-off to the engine: now (one autocommit update), or as
+     * in ba9dc21 (the claim and its audit row in one transaction). The claims stay marked for {@link #addParts}'s sweep, which
+     * writes their audit rows again for the ones made the old way (a benchmark database only).
+     */
+    Optional<WorkItem> nextWithoutHandOff(Worker worker, boolean auditInTransaction, Latencies selection, Latencies claim) {
+        long t0 = System.nanoTime();
+        List<WorkItem> pool = store.unclaimed(worker.groups(), worker.userId(), 3);
+        long t1 = System.nanoTime();
+        try {
+            for (WorkItem item : pool) {
+                boolean taken = !auditInTransaction ? store.assignIfFreeAheadOfEngine(item.taskId(), worker.userId())
+                        : Boolean.TRUE.equals(tx.execute(s -> {
+                            if (!store.assignIfFreeAheadOfEngine(item.taskId(), worker.userId())) return false;
+                            benchAudit.record(worker.userId(), "CLAIMED_NEXT", item.encounterId(), item.taskId(), item.taskType());
+                            return true;
+                        }));
+                if (taken) return Optional.of(item.claimedBy(worker.userId()));
+            }
+            return Optional.empty();
+        } finally {
+            if (measuring) {
+                selection.add(t1 - t0);
+                claim.add(System.nanoTime() - t1);
+            }
+        }
+    }
+
+    /** Reports a diagnostic's parts under it and passes on the claims it left marked. */
+    void addParts(List<Latencies> results, Latencies whole, Latencies... parts) {
+        if (whole.count() == 0) return;
+        for (Latencies part : parts) {
+            results.add(part);
+            System.out.println("benchmark: " + part.row());
+        }
+        while (engineClaims.sweep() > 0) {
+            // until nothing is left marked
+        }
     }
 
     /** Waits until the engine has every claim next() took (the engine-claims thread drains behind the caller) and says how long. */

@@ -1,14 +1,19 @@
 package com.claimflow.workqueue;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
+import com.claimflow.audit.AuditEvent;
+import com.claimflow.audit.AuditService;
 import com.claimflow.intake.EncounterService;
 import com.claimflow.support.ApiTestBase;
 import com.claimflow.support.Encounters;
+import com.claimflow.workqueue.internal.EngineClaims;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -33,6 +38,8 @@ class NextTaskIT extends ApiTestBase {
     @Autowired com.claimflow.workqueue.internal.WorkItemStore store;
     @Autowired com.claimflow.workqueue.internal.EngineClaims engineClaims;
     @Autowired org.camunda.bpm.engine.HistoryService history;
+    @Autowired org.camunda.bpm.engine.RuntimeService runtime;
+    @Autowired AuditService audit;
 
     private List<String> openCodingTasks(int n) {
         List<Long> ids = new ArrayList<>();
@@ -74,26 +81,53 @@ class NextTaskIT extends ApiTestBase {
         for (String taskId : created) {
             String holder = queues.get(taskId).assignee();
             assertThat(holder).startsWith("coder-");
-            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(engineAssignee(taskId)).isEqualTo(holder));
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+                assertThat(engineAssignee(taskId)).isEqualTo(holder);
+                assertThat(claimsAudited(taskId)).containsExactly(holder); // and the audit trail, once
+            });
         }
+    }
+
+    /** Next task's claim reaches the audit trail right after the caller has the task, with the time it was taken. */
+    @Test
+    void aNextTaskClaimIsAuditedWithTheTimeItWasTaken() throws Exception {
+        String taskId = openCodingTasks(1).get(0);
+        Worker colin = new Worker("colin", Set.of("coders"));
+        while (true) { // the queue's older tasks go first; take until this one is handed out
+            WorkItem handedOut = queues.next(colin).orElseThrow();
+            if (handedOut.taskId().equals(taskId)) break;
+        }
+        Instant handedOutAt = Instant.now();
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(claimsAudited(taskId)).containsExactly("colin"));
+        AuditEvent claimed = audit.forTask(taskId).stream().filter(e -> e.getAction().equals(EngineClaims.CLAIMED_NEXT)).findFirst().orElseThrow();
+        assertThat(claimed.getOccurredAt()).isBeforeOrEqualTo(handedOutAt);
+        assertThat(claimed.getDetail()).isEqualTo("CodeEncounter");
+        assertThat(claimed.getEncounterId()).isEqualTo(queues.get(taskId).encounterId());
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(engineAssignee(taskId)).isEqualTo("colin"));
     }
 
     /** A claim the engine was not told of before a crash (the row marked, the JVM gone) reaches it with the next sweep. */
     @Test
-    void aClaimLeftPendingByACrashReachesTheEngineOnTheSweep() {
+    void aClaimLeftPendingByACrashReachesTheEngineOnTheSweep() throws InterruptedException {
         String taskId = openCodingTasks(1).get(0);
         // next()'s transaction without the hand-off after its commit: what a crash right after the commit leaves
-        new org.springframework.transaction.support.TransactionTemplate(txManager)
-                .executeWithoutResult(s -> assertThat(store.assignIfFreeAheadOfEngine(taskId, "colin")).isTrue());
+        assertThat(store.assignIfFreeAheadOfEngine(taskId, "colin")).isTrue();
+        Instant claimedBy = Instant.now();
         assertThat(engineAssignee(taskId)).isNull();
+        assertThat(claimsAudited(taskId)).isEmpty();
         assertThat(store.pendingEngineClaims(10_000)).containsEntry(taskId, "colin");
+        Thread.sleep(1_100); // MySQL keeps whole seconds here (sendFractionalSeconds=false): the sweep's own time is a second later
 
         engineClaims.sweep();
 
         assertThat(engineAssignee(taskId)).isEqualTo("colin");
+        assertThat(claimsAudited(taskId)).containsExactly("colin");
+        assertThat(audit.forTask(taskId).get(0).getOccurredAt()).isBeforeOrEqualTo(claimedBy); // when it was taken, not when passed on
         assertThat(queues.get(taskId).assignee()).isEqualTo("colin");
         assertThat(store.pendingEngineClaims(10_000)).doesNotContainKey(taskId);
         assertThat(engineClaims.passOn(taskId, "colin")).isFalse(); // nothing is passed on twice
+        assertThat(claimsAudited(taskId)).containsExactly("colin");
     }
 
     /**
@@ -139,6 +173,30 @@ class NextTaskIT extends ApiTestBase {
         assertThat(engineAssignee(taskIds.get(0))).isNull();
         assertThat(queues.get(taskIds.get(1)).assignee()).isEqualTo("chen");
         assertThat(engineAssignee(taskIds.get(1))).isEqualTo("chen");
+        // the audit trail has the claim, then what ended it, each once
+        assertThat(audit.forTask(taskIds.get(0))).extracting(AuditEvent::getAction, AuditEvent::getActor)
+                .containsExactly(tuple(EngineClaims.CLAIMED_NEXT, "colin"), tuple("RELEASED", "colin"));
+        assertThat(audit.forTask(taskIds.get(1))).extracting(AuditEvent::getAction, AuditEvent::getActor)
+                .containsExactly(tuple(EngineClaims.CLAIMED_NEXT, "colin"), tuple("REASSIGNED", "lena"));
+    }
+
+    /** A task the engine ends, or Cockpit gives to someone else, before next task's claim reached it: the claim is still audited. */
+    @Test
+    void aClaimOvertakenByTheEngineIsStillAudited() {
+        List<String> taskIds = openCodingTasks(2);
+        taskIds.forEach(id -> assertThat(store.assignIfFreeAheadOfEngine(id, "colin")).isTrue());
+        String ended = taskIds.get(0);
+        String encounter = runtime.createProcessInstanceQuery().processDefinitionKey("encounter")
+                .processInstanceBusinessKey(String.valueOf(queues.get(ended).encounterId())).singleResult().getId();
+
+        runtime.deleteProcessInstance(encounter, "encounter withdrawn"); // its stage's instance and the task go with it
+        tasks.setAssignee(taskIds.get(1), "chen"); // as Cockpit does: straight to the engine
+        engineClaims.sweep();
+
+        assertThat(claimsAudited(ended)).containsExactly("colin");
+        assertThat(claimsAudited(taskIds.get(1))).containsExactly("colin");
+        assertThat(queues.get(taskIds.get(1)).assignee()).isEqualTo("chen");
+        assertThat(engineAssignee(taskIds.get(1))).isEqualTo("chen");
     }
 
     /** Completing a task the engine has not yet been told is claimed still records who completed it in the engine's history. */
@@ -153,6 +211,12 @@ class NextTaskIT extends ApiTestBase {
         driver.code(encounterId, "I10", "99213 1 1");
 
         assertThat(history.createHistoricTaskInstanceQuery().taskId(taskId).singleResult().getAssignee()).isEqualTo("carla");
+        assertThat(audit.forTask(taskId)).extracting(AuditEvent::getAction).containsExactly(EngineClaims.CLAIMED_NEXT, "COMPLETED");
+    }
+
+    /** Who the audit trail says next task handed the task to, one entry per CLAIMED_NEXT row. */
+    private List<String> claimsAudited(String taskId) {
+        return audit.forTask(taskId).stream().filter(e -> e.getAction().equals(EngineClaims.CLAIMED_NEXT)).map(AuditEvent::getActor).toList();
     }
 
     private String engineAssignee(String taskId) {

@@ -1,8 +1,11 @@
 package com.claimflow.workqueue.internal;
 
+import com.claimflow.audit.AuditService;
 import jakarta.annotation.PreDestroy;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,24 +23,29 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Gives the engine the assignee of tasks that next-task took in the projection (decision 0008). The caller's transaction
- * marks the row ({@link WorkItemStore#assignIfFreeAheadOfEngine}); after its commit a worker thread sets the engine's
- * assignee; a completion does it first in its own transaction; a sweep passes on what a crash or a failed attempt left.
- * Each pass clears the mark with a conditional update that locks the row, so a release or reassignment in between wins
- * and nothing is passed on twice. The worker thread passes on what has gathered since its last pass in one transaction
- * (up to {@value #HAND_OFF_BATCH}): under load one commit serves many claims instead of one each.
+ * Passes next-task's claims on to the engine and the audit trail (decision 0008). Next task takes the row in one
+ * autocommit update that marks it, with the time ({@link WorkItemStore#assignIfFreeAheadOfEngine}); right after, a worker
+ * thread writes the claim's audit row and sets the engine's assignee in one transaction; a completion, release or
+ * reassignment does it first in its own transaction; the listener records the claim of a task the engine ends meanwhile;
+ * a sweep passes on what a crash or a failed attempt left. Each pass clears the mark with a conditional update that
+ * locks the row, so a release or reassignment in between wins and nothing is passed on twice. The worker thread passes on
+ * what has gathered since its last pass in one transaction (up to {@value #HAND_OFF_BATCH}): under load one commit serves
+ * many claims instead of one each.
  */
 @Component
 public class EngineClaims {
     private static final Logger log = LoggerFactory.getLogger(EngineClaims.class);
     private static final int SWEEP_BATCH = 500;
     private static final int HAND_OFF_BATCH = 50;
+    /** The audit trail's action for a task next task handed out. */
+    public static final String CLAIMED_NEXT = "CLAIMED_NEXT";
 
     private record Claim(String taskId, String assignee) {
     }
 
     private final WorkItemStore store;
     private final TaskService tasks;
+    private final AuditService audit;
     private final TransactionTemplate tx;
     /** Claims committed in the projection and not yet passed on by the worker thread (also marked in the rows, for the sweep). */
     private final BlockingQueue<Claim> handOffs = new LinkedBlockingQueue<>();
@@ -47,35 +55,62 @@ public class EngineClaims {
         return t;
     });
 
-    public EngineClaims(WorkItemStore store, TaskService tasks, PlatformTransactionManager txManager) {
+    public EngineClaims(WorkItemStore store, TaskService tasks, AuditService audit, PlatformTransactionManager txManager) {
         this.store = store;
         this.tasks = tasks;
+        this.audit = audit;
         this.tx = new TransactionTemplate(txManager);
     }
 
-    /** Passes the claim on to the engine once the current transaction has committed (nothing happens on rollback). */
-    public void passOnAfterCommit(String taskId, String assignee) {
+    /**
+     * Passes a claim that next task has just taken on as soon as it is committed: now when it already is (an autocommit
+     * update), after the commit when a transaction is open (nothing happens on rollback).
+     */
+    public void passOnSoon(String taskId, String assignee) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            handOff(taskId, assignee);
+            return;
+        }
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-                try {
-                    handOffs.add(new Claim(taskId, assignee));
-                    worker.execute(EngineClaims.this::passOnGathered);
-                } catch (RejectedExecutionException shuttingDown) {
-                    log.info("engine claim of task {} left to the next start's sweep", taskId);
-                }
+                handOff(taskId, assignee);
             }
         });
     }
 
+    private void handOff(String taskId, String assignee) {
+        try {
+            handOffs.add(new Claim(taskId, assignee));
+            worker.execute(this::passOnGathered);
+        } catch (RejectedExecutionException shuttingDown) {
+            log.info("claim of task {} left to the next start's sweep", taskId);
+        }
+    }
+
     /**
-     * In the caller's transaction (a completion about to follow, or one of the passes below): gives the engine the assignee if it
-     * is still to be given. Returns whether it gave it.
+     * In the caller's transaction (a completion, release or reassignment about to follow, or one of the passes below): if
+     * the claim is still to be passed on, writes its audit row with the time it was taken and gives the engine the assignee.
+     * Returns whether it did.
      */
     public boolean passOnNow(String taskId, String assignee) {
-        if (!store.takePendingEngineClaim(taskId, assignee)) return false; // released, reassigned, completed or passed on already
+        Optional<WorkItemStore.PendingClaim> claim = store.takePendingEngineClaim(taskId, assignee);
+        if (claim.isEmpty()) return false; // released, reassigned, completed or passed on already
+        audit(claim.get());
         tasks.setAssignee(taskId, assignee);
         return true;
+    }
+
+    /**
+     * For the projection's listener, when the engine ends the task or gives it another assignee before the claim was passed
+     * on: the claim still goes into the audit trail (the engine has no use for it any more).
+     */
+    public void recordUnpassedClaim(String taskId) {
+        store.pendingClaim(taskId).ifPresent(this::audit);
+    }
+
+    private void audit(WorkItemStore.PendingClaim c) {
+        audit.recordAt(c.claimedAt() == null ? Instant.now() : c.claimedAt(), c.assignee(), CLAIMED_NEXT, c.encounterId(), c.taskId(), c.taskType());
     }
 
     /**

@@ -23,12 +23,15 @@ import org.springframework.stereotype.Component;
 @Component
 public class WorkItemProjection {
     private final WorkItemStore store;
+    private final EngineClaims engineClaims;
     private final TaskPriority priority;
     private final EncounterService encounters;
     private final ReferenceService reference;
 
-    public WorkItemProjection(WorkItemStore store, TaskPriority priority, EncounterService encounters, ReferenceService reference) {
+    public WorkItemProjection(WorkItemStore store, EngineClaims engineClaims, TaskPriority priority, EncounterService encounters,
+                              ReferenceService reference) {
         this.store = store;
+        this.engineClaims = engineClaims;
         this.priority = priority;
         this.encounters = encounters;
         this.reference = reference;
@@ -38,8 +41,15 @@ public class WorkItemProjection {
     public void on(DelegateTask task) {
         switch (task.getEventName()) {
             case TaskListener.EVENTNAME_CREATE -> store.insert(itemFor(task));
-            case TaskListener.EVENTNAME_ASSIGNMENT -> store.assign(task.getId(), task.getAssignee());
-            case TaskListener.EVENTNAME_COMPLETE, TaskListener.EVENTNAME_DELETE -> store.delete(task.getId());
+            case TaskListener.EVENTNAME_ASSIGNMENT -> {
+                if (store.isEcho(task.getId(), task.getAssignee())) return;
+                engineClaims.recordUnpassedClaim(task.getId()); // Cockpit gave it to someone else before next task's claim got there
+                store.assign(task.getId(), task.getAssignee());
+            }
+            case TaskListener.EVENTNAME_COMPLETE, TaskListener.EVENTNAME_DELETE -> {
+                engineClaims.recordUnpassedClaim(task.getId()); // the process moved on before next task's claim got there
+                store.delete(task.getId());
+            }
             default -> { }
         }
     }

@@ -6,6 +6,7 @@ import com.claimflow.workqueue.WorkItem;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -27,6 +28,11 @@ public class WorkItemStore {
             + "priority, created_at, due_at, assignee, sla_state, excluded_user";
     private static final String PREFIXED_COLUMNS = "w." + COLUMNS.replace(", ", ", w.");
     private static final RowMapper<WorkItem> ROW = WorkItemStore::map;
+    private static final RowMapper<PendingClaim> PENDING = (rs, n) -> {
+        Timestamp at = rs.getTimestamp("claimed_at");
+        return new PendingClaim(rs.getString("task_id"), rs.getString("assignee"), rs.getObject("encounter_id", Long.class),
+                rs.getString("task_type"), at == null ? null : at.toInstant());
+    };
     private static final Object TAKEN_KEY = new Object();
     /** Queue order; the task id makes it total, so a cursor never skips or repeats a row (InnoDB keys end in it). */
     private static final String QUEUE_ORDER = "priority desc, created_at, task_id";
@@ -72,32 +78,54 @@ public class WorkItemStore {
         });
     }
 
-    /** The engine's assignment, as its listener reports it; skipped when {@link #assignIfFree} wrote it in this transaction. */
-    /** The assignee the engine now has (or that a release or reassignment gives it): nothing is left for the engine to learn. */
+    /**
+     * The assignee the engine now has (or that a release or reassignment gives it): nothing is left for the engine to learn.
+     * Skipped when {@link #assignIfFree} or {@link #takePendingEngineClaim} wrote the same in this transaction (the engine's
+     * assignment listener echoing it).
+     */
     public void assign(String taskId, String assignee) {
-        Map<String, String> taken = takenInThisTransaction(false);
-        if (taken != null && assignee != null && assignee.equals(taken.get(taskId))) return;
+        if (isEcho(taskId, assignee)) return;
         jdbc.update("update work_item set assignee = ?, engine_claim_pending = false where task_id = ?", assignee, taskId);
+        Map<String, String> taken = takenInThisTransaction(false);
         if (taken != null) taken.remove(taskId);
     }
 
-    /**
-     * Takes the item for {@code assignee} if nobody holds it, as {@link #assignIfFree} does, and marks it for the engine to
-     * be told after the commit ({@link #takePendingEngineClaim}).
-     */
-    public boolean assignIfFreeAheadOfEngine(String taskId, String assignee) {
-        return jdbc.update("update work_item set assignee = ?, engine_claim_pending = true where task_id = ? and assignee is null",
-                assignee, taskId) == 1;
+    /** Whether the engine's assignment of {@code assignee} only echoes what this transaction wrote to the row already. */
+    public boolean isEcho(String taskId, String assignee) {
+        Map<String, String> taken = takenInThisTransaction(false);
+        return taken != null && assignee != null && assignee.equals(taken.get(taskId));
     }
 
     /**
-     * Clears the mark of a claim the engine is about to be given, if the row is still marked and held by {@code assignee}:
-     * the row stays locked until the transaction ends, so a release or reassignment waits for the engine's claim, or wins
-     * before it (false). The assignment listener's echo of the same assignee is skipped.
+     * Takes the item for {@code assignee} if nobody holds it, as {@link #assignIfFree} does, and marks it, with the time, for
+     * the engine and the audit trail to be told after the commit ({@link #takePendingEngineClaim}).
      */
-    public boolean takePendingEngineClaim(String taskId, String assignee) {
-        return rememberedIfTaken(jdbc.update("update work_item set engine_claim_pending = false where task_id = ?"
-                + " and engine_claim_pending = true and assignee = ?", taskId, assignee) == 1, taskId, assignee);
+    public boolean assignIfFreeAheadOfEngine(String taskId, String assignee) {
+        return jdbc.update("update work_item set assignee = ?, engine_claim_pending = true, claimed_at = ? where task_id = ? and assignee is null",
+                assignee, Timestamp.from(Instant.now()), taskId) == 1;
+    }
+
+    /** A next-task claim not yet passed on to the engine and the audit trail: who took the task, and when. */
+    public record PendingClaim(String taskId, String assignee, Long encounterId, String taskType, Instant claimedAt) {
+    }
+
+    /**
+     * Clears the mark of a claim the engine is about to be given, if the row is still marked and held by {@code assignee},
+     * and returns the claim: the row stays locked until the transaction ends, so a release or reassignment waits for the
+     * engine's claim, or wins before it (empty). The assignment listener's echo of the same assignee is skipped.
+     */
+    public Optional<PendingClaim> takePendingEngineClaim(String taskId, String assignee) {
+        boolean taken = jdbc.update("update work_item set engine_claim_pending = false where task_id = ?"
+                + " and engine_claim_pending = true and assignee = ?", taskId, assignee) == 1;
+        if (!rememberedIfTaken(taken, taskId, assignee)) return Optional.empty();
+        return jdbc.query("select task_id, assignee, encounter_id, task_type, claimed_at from work_item where task_id = ?", PENDING, taskId)
+                .stream().findFirst();
+    }
+
+    /** The row's claim still to be passed on, if it has one (the row is not changed). */
+    public Optional<PendingClaim> pendingClaim(String taskId) {
+        return jdbc.query("select task_id, assignee, encounter_id, task_type, claimed_at from work_item where task_id = ?"
+                + " and engine_claim_pending = true", PENDING, taskId).stream().findFirst();
     }
 
     /** Takes the item for {@code assignee} only if nobody holds it: the row lock decides between concurrent callers. */
@@ -230,7 +258,7 @@ public class WorkItemStore {
         return result;
     }
 
-    private static Timestamp ts(java.time.Instant i) {
+    private static Timestamp ts(Instant i) {
         return i == null ? null : Timestamp.from(i);
     }
 
