@@ -7,7 +7,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The audit trail: every view of patient data and every move of work, in the caller's transaction. */
+/**
+ * The audit trail: every view of patient data and every move of work, in the caller's transaction. Next task's claims
+ * are the one exception: the claimed row keeps the claim and its time until the audit row follows, milliseconds later
+ * or after a crash (decision 0008).
+ */
 @Service
 public class AuditService {
     public static final String VIEWED_ENCOUNTER = "VIEWED_ENCOUNTER";

@@ -69,7 +69,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <li><b>synthetic</b>: {@code bench.workItems} (1,000,000) projection rows without engine tasks, in six queues
  * ({@link #SYN_QUEUES}), four payers, priority 0-100, about 10% assigned. They have no Camunda task, so next-task on them is
  * measured as the projection part of {@link WorkQueueService#next}: {@code WorkItemStore.unclaimed} of the worker's queues in
- * one read, then {@code assignIfFree} in its own transaction (what next() does minus the audit row and the engine's claim).
+ * one read, then {@code assignIfFree} in one autocommit update (what next() does minus the mark that hands the claim on).
  * <li><b>real</b>: {@code bench.camundaTasks} (200,000) process instances of a one-user-task model with candidate group
  * {@code rt-*} ({@link #RT_QUEUES}), task priority 0-100 and process variables {@code payerId} and {@code priority}, about 10%
  * assigned. The first {@code bench.listenerSample} (2,000) are started through the product's engine with the projection listener
@@ -142,7 +142,7 @@ class WorkQueueBenchmark {
     final String REAL = String.format(Locale.ROOT, "%,d real tasks", camundaTasks);
     final List<String> notes = new ArrayList<>();
     final Latencies selectPart = new Latencies("&nbsp;&nbsp;of which the selection (one read: the top 3 unclaimed of each of the worker's queues)");
-    final Latencies claimPart = new Latencies("&nbsp;&nbsp;of which the claim transaction (assignIfFree + commit)");
+    final Latencies claimPart = new Latencies("&nbsp;&nbsp;of which the claim (one autocommit conditional update)");
 
     @Test
     void queuePageAndNextTaskAtScale() throws Exception {
@@ -358,7 +358,7 @@ class WorkQueueBenchmark {
         explainAll();
         restore(synClaimed, rtClaimed);
         write();
-        assertThat(pageSyn.count()).as("projection page measured").isPositive();
+        if (System.getProperty("bench.only") == null) assertThat(pageSyn.count()).as("projection page measured").isPositive();
     }
 
     // ---- measured operations
@@ -381,7 +381,10 @@ class WorkQueueBenchmark {
         try {
             for (WorkItem item : pool) {
                 if (worker.userId().equals(item.excludedUser())) continue;
-                if (Boolean.TRUE.equals(tx.execute(s -> store.assignIfFree(item.taskId(), worker.userId())))) {
+                // now one autocommit conditional update, as WorkQueueService.next takes a task; before, a transaction of its own
+                boolean taken = perQueueReads ? Boolean.TRUE.equals(tx.execute(s -> store.assignIfFree(item.taskId(), worker.userId())))
+                        : store.assignIfFree(item.taskId(), worker.userId());
+                if (taken) {
                     return perQueueReads ? store.find(item.taskId()) : Optional.of(item.claimedBy(worker.userId()));
                 }
             }
@@ -749,8 +752,9 @@ class WorkQueueBenchmark {
                 + "order by priority desc, created_at limit 50 offset 0");
         explain("analyze", "WorkItemStore.page (queue only), page 1", "select " + cols + " from work_item where queue = 'billers' "
                 + "order by priority desc, created_at limit 50 offset 0");
-        explain("analyze", "WorkItemStore.unclaimed", "select " + cols + " from work_item where queue = 'billers' and assignee is null "
-                + "order by priority desc, created_at limit 10");
+        explain("analyze", "WorkItemStore.unclaimed (one queue; with the index it names on MySQL)", "select " + cols
+                + " from work_item force index (ix_work_item_next) where queue = 'billers' and assignee is null"
+                + " and (excluded_user is null or excluded_user <> 'x') order by priority desc, created_at limit 3");
         explain("explain", "WorkItemStore.assignIfFree", "update work_item set assignee = 'x' where task_id = 'none' and assignee is null");
         explain("analyze", "WorkItemStore.countUpTo (queue + payer, cap 1,000)", "select count(*) from (select 1 from work_item where queue = 'billers' "
                 + "and payer_id = 'UHC' limit 1001) t");

@@ -101,7 +101,7 @@ class NextTaskIT extends ApiTestBase {
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(claimsAudited(taskId)).containsExactly("colin"));
         AuditEvent claimed = audit.forTask(taskId).stream().filter(e -> e.getAction().equals(EngineClaims.CLAIMED_NEXT)).findFirst().orElseThrow();
-        assertThat(claimed.getOccurredAt()).isBeforeOrEqualTo(handedOutAt);
+        assertThat(claimed.getOccurredAt()).isBefore(handedOutAt.plusMillis(1)); // stored to the millisecond, rounded
         assertThat(claimed.getDetail()).isEqualTo("CodeEncounter");
         assertThat(claimed.getEncounterId()).isEqualTo(queues.get(taskId).encounterId());
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(engineAssignee(taskId)).isEqualTo("colin"));
@@ -123,7 +123,7 @@ class NextTaskIT extends ApiTestBase {
 
         assertThat(engineAssignee(taskId)).isEqualTo("colin");
         assertThat(claimsAudited(taskId)).containsExactly("colin");
-        assertThat(audit.forTask(taskId).get(0).getOccurredAt()).isBeforeOrEqualTo(claimedBy); // when it was taken, not when passed on
+        assertThat(audit.forTask(taskId).get(0).getOccurredAt()).isBefore(claimedBy.plusMillis(1)); // when it was taken, not when passed on
         assertThat(queues.get(taskId).assignee()).isEqualTo("colin");
         assertThat(store.pendingEngineClaims(10_000)).doesNotContainKey(taskId);
         assertThat(engineClaims.passOn(taskId, "colin")).isFalse(); // nothing is passed on twice
