@@ -111,7 +111,7 @@ class NextTaskIT extends ApiTestBase {
     @Test
     void aClaimLeftPendingByACrashReachesTheEngineOnTheSweep() throws InterruptedException {
         String taskId = openCodingTasks(1).get(0);
-        // next()'s transaction without the hand-off after its commit: what a crash right after the commit leaves
+        // next()'s claim without the hand-off after it: what a crash right after the claim's commit leaves
         assertThat(store.assignIfFreeAheadOfEngine(taskId, "colin")).isTrue();
         Instant claimedBy = Instant.now();
         assertThat(engineAssignee(taskId)).isNull();
