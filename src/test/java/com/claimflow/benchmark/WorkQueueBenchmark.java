@@ -429,6 +429,8 @@ class WorkQueueBenchmark {
         System.out.println("benchmark: " + name);
         long budgetEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(budgetSeconds);
         for (int i = 0; i < warm; i++) call.get().run();
+        long jvmCpu0 = jvmCpuNanos();
+        long dbCpu0 = databaseCpuNanos();
         measuring = true;
         for (int i = 0; i < n; i++) {
             Runnable r = call.get();
@@ -444,7 +446,39 @@ class WorkQueueBenchmark {
         }
         measuring = false;
         System.out.println("benchmark: " + l.row());
+        if (l.count() > 0 && dbCpu0 >= 0) {
+            String cpu = String.format(Locale.ROOT, "CPU per call of \"%s\": JVM %.2f ms, mariadbd %.2f ms (%d calls; work still queued when the "
+                    + "loop ended is not in it)", name, (jvmCpuNanos() - jvmCpu0) / 1e6 / l.count(), (databaseCpuNanos() - dbCpu0) / 1e6 / l.count(), l.count());
+            System.out.println("benchmark: " + cpu);
+            notes.add(cpu);
+        }
         return l;
+    }
+
+    /** CPU time of this JVM, all threads (GC and JIT included). */
+    static long jvmCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** CPU time of the local mariadbd (user + system, from /proc), or -1 when there is none on this machine. */
+    static long databaseCpuNanos() {
+        try (var procs = Files.list(Path.of("/proc"))) {
+            for (Path proc : (Iterable<Path>) procs::iterator) {
+                if (!proc.getFileName().toString().matches("\\d+")) continue;
+                try {
+                    if (!Files.readString(proc.resolve("comm")).trim().equals("mariadbd")) continue;
+                    String stat = Files.readString(proc.resolve("stat"));
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime (fields 14 and 15 of stat)
+                    return ticks * 10_000_000L; // USER_HZ is 100 on Linux
+                } catch (IOException | RuntimeException gone) {
+                    // the process ended, or is not ours to read
+                }
+            }
+        } catch (IOException | RuntimeException noProc) {
+            return -1;
+        }
+        return -1;
     }
 
     static Latencies add(List<Latencies> results, Latencies l) {
