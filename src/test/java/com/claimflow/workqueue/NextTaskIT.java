@@ -40,6 +40,7 @@ class NextTaskIT extends ApiTestBase {
     @Autowired org.camunda.bpm.engine.HistoryService history;
     @Autowired org.camunda.bpm.engine.RuntimeService runtime;
     @Autowired AuditService audit;
+    @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     private List<String> openCodingTasks(int n) {
         List<Long> ids = new ArrayList<>();
@@ -128,6 +129,18 @@ class NextTaskIT extends ApiTestBase {
         assertThat(store.pendingEngineClaims(10_000)).doesNotContainKey(taskId);
         assertThat(engineClaims.passOn(taskId, "colin")).isFalse(); // nothing is passed on twice
         assertThat(claimsAudited(taskId)).containsExactly("colin");
+    }
+
+    /** A claim marked by the build before V10 (no time kept) had its audit row written with it: passing it on adds none. */
+    @Test
+    void aClaimMarkedBeforeTheClaimTimeWasKeptIsNotAuditedTwice() {
+        String taskId = openCodingTasks(1).get(0);
+        jdbc.update("update work_item set assignee = 'colin', engine_claim_pending = true where task_id = ?", taskId);
+
+        engineClaims.sweep();
+
+        assertThat(engineAssignee(taskId)).isEqualTo("colin");
+        assertThat(claimsAudited(taskId)).isEmpty();
     }
 
     /**

@@ -2,7 +2,6 @@ package com.claimflow.workqueue.internal;
 
 import com.claimflow.audit.AuditService;
 import jakarta.annotation.PreDestroy;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -110,7 +109,8 @@ public class EngineClaims {
     }
 
     private void audit(WorkItemStore.PendingClaim c) {
-        audit.recordAt(c.claimedAt() == null ? Instant.now() : c.claimedAt(), c.assignee(), CLAIMED_NEXT, c.encounterId(), c.taskId(), c.taskType());
+        // a mark without a time is a claim made before V10, whose audit row was written in the caller's transaction
+        if (c.claimedAt() != null) audit.recordAt(c.claimedAt(), c.assignee(), CLAIMED_NEXT, c.encounterId(), c.taskId(), c.taskType());
     }
 
     /**
