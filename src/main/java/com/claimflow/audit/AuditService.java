@@ -25,7 +25,7 @@ public class AuditService {
 
     @Transactional(propagation = Propagation.REQUIRED)
     public void record(String actor, String action, Long encounterId, String taskId, String detail) {
-        events.save(new AuditEvent(Instant.now(), actor, action, encounterId, taskId, detail));
+        recordAt(Instant.now(), actor, action, encounterId, taskId, detail);
     }
 
     /** An event recorded after the fact, with the time it happened: a claim whose row kept it until it could be written. */

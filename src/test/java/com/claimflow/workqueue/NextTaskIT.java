@@ -131,6 +131,42 @@ class NextTaskIT extends ApiTestBase {
         assertThat(claimsAudited(taskId)).containsExactly("colin");
     }
 
+    /**
+     * The hand-off and the listener (Cockpit reassigning, the process ending the task) can reach the same claim at once:
+     * one takes it, the other waits for the row and finds it gone, so the claim is audited once.
+     */
+    @Test
+    void aClaimTakenByTheHandOffAndTheListenerAtOnceIsAuditedOnce() throws Exception {
+        String taskId = openCodingTasks(1).get(0);
+        assertThat(store.assignIfFreeAheadOfEngine(taskId, "colin")).isTrue();
+        var tx = new org.springframework.transaction.support.TransactionTemplate(txManager);
+        java.util.concurrent.CountDownLatch handOffHoldsTheRow = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch finishHandOff = new java.util.concurrent.CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> handOff = pool.submit(() -> tx.executeWithoutResult(s -> {
+                assertThat(engineClaims.passOnNow(taskId, "colin")).isTrue();
+                handOffHoldsTheRow.countDown();
+                try {
+                    finishHandOff.await(20, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+            assertThat(handOffHoldsTheRow.await(20, TimeUnit.SECONDS)).isTrue();
+            Future<?> listener = pool.submit(() -> tx.executeWithoutResult(s -> engineClaims.recordUnpassedClaim(taskId)));
+            Thread.sleep(200); // the listener is now at the row, or past it
+            finishHandOff.countDown();
+            handOff.get(30, TimeUnit.SECONDS);
+            listener.get(30, TimeUnit.SECONDS);
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(claimsAudited(taskId)).containsExactly("colin");
+        assertThat(engineAssignee(taskId)).isEqualTo("colin");
+    }
+
     /** A claim marked by the build before V10 (no time kept) had its audit row written with it: passing it on adds none. */
     @Test
     void aClaimMarkedBeforeTheClaimTimeWasKeptIsNotAuditedTwice() {

@@ -105,7 +105,7 @@ public class EngineClaims {
      * on: the claim still goes into the audit trail (the engine has no use for it any more).
      */
     public void recordUnpassedClaim(String taskId) {
-        store.pendingClaim(taskId).ifPresent(this::audit);
+        store.takePendingEngineClaim(taskId, null).ifPresent(this::audit);
     }
 
     private void audit(WorkItemStore.PendingClaim c) {

@@ -110,22 +110,19 @@ public class WorkItemStore {
     }
 
     /**
-     * Clears the mark of a claim the engine is about to be given, if the row is still marked and held by {@code assignee},
-     * and returns the claim: the row stays locked until the transaction ends, so a release or reassignment waits for the
-     * engine's claim, or wins before it (empty). The assignment listener's echo of the same assignee is skipped.
+     * Clears the mark of a claim still to be passed on, if the row is marked and held by {@code assignee} (by whoever holds
+     * it when null), and returns the claim: the conditional update locks the row until the transaction ends, so of two
+     * takers (the hand-off, a release, the listener) one gets the claim and the other waits and finds it gone (empty). The
+     * assignment listener's echo of the same assignee is skipped.
      */
     public Optional<PendingClaim> takePendingEngineClaim(String taskId, String assignee) {
-        boolean taken = jdbc.update("update work_item set engine_claim_pending = false where task_id = ?"
-                + " and engine_claim_pending = true and assignee = ?", taskId, assignee) == 1;
+        boolean taken = assignee == null
+                ? jdbc.update("update work_item set engine_claim_pending = false where task_id = ? and engine_claim_pending = true", taskId) == 1
+                : jdbc.update("update work_item set engine_claim_pending = false where task_id = ? and engine_claim_pending = true and assignee = ?",
+                        taskId, assignee) == 1;
         if (!rememberedIfTaken(taken, taskId, assignee)) return Optional.empty();
         return jdbc.query("select task_id, assignee, encounter_id, task_type, claimed_at from work_item where task_id = ?", PENDING, taskId)
                 .stream().findFirst();
-    }
-
-    /** The row's claim still to be passed on, if it has one (the row is not changed). */
-    public Optional<PendingClaim> pendingClaim(String taskId) {
-        return jdbc.query("select task_id, assignee, encounter_id, task_type, claimed_at from work_item where task_id = ?"
-                + " and engine_claim_pending = true", PENDING, taskId).stream().findFirst();
     }
 
     /** Takes the item for {@code assignee} only if nobody holds it: the row lock decides between concurrent callers. */
