@@ -7,16 +7,28 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.hibernate.annotations.Immutable;
 
-/** Who did or saw what, on which encounter or task, and when. Append-only. */
+/**
+ * Who did or saw what, on which encounter or task, and when. Append-only: Hibernate never updates it, and the sealer
+ * alone gives it its place in the chain ({@code seq}, {@code mac}; decision 0009).
+ */
 @Entity
+@Immutable
 @Table(name = "audit_event")
 public class AuditEvent {
+    /** The longest detail the column holds; a longer one is cut with "...". */
+    public static final int DETAIL_LENGTH = 500;
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+    /** To the second on MySQL (the driver drops the milliseconds); kept for SQL readers and its indexes. */
     @Column(name = "occurred_at")
-    private Instant occurredAt;
+    private Instant occurredAtColumn;
+    /** The time to the millisecond, on every database; null only on rows written before V12 and not yet sealed. */
+    @Column(name = "occurred_at_ms")
+    private Long occurredAtMillis;
     private String actor;
     private String action;
     @Column(name = "encounter_id")
@@ -24,24 +36,39 @@ public class AuditEvent {
     @Column(name = "task_id")
     private String taskId;
     private String detail;
+    @Column(name = "row_mac")
+    private String rowMac;
+    @Column(name = "seq", insertable = false, updatable = false)
+    private Long seq;
 
     protected AuditEvent() {
     }
 
     AuditEvent(Instant occurredAt, String actor, String action, Long encounterId, String taskId, String detail) {
-        this.occurredAt = occurredAt;
+        this.occurredAtMillis = occurredAt.toEpochMilli();
+        this.occurredAtColumn = Instant.ofEpochMilli(occurredAtMillis);
         this.actor = actor;
         this.action = action;
         this.encounterId = encounterId;
         this.taskId = taskId;
-        this.detail = detail == null || detail.length() <= 500 ? detail : detail.substring(0, 497) + "...";
+        this.detail = cut(detail);
+    }
+
+    static String cut(String detail) {
+        return detail == null || detail.length() <= DETAIL_LENGTH ? detail : detail.substring(0, DETAIL_LENGTH - 3) + "...";
+    }
+
+    void sign(String rowMac) {
+        this.rowMac = rowMac;
     }
 
     public Long getId() { return id; }
-    public Instant getOccurredAt() { return occurredAt; }
+    public Instant getOccurredAt() { return occurredAtMillis != null ? Instant.ofEpochMilli(occurredAtMillis) : occurredAtColumn; }
     public String getActor() { return actor; }
     public String getAction() { return action; }
     public Long getEncounterId() { return encounterId; }
     public String getTaskId() { return taskId; }
     public String getDetail() { return detail; }
+    /** The row's place in the sealed chain; null until the sealer reaches it (about a second). */
+    public Long getSeq() { return seq; }
 }

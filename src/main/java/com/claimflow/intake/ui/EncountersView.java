@@ -1,5 +1,6 @@
 package com.claimflow.intake.ui;
 
+import com.claimflow.audit.AuditService;
 import com.claimflow.base.ui.Formats;
 import com.claimflow.identity.Roles;
 import com.claimflow.intake.EncounterService;
@@ -21,6 +22,7 @@ import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
 import jakarta.annotation.security.RolesAllowed;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
@@ -40,11 +42,10 @@ public class EncountersView extends VerticalLayout {
     private final Grid<Row> grid = new Grid<>(Row.class, false);
     private String filter = "";
 
-    public EncountersView(EncounterService encounters, AccountService accounts, com.claimflow.audit.AuditService audit,
+    public EncountersView(EncounterService encounters, AccountService accounts, AuditService audit,
                           com.claimflow.identity.CurrentWorker current) {
         setSizeFull();
-        // the list shows patient names: a view of patient data like any other
-        audit.record(current.get().userId(), com.claimflow.audit.AuditService.VIEWED_ENCOUNTER_LIST, null, null, "ui");
+        String viewer = current.get().userId();
         H2 title = new H2("Encounters");
         title.getStyle().set("margin", "0");
         TextField search = new TextField();
@@ -77,15 +78,28 @@ public class EncountersView extends VerticalLayout {
         grid.setItems(q -> {
             Sort sort = VaadinSpringDataHelpers.toSpringDataSort(q);
             Pageable page = PageRequest.of(q.getPage(), q.getPageSize(), sort.isSorted() ? sort : Sort.by(Sort.Direction.DESC, "id"));
-            return encounters.search(filter, page).stream().map(e -> new Row(e.getId(), e.getExternalId(), e.patientName(), e.getPayerId(),
-                    e.getDateOfService(), encounters.stage(e), accounts.balance(e.getId()).total()));
-        }, q -> (int) Math.min(Integer.MAX_VALUE, encounters.countMatching(filter)));
+            List<Row> rows = encounters.search(filter, page).stream().map(e -> new Row(e.getId(), e.getExternalId(), e.patientName(), e.getPayerId(),
+                    e.getDateOfService(), encounters.stage(e), accounts.balance(e.getId()).total())).toList();
+            // each page sent to the screen shows patient data: one row per encounter on it, so "who saw encounter X" finds list views too
+            audit.recordEach(viewer, AuditService.VIEWED_ENCOUNTER_LIST, rows.stream().map(Row::id).toList(), listed(filter, q.getOffset(), rows.size()));
+            return rows.stream();
+        }, q -> {
+            int count = (int) Math.min(Integer.MAX_VALUE, encounters.countMatching(filter));
+            // a search that finds nothing fetches no page: the search itself is still audited
+            if (count == 0) audit.recordEach(viewer, AuditService.VIEWED_ENCOUNTER_LIST, List.of(), listed(filter, 0, 0));
+            return count;
+        });
         grid.setSizeFull();
         search.addValueChangeListener(e -> {
             filter = e.getValue().strip();
             grid.getDataProvider().refreshAll();
         });
         addAndExpand(grid);
+    }
+
+    /** The audit row's detail: the search as typed and which rows of the list were shown. */
+    static String listed(String filter, int offset, int count) {
+        return "ui; search \"" + filter + "\"; rows " + (count == 0 ? "none" : (offset + 1) + "-" + (offset + count));
     }
 
     /** "SUBMISSION" → "Submission". */
