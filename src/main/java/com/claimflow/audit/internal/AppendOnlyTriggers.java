@@ -5,8 +5,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import org.flywaydb.core.api.callback.BaseCallback;
 import org.flywaydb.core.api.callback.Context;
 import org.flywaydb.core.api.callback.Event;
@@ -23,7 +25,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class AppendOnlyTriggers extends BaseCallback {
     private static final Logger log = LoggerFactory.getLogger(AppendOnlyTriggers.class);
-    static final Map<String, String> TRIGGERS = new LinkedHashMap<>();
+    private static final Map<String, String> TRIGGERS = new LinkedHashMap<>();
 
     static {
         TRIGGERS.put("audit_event_no_delete", "CREATE TRIGGER audit_event_no_delete BEFORE DELETE ON audit_event FOR EACH ROW "
@@ -35,6 +37,9 @@ public class AppendOnlyTriggers extends BaseCallback {
                 + "AND (OLD.occurred_at_ms IS NULL OR NEW.occurred_at_ms <=> OLD.occurred_at_ms)) THEN "
                 + "SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'audit_event is append-only: only the sealer sets seq and mac, once'; END IF");
     }
+
+    /** The triggers' names, for an operator (or a test) who drops them. */
+    public static final Set<String> TRIGGER_NAMES = Collections.unmodifiableSet(TRIGGERS.keySet());
 
     @Override
     public boolean supports(Event event, Context context) {
