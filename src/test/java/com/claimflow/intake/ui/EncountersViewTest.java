@@ -30,9 +30,9 @@ class EncountersViewTest extends KaribuTestBase {
 
         navigate(EncountersView.class);
 
-        assertThat(audit.latest()).anyMatch(a -> a.getActor().equals(biller) && a.getAction().equals(AuditService.VIEWED_ENCOUNTER_LIST));
         Grid<EncountersView.Row> grid = encounters();
         int row = rows(grid).stream().map(EncountersView.Row::id).toList().indexOf(id);
+        assertThat(audit.latest()).anyMatch(a -> a.getActor().equals(biller) && a.getAction().equals(AuditService.VIEWED_ENCOUNTER_LIST));
         assertThat(row).isGreaterThanOrEqualTo(0);
         assertThat(_getFormatted(grid, row, "externalId")).isEqualTo(externalId);
         assertThat(_getFormatted(grid, row, "patient")).isEqualTo("Patient, Test");
