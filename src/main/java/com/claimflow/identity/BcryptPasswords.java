@@ -36,8 +36,8 @@ public class BcryptPasswords extends AbstractProcessEnginePlugin {
     }
 
     /**
-     * Bcrypt of the SHA-256 of Camunda's salted password, in Base64: bcrypt reads at most 72 bytes, and Camunda prepends
-     * its own salt, so without the digest the end of a long password would not count.
+     * Bcrypt of the SHA-256 of Camunda's salted password, in Base64: bcrypt reads at most 72 bytes, and Camunda appends
+     * its own salt, so without the digest the end of a long password and the salt would not count.
      */
     static final class Encryptor implements PasswordEncryptor {
         private final BCryptPasswordEncoder bcrypt;

@@ -20,10 +20,12 @@ import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
@@ -45,6 +47,10 @@ public class CamundaIdentityAuthenticationProvider implements AuthenticationProv
     public static final String LOGIN_THROTTLED = "LOGIN_THROTTLED";
     private static final Logger log = LoggerFactory.getLogger(CamundaIdentityAuthenticationProvider.class);
     private static final int ACTOR_LENGTH = 64; // audit_event.actor
+    private static final String OUTCOME = CamundaIdentityAuthenticationProvider.class.getName() + ".failure";
+
+    private record Outcome(Authentication attempt, AuthenticationException failure) {
+    }
 
     private final IdentityService identity;
     private final ProcessEngineConfiguration engine;
@@ -63,9 +69,22 @@ public class CamundaIdentityAuthenticationProvider implements AuthenticationProv
 
     @Override
     public Authentication authenticate(Authentication authentication) {
+        ServletRequestAttributes request = RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes a ? a : null;
+        // a chain's ProviderManager asks its parent (holding this provider too) again after a failure: count it once
+        if (request != null && request.getAttribute(OUTCOME, RequestAttributes.SCOPE_REQUEST) instanceof Outcome o && o.attempt() == authentication) {
+            throw o.failure();
+        }
+        try {
+            return check(authentication, request);
+        } catch (AuthenticationException e) {
+            if (request != null) request.setAttribute(OUTCOME, new Outcome(authentication, e), RequestAttributes.SCOPE_REQUEST);
+            throw e;
+        }
+    }
+
+    private Authentication check(Authentication authentication, ServletRequestAttributes request) {
         String tried = authentication.getName();
         String password = authentication.getCredentials() == null ? null : authentication.getCredentials().toString();
-        ServletRequestAttributes request = RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes a ? a : null;
         String address = clientAddress(authentication, request);
         String channel = channel(request);
         String where = "address=" + address + " channel=" + channel;
