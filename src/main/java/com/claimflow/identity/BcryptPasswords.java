@@ -20,9 +20,16 @@ public class BcryptPasswords extends AbstractProcessEnginePlugin {
     public static final String ALGORITHM = "BCRYPT";
 
     private final Encryptor encryptor;
+    private final String unknownUsersHash;
 
     public BcryptPasswords(LoginSettings settings) {
         this.encryptor = new Encryptor(settings.bcryptStrength());
+        this.unknownUsersHash = encryptor.encrypt("no user has this hash");
+    }
+
+    /** Spends a password check's time on a user name that does not exist, so the answer's timing does not tell. */
+    public void checkForUnknownUser(String password) {
+        encryptor.check(password == null ? "" : password, unknownUsersHash);
     }
 
     @Override

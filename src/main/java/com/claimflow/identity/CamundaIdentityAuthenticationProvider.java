@@ -57,9 +57,11 @@ public class CamundaIdentityAuthenticationProvider implements AuthenticationProv
     private final LoginThrottle throttle;
     private final VerifiedPasswords verified;
     private final AuditService audit;
+    private final BcryptPasswords passwords;
 
     public CamundaIdentityAuthenticationProvider(IdentityService identity, ProcessEngineConfiguration engine, LoginThrottle throttle,
-                                                 VerifiedPasswords verified, AuditService audit) {
+                                                 VerifiedPasswords verified, AuditService audit, BcryptPasswords passwords) {
+        this.passwords = passwords;
         this.identity = identity;
         this.engine = engine;
         this.throttle = throttle;
@@ -103,6 +105,7 @@ public class CamundaIdentityAuthenticationProvider implements AuthenticationProv
         }
         UserEntity user = (UserEntity) identity.createUserQuery().userId(tried.strip()).singleResult();
         if (user == null) {
+            passwords.checkForUnknownUser(password);
             throw failed(tried, address, where, "unknown user");
         }
         String id = user.getId();

@@ -2,8 +2,14 @@ package com.claimflow.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -80,6 +86,36 @@ class LoginThrottleIT extends LoginTestBase {
         assertThat(basic(carla, "wrong", newAddress()).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
         assertThat(basic(carla, PASSWORD, newAddress()).getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(jdbc.queryForObject("SELECT ATTEMPTS_ FROM ACT_ID_USER WHERE ID_ = ?", Integer.class, carla)).isZero();
+    }
+
+    @Test
+    void rowsThatNoLongerChangeAnythingArePurgedAndTheOthersKept(@Autowired LoginThrottle throttle) {
+        long now = System.currentTimeMillis();
+        long hourAgo = now - 3_600_000;
+        jdbc.update("INSERT INTO login_throttle (throttle_key, failures, window_start, locked_until, locks, last_failure, version)"
+                + " VALUES ('user:gone', 3, ?, 0, 0, ?, 0), ('user:kept', 3, ?, 0, 0, ?, 0)", hourAgo, hourAgo, now, now);
+        throttle.purge();
+        assertThat(jdbc.queryForList("SELECT throttle_key FROM login_throttle WHERE throttle_key IN ('user:gone', 'user:kept')", String.class))
+                .containsExactly("user:kept");
+    }
+
+    @Test
+    void failuresCountedAtOnceFromManyThreadsAreNoneLost(@Autowired LoginThrottle throttle) throws Exception {
+        // as two nodes would: the compare-and-set on the row's version makes every failure count
+        String address = newAddress();
+        ExecutorService pool = Executors.newFixedThreadPool(9);
+        try {
+            List<Future<Boolean>> counted = new ArrayList<>();
+            for (int i = 0; i < 9; i++) {
+                String user = "nobody" + i;
+                counted.add(pool.submit(() -> throttle.failed(user, address)));
+            }
+            for (Future<Boolean> f : counted) assertThat(f.get()).isFalse();
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(throttle.ofAddress(address).count()).isEqualTo(9);
+        assertThat(throttle.failed("nobody9", address)).isTrue(); // the tenth locks (config/application-test.yml)
     }
 
     @Test
