@@ -3,10 +3,6 @@ package com.claimflow.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.claimflow.support.ApiTestBase;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -15,29 +11,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class CockpitSingleSignOnIT extends ApiTestBase {
     @LocalServerPort int port;
 
-    private HttpClient signedIn(String user) throws Exception {
-        HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
-        client.send(HttpRequest.newBuilder(url("/login")).build(), HttpResponse.BodyHandlers.discarding());
-        HttpResponse<Void> login = client.send(HttpRequest.newBuilder(url("/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=demo")).build(), HttpResponse.BodyHandlers.discarding());
-        assertThat(login.statusCode()).isEqualTo(302);
-        assertThat(login.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
-        return client;
-    }
-
-    private URI url(String path) {
-        return URI.create("http://localhost:" + port + path);
-    }
-
     @Test
     void anAdminSignedInToTheUiIsSignedInToCockpit() throws Exception {
-        HttpClient adam = signedIn("adam");
+        WebSession adam = WebSession.signIn(port, "adam");
         // tests give each engine a unique name: ask the webapp which one it serves
-        String engines = adam.send(HttpRequest.newBuilder(url("/camunda/api/engine/engine")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        String engines = adam.get("/camunda/api/engine/engine").body();
         String engine = engines.replaceAll("(?s).*\"name\"\\s*:\\s*\"([^\"]+)\".*", "$1");
-        HttpResponse<String> definitions = adam.send(HttpRequest.newBuilder(url("/camunda/api/engine/engine/" + engine + "/process-definition/count")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> definitions = adam.get("/camunda/api/engine/engine/" + engine + "/process-definition/count");
         // the webapps' engine API answers only requests their own authentication accepts: here, the Spring sign-in
         assertThat(definitions.statusCode()).isEqualTo(200);
         assertThat(definitions.body()).contains("\"count\":10"); // the ten models in processes/
@@ -45,8 +25,16 @@ class CockpitSingleSignOnIT extends ApiTestBase {
 
     @Test
     void aCoderCannotOpenCockpit() throws Exception {
-        HttpClient carla = signedIn("carla");
-        HttpResponse<String> cockpit = carla.send(HttpRequest.newBuilder(url("/camunda/app/cockpit/default/")).build(), HttpResponse.BodyHandlers.ofString());
+        WebSession carla = WebSession.signIn(port, "carla");
+        HttpResponse<String> cockpit = carla.get("/camunda/app/cockpit/default/");
         assertThat(cockpit.statusCode()).isEqualTo(403);
+        assertThat(cockpit.body()).contains("you may not open this page");
+    }
+
+    @Test
+    void aCoderCannotReachTheEngineRest() throws Exception {
+        WebSession carla = WebSession.signIn(port, "carla");
+        assertThat(carla.get("/camunda/api/engine/engine").statusCode()).isEqualTo(403);
+        assertThat(carla.get("/camunda/api/engine/engine/default/process-definition/count").statusCode()).isEqualTo(403);
     }
 }
