@@ -57,11 +57,12 @@ public class CodingTaskCompletion implements TaskCompletion {
         return variables;
     }
 
-    /** A yes/no field: true or false, as JSON booleans or the strings "true" and "false"; absent is false. */
+    /** A yes/no field: true or false, as JSON booleans or the strings "true" and "false" (any case); absent is false. */
     static boolean flag(Map<String, Object> form, String field) {
         Object value = form.get(field);
-        if (value == null || Boolean.FALSE.equals(value) || "false".equals(value)) return false;
-        if (Boolean.TRUE.equals(value) || "true".equals(value)) return true;
+        if (value == null) return false;
+        if (value instanceof Boolean b) return b;
+        if (value instanceof String s && (s.strip().equalsIgnoreCase("true") || s.strip().equalsIgnoreCase("false"))) return s.strip().equalsIgnoreCase("true");
         throw new BadInputException(field, "must be true or false, not " + shown(value));
     }
 

@@ -246,7 +246,7 @@ public class EncounterService {
             throw new BadInputException("memberId", "enter the member id from the patient's insurance card");
         }
         String id = memberId.trim();
-        if (id.length() > 40 || !X12_TEXT.matcher(id).matches()) {
+        if (id.length() > 40 || !X12_TEXT.matcher(memberId).matches()) {
             throw new BadInputException("memberId", "at most 40 characters, " + InputRules.X12_TEXT_MESSAGE);
         }
         get(encounterId).memberIdCorrected(id);
@@ -254,7 +254,7 @@ public class EncounterService {
 
     @Transactional
     public void recordPriorAuthorization(long encounterId, String number) {
-        if (number == null || number.isBlank() || number.trim().length() > 50 || !X12_TEXT.matcher(number.trim()).matches()) {
+        if (number == null || number.isBlank() || number.trim().length() > 50 || !X12_TEXT.matcher(number).matches()) {
             throw new BadInputException("priorAuthorization", "enter the authorization number from the payer's letter (at most 50 characters; "
                     + InputRules.X12_TEXT_MESSAGE + ")");
         }
