@@ -4,6 +4,7 @@ import com.claimflow.base.BadInputException;
 import com.claimflow.coding.internal.CodingRepository;
 import com.claimflow.intake.Encounter;
 import com.claimflow.intake.EncounterService;
+import com.claimflow.intake.InputRules;
 import com.claimflow.reference.CodeCheck;
 import com.claimflow.reference.ReferenceService;
 import java.math.BigDecimal;
@@ -43,7 +44,7 @@ public class CodingService {
         Encounter encounter = encounters.get(encounterId);
         LocalDate dos = encounter.getDateOfService();
         List<String> diagnoses = parseDiagnoses(diagnosisText, dos);
-        List<ProcedureLine> procedures = parseProcedures(procedureText, diagnoses.size(), dos);
+        List<ProcedureLine> procedures = parseProcedures(procedureText, diagnoses.size(), dos, encounter.getClaimType());
         Coding coding = codings.findByEncounterId(encounterId).orElseGet(() -> new Coding(encounterId));
         coding.assign(diagnoses, procedures, coder);
         return codings.save(coding);
@@ -65,12 +66,13 @@ public class CodingService {
         return codes;
     }
 
-    private List<ProcedureLine> parseProcedures(String text, int diagnosisCount, LocalDate dos) {
+    private List<ProcedureLine> parseProcedures(String text, int diagnosisCount, LocalDate dos, String claimType) {
         if (text == null || text.isBlank()) {
             throw new BadInputException("procedureLines", "enter at least one procedure line, e.g. 99213 25 1 1,2");
         }
         List<ProcedureLine> lines = new ArrayList<>();
         String[] rows = text.split("\\R");
+        InputRules.checkLineCount("procedureLines", (int) Arrays.stream(rows).filter(r -> !r.isBlank()).count(), claimType);
         for (int i = 0; i < rows.length; i++) {
             if (rows[i].isBlank()) continue;
             String where = "procedureLines line " + (i + 1);

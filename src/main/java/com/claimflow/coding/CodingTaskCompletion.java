@@ -1,5 +1,6 @@
 package com.claimflow.coding;
 
+import com.claimflow.base.BadInputException;
 import com.claimflow.workqueue.TaskCompletion;
 import com.claimflow.workqueue.WorkItem;
 import java.util.HashMap;
@@ -36,13 +37,15 @@ public class CodingTaskCompletion implements TaskCompletion {
             coding.codingOf(item.encounterId()).filter(c -> userId.equals(c.getCodedBy())).ifPresent(c -> {
                 throw new AccessDeniedException(userId + " coded encounter " + item.encounterId() + " and may not audit it");
             });
-            variables.put("auditPassed", Boolean.TRUE.equals(form.get("auditPassed")));
+            variables.put("auditPassed", flag(form, "auditPassed"));
             return variables;
         }
-        boolean query = Boolean.TRUE.equals(form.get("queryProvider"));
-        boolean recode = form.get("diagnosisCodes") != null || "CodeEncounter".equals(item.taskType());
+        boolean query = flag(form, "queryProvider");
+        String diagnoses = text(form, "diagnosisCodes", "\"I10, E78.5\"");
+        String procedures = text(form, "procedureLines", "\"99213 25 1 1,2\\n36415 1 1\"");
+        boolean recode = diagnoses != null || "CodeEncounter".equals(item.taskType());
         if (recode && !query) {
-            coding.record(item.encounterId(), (String) form.get("diagnosisCodes"), (String) form.get("procedureLines"), userId);
+            coding.record(item.encounterId(), diagnoses, procedures, userId);
         }
         if ("CodeEncounter".equals(item.taskType())) {
             variables.put("queryProvider", query);
@@ -52,5 +55,26 @@ public class CodingTaskCompletion implements TaskCompletion {
             variables.put("auditDraw", sampling.draw());
         }
         return variables;
+    }
+
+    /** A yes/no field: true or false, as JSON booleans or the strings "true" and "false" (any case); absent is false. */
+    static boolean flag(Map<String, Object> form, String field) {
+        Object value = form.get(field);
+        if (value == null) return false;
+        if (value instanceof Boolean b) return b;
+        if (value instanceof String s && (s.strip().equalsIgnoreCase("true") || s.strip().equalsIgnoreCase("false"))) return s.strip().equalsIgnoreCase("true");
+        throw new BadInputException(field, "must be true or false, not " + shown(value));
+    }
+
+    /** A text field: a string or absent (null); a number, list or object is refused. */
+    static String text(Map<String, Object> form, String field, String example) {
+        Object value = form.get(field);
+        if (value == null || value instanceof String) return (String) value;
+        throw new BadInputException(field, "must be text, e.g. " + example + ", not " + shown(value));
+    }
+
+    private static String shown(Object value) {
+        String s = value instanceof String ? "'" + value + "'" : String.valueOf(value);
+        return s.length() > 40 ? s.substring(0, 40) + "..." : s;
     }
 }

@@ -3,8 +3,6 @@ package com.claimflow.intake;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Past;
-import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
@@ -15,21 +13,23 @@ import java.util.Map;
  * What intake needs to open an encounter: the body of {@code POST /api/encounters}. An INSTITUTIONAL encounter
  * carries {@code institutional} (the UB-04 data: type of bill, admission, patient status, revenue codes); a referring
  * provider who is not on file carries {@code referringProviderName} ("Last, First"), as the 837 must name them.
- * {@link EncounterService#open} checks the codes and tells which field is missing or wrong.
+ * {@link EncounterService#open} checks the codes and tells which field is missing or wrong. String sizes are the columns'
+ * widths (db/migration: encounter); text that goes into the 837 keeps out control characters and X12 delimiters; the
+ * dates' ranges are {@link InputRules}'.
  */
 public record EncounterRequest(
-        @NotBlank @Size(max = 64) String externalId,
+        @NotBlank @Size(max = 64) @Pattern(regexp = InputRules.X12_TEXT, message = InputRules.X12_TEXT_MESSAGE) String externalId,
         @NotNull @Valid Patient patient,
         @NotNull @Valid Coverage coverage,
         @NotBlank @Pattern(regexp = "\\d{10}", message = "must be 10 digits") String billingProviderNpi,
         @Pattern(regexp = "\\d{10}", message = "must be 10 digits") String renderingProviderNpi,
         @Pattern(regexp = "\\d{10}", message = "must be 10 digits") String referringProviderNpi,
-        @Size(max = 50) String priorAuthorization,
-        @NotNull @PastOrPresent LocalDate dateOfService,
-        @NotBlank @Pattern(regexp = "\\d{2}", message = "must be a two-digit place-of-service code") String placeOfService,
+        @Size(max = 50) @Pattern(regexp = InputRules.X12_TEXT, message = InputRules.X12_TEXT_MESSAGE) String priorAuthorization,
+        @NotNull LocalDate dateOfService,
+        @NotBlank @Pattern(regexp = "0[1-9]|[1-9]\\d", message = "must be a CMS place-of-service code, 01 to 99 (00 is not assigned)") String placeOfService,
         @Pattern(regexp = "PROFESSIONAL|INSTITUTIONAL", message = "must be PROFESSIONAL or INSTITUTIONAL") String claimType,
-        @Size(max = 100_000) String documentation,
-        @Size(max = 100) String referringProviderName,
+        @Size(max = 100_000) @Pattern(regexp = InputRules.FREE_TEXT, message = InputRules.FREE_TEXT_MESSAGE) String documentation,
+        @Size(max = 100) @Pattern(regexp = InputRules.X12_TEXT, message = InputRules.X12_TEXT_MESSAGE) String referringProviderName,
         @Valid Institutional institutional) {
 
     /** A professional encounter (no institutional data), its referring provider, if any, on file. */
@@ -59,14 +59,14 @@ public record EncounterRequest(
     }
 
     public record Patient(
-            @NotBlank @Size(max = 60) String firstName,
-            @NotBlank @Size(max = 60) String lastName,
-            @NotNull @Past LocalDate birthDate,
+            @NotBlank @Size(max = 60) @Pattern(regexp = InputRules.X12_TEXT, message = InputRules.X12_TEXT_MESSAGE) String firstName,
+            @NotBlank @Size(max = 60) @Pattern(regexp = InputRules.X12_TEXT, message = InputRules.X12_TEXT_MESSAGE) String lastName,
+            @NotNull LocalDate birthDate,
             @NotBlank @Pattern(regexp = "[MFUmfu]", message = "must be M, F or U") String sex) {
     }
 
     public record Coverage(
-            @NotBlank @Size(max = 20) String payerId,
-            @Size(max = 40) String memberId) {
+            @NotBlank @Size(max = 20) @Pattern(regexp = InputRules.X12_TEXT, message = InputRules.X12_TEXT_MESSAGE) String payerId,
+            @Size(max = 40) @Pattern(regexp = InputRules.X12_TEXT, message = InputRules.X12_TEXT_MESSAGE) String memberId) {
     }
 }

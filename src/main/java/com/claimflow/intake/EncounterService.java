@@ -8,10 +8,15 @@ import com.claimflow.reference.Npi;
 import com.claimflow.reference.Nubc;
 import com.claimflow.reference.Payer;
 import com.claimflow.reference.ReferenceService;
+import jakarta.validation.Validator;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -24,15 +29,21 @@ import org.springframework.transaction.annotation.Transactional;
 public class EncounterService {
 
     public static final String PROCESS_KEY = "encounter";
+    private static final Pattern X12_TEXT = Pattern.compile(InputRules.X12_TEXT);
 
     private final EncounterRepository encounters;
     private final ReferenceService reference;
     private final RuntimeService runtime;
+    private final Validator validator;
+    private final Clock clock;
 
-    public EncounterService(EncounterRepository encounters, ReferenceService reference, RuntimeService runtime) {
+    public EncounterService(EncounterRepository encounters, ReferenceService reference, RuntimeService runtime, Validator validator,
+                            Optional<Clock> clock) {
         this.encounters = encounters;
         this.reference = reference;
         this.runtime = runtime;
+        this.validator = validator;
+        this.clock = clock.orElse(Clock.systemDefaultZone());
     }
 
     /**
@@ -43,6 +54,7 @@ public class EncounterService {
      */
     @Transactional
     public Encounter open(EncounterRequest request) {
+        checkShape(request);
         Optional<Encounter> existing = encounters.findByExternalId(request.externalId().trim());
         if (existing.isPresent()) {
             throw duplicate(existing.get());
@@ -74,6 +86,23 @@ public class EncounterService {
         ProcessInstance instance = runtime.startProcessInstanceByKey(PROCESS_KEY, String.valueOf(encounter.getId()), variables);
         encounter.startedAs(instance.getId());
         return encounter;
+    }
+
+    /**
+     * The request's bean constraints (the API checks them too; other callers come here directly) and its dates' ranges:
+     * date of service, birth date and admission as {@link InputRules} allows them.
+     */
+    private void checkShape(EncounterRequest request) {
+        validator.validate(request).stream().min(Comparator.comparing(v -> v.getPropertyPath().toString())).ifPresent(v -> {
+            throw new BadInputException(v.getPropertyPath().toString(), v.getMessage());
+        });
+        LocalDate dos = request.dateOfService();
+        InputRules.checkDateOfService("dateOfService", dos, LocalDate.now(clock));
+        LocalDate birth = request.patient().birthDate();
+        InputRules.checkBirthDate("patient.birthDate", birth, dos);
+        if (request.institutional() != null) {
+            InputRules.checkAdmission("institutional.admittedAt", request.institutional().admittedAt(), dos, birth);
+        }
     }
 
     /** The 837 names the referring provider (NM1*DN): from the provider file, else from the request. */
@@ -115,9 +144,6 @@ public class EncounterService {
         if (i.admittedAt() == null && Nubc.needsAdmission(i.facilityTypeCode())) {
             throw new BadInputException("institutional.admittedAt", "is required on an inpatient or home health bill (facility type "
                     + i.facilityTypeCode() + "): the admission date and hour, e.g. 2026-11-14T08:30");
-        }
-        if (i.admittedAt() != null && r.dateOfService() != null && i.admittedAt().toLocalDate().isAfter(r.dateOfService())) {
-            throw new BadInputException("institutional.admittedAt", "'" + i.admittedAt() + "' is after the date of service " + r.dateOfService());
         }
         if (!Nubc.isAdmissionType(i.admissionType())) {
             throw bad("institutional.admissionType", i.admissionType(),
@@ -219,13 +245,18 @@ public class EncounterService {
         if (memberId == null || memberId.isBlank()) {
             throw new BadInputException("memberId", "enter the member id from the patient's insurance card");
         }
-        get(encounterId).memberIdCorrected(memberId.trim());
+        String id = memberId.trim();
+        if (id.length() > 40 || !X12_TEXT.matcher(memberId).matches()) {
+            throw new BadInputException("memberId", "at most 40 characters, " + InputRules.X12_TEXT_MESSAGE);
+        }
+        get(encounterId).memberIdCorrected(id);
     }
 
     @Transactional
     public void recordPriorAuthorization(long encounterId, String number) {
-        if (number == null || number.isBlank() || number.trim().length() > 50) {
-            throw new BadInputException("priorAuthorization", "enter the authorization number from the payer's letter (at most 50 characters)");
+        if (number == null || number.isBlank() || number.trim().length() > 50 || !X12_TEXT.matcher(number).matches()) {
+            throw new BadInputException("priorAuthorization", "enter the authorization number from the payer's letter (at most 50 characters; "
+                    + InputRules.X12_TEXT_MESSAGE + ")");
         }
         get(encounterId).priorAuthorizationEntered(number.trim());
     }

@@ -3,6 +3,7 @@ package com.claimflow.scrub;
 import com.claimflow.claim.Claim;
 import com.claimflow.claim.ClaimService;
 import com.claimflow.intake.EncounterService;
+import com.claimflow.intake.InputRules;
 import com.claimflow.reference.ReferenceService;
 import com.claimflow.scrub.internal.ScrubResultRepository;
 import java.time.Clock;
@@ -49,7 +50,19 @@ public class ScrubService {
         return check(ClaimSnapshot.of(claim, encounters.get(claim.getEncounterId())));
     }
 
-    /** The edits a claim raises, for a claim that need not be stored ({@code POST /api/scrub}); saves nothing. */
+    /**
+     * The edits a claim from outside raises ({@code POST /api/scrub}); saves nothing. Its dates and its number of lines are
+     * held to {@link InputRules} first, so no claim costs more than the 837's line limit of work.
+     */
+    @Transactional(readOnly = true)
+    public List<Finding> checkPosted(ClaimSnapshot claim) {
+        InputRules.checkLineCount("lines", claim.lines().size(), claim.claimType());
+        InputRules.checkDateOfService("dateOfService", claim.dateOfService(), LocalDate.now(clock));
+        InputRules.checkBirthDate("patient.birthDate", claim.patientBirthDate(), claim.dateOfService());
+        return check(claim);
+    }
+
+    /** The edits a claim raises, for a claim that need not be stored; saves nothing. */
     @Transactional(readOnly = true)
     public List<Finding> check(ClaimSnapshot claim) {
         var subject = new ScrubSubject(claim, reference.payer(claim.payerId()).orElse(null), reference, LocalDate.now(clock));

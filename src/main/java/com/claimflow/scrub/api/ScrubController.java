@@ -5,6 +5,7 @@ import com.claimflow.scrub.Finding;
 import com.claimflow.scrub.ScrubService;
 import com.fasterxml.jackson.annotation.JsonAlias;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotNull;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -17,7 +18,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code POST /api/scrub}: runs every edit over a claim given as JSON and returns every finding; nothing is saved.
- * Other systems pre-check claims this way. Any signed-in user.
+ * Other systems pre-check claims this way. Any signed-in user. A claim over the 837's line limit, with a date out of
+ * range, a null modifier or pointer, or a charge beyond the column's precision is refused with a 400 naming the field.
  */
 @RestController
 @RequestMapping("/api/scrub")
@@ -31,8 +33,9 @@ public class ScrubController {
     public record Patient(LocalDate birthDate, String sex) {
     }
 
-    /** {@code revenueCode} on institutional claims. */
-    public record Line(String code, List<String> modifiers, Integer units, BigDecimal charge, List<Integer> pointers, String revenueCode) {
+    /** {@code revenueCode} on institutional claims; a charge has the claim_line column's precision (12 digits, 2 after the point). */
+    public record Line(String code, List<@NotNull String> modifiers, Integer units, @Digits(integer = 10, fraction = 2) BigDecimal charge,
+                       List<@NotNull Integer> pointers, String revenueCode) {
     }
 
     /**
@@ -42,7 +45,8 @@ public class ScrubController {
     public record ClaimRequest(String claimType, String payerId, String memberId,
                                @JsonAlias("billingProviderNpi") String billingNpi, @JsonAlias("renderingProviderNpi") String renderingNpi,
                                @JsonAlias("referringProviderNpi") String referringNpi, String placeOfService, @NotNull LocalDate dateOfService, Patient patient, String priorAuthorization,
-                               @JsonAlias("diagnosisCodes") List<String> diagnoses, List<Line> lines, BigDecimal totalCharge,
+                               @JsonAlias("diagnosisCodes") List<String> diagnoses, @Valid List<Line> lines,
+                               @Digits(integer = 10, fraction = 2) BigDecimal totalCharge,
                                String facilityTypeCode) {
     }
 
@@ -62,7 +66,7 @@ public class ScrubController {
                 claim.memberId(), claim.billingNpi(), claim.renderingNpi(), claim.referringNpi(), claim.placeOfService(), claim.dateOfService(),
                 claim.patient() == null ? null : claim.patient().birthDate(), claim.patient() == null ? null : claim.patient().sex(),
                 claim.priorAuthorization(), diagnoses, lines, total, claim.facilityTypeCode());
-        List<Finding> findings = scrub.check(snapshot);
+        List<Finding> findings = scrub.checkPosted(snapshot);
         long errors = findings.stream().filter(f -> f.severity() == Finding.Severity.ERROR).count();
         return new ScrubAnswer(errors == 0, errors, findings.size() - errors, findings);
     }

@@ -33,7 +33,7 @@ public class MueEdit implements ClaimEdit {
         if (s.claim().dateOfService() == null) return List.of();
         String setting = Ncci.mueSetting(s.claim().claimType());
         List<Line> lines = s.claim().lines();
-        Map<String, int[]> perCode = new LinkedHashMap<>(); // code -> {units, first line}
+        Map<String, long[]> perCode = new LinkedHashMap<>(); // code -> {units, first line}; long: many lines of large units add up
         List<Finding> found = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             Line line = lines.get(i);
@@ -45,7 +45,7 @@ public class MueEdit implements ClaimEdit {
                 if (line.units() > limit.get().value()) found.add(finding("line " + (i + 1), code, line.units(), limit.get(), "on one line"));
             } else {
                 int first = i;
-                perCode.computeIfAbsent(code, c -> new int[] {0, first})[0] += line.units();
+                perCode.computeIfAbsent(code, c -> new long[] {0, first})[0] += line.units();
             }
         }
         perCode.forEach((code, u) -> {
@@ -55,7 +55,7 @@ public class MueEdit implements ClaimEdit {
         return found;
     }
 
-    private static Finding finding(String where, String code, int units, Ncci.MueLimit limit, String scope) {
+    private static Finding finding(String where, String code, long units, Ncci.MueLimit limit, String scope) {
         return Finding.error(ID, Owner.CODER, where, units + " units of " + code + " " + scope + " exceed the medically unlikely edit of "
                 + limit.value() + " (MUE adjudication indicator " + limit.adjudicationIndicator().charAt(0)
                 + "): correct the units, or split them only where the documentation supports it");

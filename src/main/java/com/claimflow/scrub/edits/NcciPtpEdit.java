@@ -7,7 +7,11 @@ import com.claimflow.scrub.Finding;
 import com.claimflow.scrub.Finding.Owner;
 import com.claimflow.scrub.ScrubSubject;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -16,6 +20,7 @@ import org.springframework.stereotype.Component;
  * Modifier indicator 0: never bypassed. 1: bypassed when either line carries an NCCI-associated modifier (59, X{EPSU},
  * 25, 91, anatomical ...). 9: the edit does not apply. The edit in force is the one of the date of service
  * (effective on or before it, deleted after it). Practitioner edits for professional claims, hospital edits for institutional.
+ * Each column-2 line is reported once per column-1 code, naming the first line of that code that bundles it.
  */
 @Component
 public class NcciPtpEdit implements ClaimEdit {
@@ -32,26 +37,49 @@ public class NcciPtpEdit implements ClaimEdit {
         List<Line> lines = s.claim().lines();
         if (lines.size() < 2 || s.claim().dateOfService() == null) return List.of();
         String setting = Ncci.ptpSetting(s.claim().claimType());
-        List<Finding> found = null;
+        // lines by code: a table look-up per pair of distinct codes, not per pair of lines
+        Map<String, List<Integer>> linesByCode = new LinkedHashMap<>();
         for (int i = 0; i < lines.size(); i++) {
-            for (int j = 0; j < lines.size(); j++) {
-                Line col1 = lines.get(i);
-                Line col2 = lines.get(j);
-                if (i == j || col1.code() == null || col2.code() == null || col1.code().equalsIgnoreCase(col2.code())) continue;
-                Optional<Character> indicator = ncci.ptpIndicator(setting, col1.code(), col2.code(), s.claim().dateOfService());
+            String code = lines.get(i).code();
+            if (code != null) linesByCode.computeIfAbsent(code.trim().toUpperCase(Locale.ROOT), c -> new ArrayList<>()).add(i);
+        }
+        if (linesByCode.size() < 2) return List.of();
+        List<Bundled> found = new ArrayList<>();
+        for (Map.Entry<String, List<Integer>> column1 : linesByCode.entrySet()) {
+            for (Map.Entry<String, List<Integer>> column2 : linesByCode.entrySet()) {
+                if (column1 == column2) continue;
+                Optional<Character> indicator = ncci.ptpIndicator(setting, column1.getKey(), column2.getKey(), s.claim().dateOfService());
                 if (indicator.isEmpty() || indicator.get() == '9') continue;
-                String where = "line " + (j + 1);
-                String pair = col2.code() + " (line " + (j + 1) + ") is bundled into " + col1.code() + " (line " + (i + 1) + ") by an NCCI PTP edit";
-                if (indicator.get() == '0') {
-                    if (found == null) found = new ArrayList<>();
-                    found.add(Finding.error(ID, Owner.CODER, where, pair + " that no modifier bypasses (indicator 0): remove " + col2.code()));
-                } else if (NcciModifiers.firstBypass(col2.modifiers()) == null && NcciModifiers.firstBypass(col1.modifiers()) == null) {
-                    if (found == null) found = new ArrayList<>();
-                    found.add(Finding.error(ID, Owner.CODER, where, pair + ": remove " + col2.code()
-                            + ", or if it was a distinct service add an NCCI-associated modifier (59, XE, XP, XS, XU, or an anatomical one) the documentation supports"));
+                for (int j : column2.getValue()) {
+                    bundledInto(lines, indicator.get(), column1.getValue(), j).ifPresent(found::add);
                 }
             }
         }
-        return found == null ? List.of() : found;
+        found.sort(Comparator.comparingInt(Bundled::column1Line).thenComparingInt(Bundled::column2Line));
+        return found.stream().map(Bundled::finding).toList();
+    }
+
+    /** The first line of the column-1 code that bundles line {@code j}: any with indicator 0; one without a bypass modifier with 1. */
+    private static Optional<Bundled> bundledInto(List<Line> lines, char indicator, List<Integer> column1Lines, int j) {
+        Line col2 = lines.get(j);
+        if (indicator == '0') return Optional.of(bundled(lines, column1Lines.get(0), j, true));
+        if (NcciModifiers.firstBypass(col2.modifiers()) != null) return Optional.empty();
+        for (int i : column1Lines) {
+            if (NcciModifiers.firstBypass(lines.get(i).modifiers()) == null) return Optional.of(bundled(lines, i, j, false));
+        }
+        return Optional.empty();
+    }
+
+    private static Bundled bundled(List<Line> lines, int i, int j, boolean never) {
+        String col1 = lines.get(i).code();
+        String col2 = lines.get(j).code();
+        String pair = col2 + " (line " + (j + 1) + ") is bundled into " + col1 + " (line " + (i + 1) + ") by an NCCI PTP edit";
+        String message = never ? pair + " that no modifier bypasses (indicator 0): remove " + col2
+                : pair + ": remove " + col2 + ", or if it was a distinct service add an NCCI-associated modifier (59, XE, XP, XS, XU, or an anatomical one)"
+                        + " the documentation supports";
+        return new Bundled(i, j, Finding.error(ID, Owner.CODER, "line " + (j + 1), message));
+    }
+
+    private record Bundled(int column1Line, int column2Line, Finding finding) {
     }
 }
