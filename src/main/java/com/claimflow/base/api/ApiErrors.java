@@ -37,6 +37,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.stereotype.Component;
 import org.springframework.validation.FieldError;
 import org.springframework.web.ErrorResponse;
@@ -158,6 +159,14 @@ public class ApiErrors {
         apiOnly(request, e);
         return field(HttpStatus.BAD_REQUEST, "Unreadable request", "body",
                 "is not a readable multipart/form-data body (boundary, part headers or the end of the body): " + firstLine(rootMessage(e)));
+    }
+
+    /** Spring Security's firewall, met while the body's form parameters are read: a name or value with control characters. */
+    @ExceptionHandler(RequestRejectedException.class)
+    ProblemDetail rejected(RequestRejectedException e, HttpServletRequest request) throws Exception {
+        apiOnly(request, e);
+        return field(HttpStatus.BAD_REQUEST, "Invalid request", "body",
+                "has a parameter the server does not accept (control characters or an encoded separator in its name or value)");
     }
 
     @ExceptionHandler(BadInputException.class)
