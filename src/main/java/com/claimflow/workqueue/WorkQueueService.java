@@ -160,8 +160,8 @@ public class WorkQueueService {
             throw new ConflictException("task " + taskId + " is claimed by " + item.assignee() + ": they or a lead may send it to the leads", null);
         }
         if (item.assignee() != null) engineClaims.passOnNow(taskId, item.assignee()); // a next-task claim reaches the audit trail first
-        if (!store.toLeads(taskId, Worker.LEADS, ESCALATION_BOOST)) {
-            throw new ConflictException("task " + taskId + " is with the leads already", null);
+        if (!store.toLeads(taskId, item.assignee(), Worker.LEADS, ESCALATION_BOOST)) {
+            throw new ConflictException("task " + taskId + " changed meanwhile (claimed, moved or sent to the leads): reload it", null);
         }
         if (item.assignee() != null) tasks.setAssignee(taskId, null);
         addCandidateGroup(taskId, Worker.LEADS);

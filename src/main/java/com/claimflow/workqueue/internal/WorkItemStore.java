@@ -188,12 +188,16 @@ public class WorkItemStore {
 
     /**
      * Moves the task to the leads' queue, unclaimed and escalated, remembering the queue it came from; the priority rises
-     * as an SLA escalation raises it, unless one did already. False when it is with the leads already or gone.
+     * as an SLA escalation raises it, unless one did already. False when it is with the leads already, gone, or no longer
+     * held by {@code heldBy}.
      */
-    public boolean toLeads(String taskId, String leadsQueue, int priorityBoost) {
-        return jdbc.update("update work_item set escalated_from = queue, queue = ?, assignee = null, engine_claim_pending = false,"
+    public boolean toLeads(String taskId, String heldBy, String leadsQueue, int priorityBoost) {
+        String sql = "update work_item set escalated_from = queue, queue = ?, assignee = null, engine_claim_pending = false,"
                 + " priority = case when sla_state = 'ESCALATED' then priority else least(priority + ?, 100) end, sla_state = 'ESCALATED'"
-                + " where task_id = ? and escalated_from is null and queue <> ?", leadsQueue, priorityBoost, taskId, leadsQueue) == 1;
+                + " where task_id = ? and escalated_from is null and queue <> ? and assignee ";
+        // held by whom the caller saw: a claim in between is not dropped
+        return (heldBy == null ? jdbc.update(sql + "is null", leadsQueue, priorityBoost, taskId, leadsQueue)
+                : jdbc.update(sql + "= ?", leadsQueue, priorityBoost, taskId, leadsQueue, heldBy)) == 1;
     }
 
     /** A lead's decision on a task sent to them: back in the queue it came from, with {@code assignee} (null: unclaimed). */

@@ -177,7 +177,7 @@ class TaskViewTest extends KaribuTestBase {
         TaskView.open(task.taskId());
         assertThat(_get(Paragraph.class, s -> s.withId("task-note")).getText())
                 .contains("Sent to the leads from the coders queue by " + coder).contains("another patient's note");
-        assertThat(_get(Button.class, s -> s.withId("escalate")).isVisible()).isFalse();
+        _assertNone(Button.class, s -> s.withId("escalate"));
         _click(_get(Button.class, s -> s.withId("send-back")));
         _setValue(_get(TextArea.class, s -> s.withId("escalation-reason")), "Right note attached; code it");
         _click(_get(Button.class, s -> s.withId("escalation-confirm")));
