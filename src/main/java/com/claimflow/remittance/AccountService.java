@@ -4,6 +4,7 @@ import com.claimflow.base.BadInputException;
 import com.claimflow.remittance.AccountEntry.Type;
 import com.claimflow.remittance.internal.AccountEntryRepository;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -12,6 +13,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional
 public class AccountService {
+    /** The account's amounts are DECIMAL(12,2): ten digits before the point, cents after it. */
+    public static final BigDecimal LARGEST_AMOUNT = new BigDecimal("9999999999.99");
+    /** The account entry's reason column, where a payment's reference goes. */
+    public static final int REFERENCE_MAX = 120;
+
     private final AccountEntryRepository entries;
 
     public AccountService(AccountEntryRepository entries) {
@@ -32,21 +38,51 @@ public class AccountService {
         }
     }
 
+    /**
+     * Posts a payment of the patient, up to what the patient owes: the account's rows are locked first, so two payments at
+     * once cannot both pass the check. More than the balance is refused, as a credit balance needs a refund workflow the
+     * product does not have yet.
+     */
     public BigDecimal postPatientPayment(long encounterId, BigDecimal amount, String reference, String by) {
-        if (amount == null || amount.signum() <= 0) {
-            throw new BadInputException("amount", "a patient payment must be more than zero");
+        BigDecimal cents = money("amount", amount);
+        if (reference != null && reference.length() > REFERENCE_MAX) {
+            throw new BadInputException("reference", "at most " + REFERENCE_MAX + " characters (" + reference.length() + " given)");
         }
-        post(encounterId, null, Type.PATIENT_PAYMENT, BigDecimal.ZERO, amount.negate(), reference, by);
+        if (reference != null && reference.chars().anyMatch(Character::isISOControl)) {
+            throw new BadInputException("reference", "contains control characters; give the check number or receipt as plain text");
+        }
+        entries.lockAccount(encounterId);
+        BigDecimal owed = balance(encounterId).patient();
+        if (cents.compareTo(owed) > 0) {
+            throw new BadInputException("amount", cents + " is more than the patient's balance of " + owed.setScale(2, RoundingMode.HALF_UP)
+                    + ": post at most the balance (credit balances and refunds are not supported yet)");
+        }
+        post(encounterId, null, Type.PATIENT_PAYMENT, BigDecimal.ZERO, cents.negate(), reference, by);
         return balance(encounterId).patient();
+    }
+
+    /** An amount of money as the account holds it: more than zero, cents at most, within DECIMAL(12,2); refused naming {@code field}. */
+    public static BigDecimal money(String field, BigDecimal amount) {
+        if (amount == null) throw new BadInputException(field, "is required, e.g. 25.00");
+        if (amount.signum() <= 0) throw new BadInputException(field, "must be more than zero");
+        if (amount.precision() - amount.scale() > LARGEST_AMOUNT.precision() - LARGEST_AMOUNT.scale()) {
+            throw new BadInputException(field, "must be at most " + LARGEST_AMOUNT + " (the account's DECIMAL(12,2))");
+        }
+        if (amount.stripTrailingZeros().scale() > 2) {
+            throw new BadInputException(field, "has more than 2 decimals: give dollars and cents, e.g. 25.10");
+        }
+        return amount.setScale(2, RoundingMode.UNNECESSARY);
     }
 
     /** Writes off whatever is left, insurance and patient side, and says why. */
     public void writeOff(long encounterId, String reason, String by) {
+        entries.lockAccount(encounterId);
         Balance b = balance(encounterId);
         post(encounterId, null, Type.WRITE_OFF, b.insurance().negate(), b.patient().negate(), reason, by);
     }
 
     public void transferToAgency(long encounterId, String agency, String by) {
+        entries.lockAccount(encounterId);
         Balance b = balance(encounterId);
         post(encounterId, null, Type.AGENCY_TRANSFER, BigDecimal.ZERO, b.patient().negate(), "handed off to " + agency, by);
     }

@@ -84,4 +84,37 @@ class ReferenceImportApiIT extends ApiTestBase {
         assertThat(postRaw("adam", "/api/admin/imports/snomed?fileName=x.txt", "x").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(postRaw("adam", "/api/admin/imports/pos", "99,x,2000-01-01,\n").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     }
+
+    /** A multipart body as bytes, exactly as given: a file part named {@code fileName}, or a body cut short. */
+    private ResponseEntity<String> postMultipart(byte[] body) {
+        HttpHeaders h = new HttpHeaders();
+        h.setContentType(MediaType.parseMediaType("multipart/form-data; boundary=cfboundary"));
+        return as("adam").exchange("/api/admin/imports/pos", HttpMethod.POST, new HttpEntity<>(body, h), String.class);
+    }
+
+    private static byte[] filePart(String fileName) {
+        return ("--cfboundary\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName + "\"\r\n"
+                + "Content-Type: text/csv\r\n\r\n99,x,2000-01-01,\n\r\n--cfboundary--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aFileNameWithANulByteOrAFolderAndABrokenMultipartBodyAreClearBadRequests() throws Exception {
+        for (String name : new String[] {"pos\u0000.csv", "pos\u0007.csv", "../../etc/pos.csv", "p".repeat(201) + ".csv"}) {
+            ResponseEntity<String> r = postMultipart(filePart(name));
+            assertThat(r.getStatusCode()).as(name).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(json.readTree(r.getBody()).get("fields")).as(r.getBody()).isNotNull();
+        }
+        assertThat(postRaw("adam", "/api/admin/imports/pos?fileName=a/b.csv", "99,x,2000-01-01,\n").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(postRaw("adam", "/api/admin/imports/pos?fileName=pos.csv&effectiveDate=%2B999999999-12-31", "99,x,2000-01-01,\n").getStatusCode())
+                .isEqualTo(HttpStatus.BAD_REQUEST);
+
+        byte[] whole = filePart("pos.csv");
+        for (byte[] broken : new byte[][] {java.util.Arrays.copyOf(whole, whole.length / 2), "no boundary here".getBytes(), new byte[0]}) {
+            ResponseEntity<String> r = postMultipart(broken);
+            assertThat(r.getStatusCode()).as(new String(broken)).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(json.readTree(r.getBody()).get("detail").asText()).isNotBlank();
+        }
+        ResponseEntity<String> fine = postMultipart(filePart("pos_api_test.csv"));
+        assertThat(fine.getStatusCode().value()).as(fine.getBody()).isLessThan(500);
+    }
 }

@@ -13,8 +13,10 @@ import com.claimflow.remittance.Balance;
 import com.claimflow.workqueue.WorkItem;
 import com.claimflow.workqueue.WorkQueueService;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.LocalDate;
@@ -74,7 +76,14 @@ public class EncounterController {
         return status(encounters.get(id));
     }
 
-    public record PatientPayment(@NotNull @Positive BigDecimal amount, String reference) {
+    /**
+     * {@code amount}: dollars and cents, more than zero and at most the patient's balance (a credit balance and its refund
+     * are not supported yet); {@code reference}: the check or receipt, at most the account entry's 120 characters.
+     */
+    public record PatientPayment(@NotNull(message = "is required, e.g. 25.00") @Positive(message = "must be more than zero")
+                                 @Digits(integer = 10, fraction = 2, message = "must be dollars and cents: at most 2 decimals and 10 digits before the point (DECIMAL(12,2))")
+                                 BigDecimal amount,
+                                 @Size(max = AccountService.REFERENCE_MAX, message = "at most 120 characters") String reference) {
     }
 
     private EncounterStatus status(Encounter e) {

@@ -47,6 +47,11 @@ import org.springframework.web.multipart.MultipartFile;
 @RequestMapping("/api/admin/imports")
 @PreAuthorize("hasRole('ADMINS')")
 public class ReferenceImportController {
+    /** The import record's file name column. */
+    private static final int FILE_NAME_MAX = 200;
+    /** Effective dates a code set or fee schedule can have: the database stores no earlier or later ones sensibly. */
+    private static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
+    private static final LocalDate LATEST = LocalDate.of(2999, 12, 31);
     private final ReferenceImportService imports;
 
     public ReferenceImportController(ReferenceImportService imports) {
@@ -58,12 +63,13 @@ public class ReferenceImportController {
                                                @RequestParam(required = false) String effectiveDate,
                                                @RequestParam(defaultValue = "true") boolean wait, Principal who) throws IOException {
         ImportKind k = kind(kind);
+        String name = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank() ? k.slug() : fileName("file", file.getOriginalFilename());
+        LocalDate effective = date(effectiveDate);
         Path temp = Files.createTempFile("claimflow-import-", ".dat");
         try (InputStream in = file.getInputStream()) {
             Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
         }
-        String name = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank() ? k.slug() : file.getOriginalFilename();
-        return run(k, name, temp, effectiveDate, wait, who);
+        return run(k, name, temp, effective, wait, who);
     }
 
     @PostMapping(value = "/{kind}", consumes = {MediaType.TEXT_PLAIN_VALUE, MediaType.APPLICATION_OCTET_STREAM_VALUE, "text/csv"})
@@ -74,11 +80,13 @@ public class ReferenceImportController {
         if (fileName == null || fileName.isBlank()) {
             throw new BadInputException("fileName", "name the file (?fileName=...): error messages and effective dates use it");
         }
+        String name = fileName("fileName", fileName);
+        LocalDate effective = date(effectiveDate);
         Path temp = Files.createTempFile("claimflow-import-", ".dat");
         try (InputStream in = request.getInputStream()) {
             Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
         }
-        return run(k, fileName, temp, effectiveDate, wait, who);
+        return run(k, name, temp, effective, wait, who);
     }
 
     @GetMapping("/{id}")
@@ -91,9 +99,9 @@ public class ReferenceImportController {
         return imports.recent(50);
     }
 
-    private ResponseEntity<ImportReport> run(ImportKind kind, String fileName, Path temp, String effectiveDate, boolean wait, Principal who)
+    private ResponseEntity<ImportReport> run(ImportKind kind, String fileName, Path temp, LocalDate effectiveDate, boolean wait, Principal who)
             throws IOException {
-        ImportOptions options = new ImportOptions(date(effectiveDate));
+        ImportOptions options = new ImportOptions(effectiveDate);
         String user = who == null ? "api" : who.getName();
         if (!wait) {
             long id = imports.start(kind, fileName, temp, options, user);
@@ -113,12 +121,31 @@ public class ReferenceImportController {
                 + String.join(", ", java.util.Arrays.stream(ImportKind.values()).map(ImportKind::slug).toList())));
     }
 
+    /**
+     * The uploaded file's name as the import records it (and reads dates from): a plain name, no folders, no control
+     * characters (a NUL byte ends a name on some systems), at most the record's 200 characters.
+     */
+    static String fileName(String field, String name) {
+        String n = name.strip();
+        if (n.length() > FILE_NAME_MAX) throw new BadInputException(field, "the file name is longer than " + FILE_NAME_MAX + " characters");
+        if (n.chars().anyMatch(Character::isISOControl)) throw new BadInputException(field, "the file name contains control characters (a NUL byte?)");
+        if (n.contains("/") || n.contains("\\") || n.equals(".") || n.equals("..")) {
+            throw new BadInputException(field, "give the file's name without a folder (no / or \\), e.g. icd10cm_order_2026.txt");
+        }
+        return n;
+    }
+
     private static LocalDate date(String value) {
         if (value == null || value.isBlank()) return null;
+        LocalDate date;
         try {
-            return LocalDate.parse(value.trim());
+            date = LocalDate.parse(value.trim());
         } catch (DateTimeParseException e) {
-            throw new BadInputException("effectiveDate", "'" + value + "' is not a date (yyyy-MM-dd)");
+            throw new BadInputException("effectiveDate", "'" + (value.length() > 40 ? value.substring(0, 40) + "..." : value) + "' is not a date (yyyy-MM-dd)");
         }
+        if (date.isBefore(EARLIEST) || date.isAfter(LATEST)) {
+            throw new BadInputException("effectiveDate", date + " is outside " + EARLIEST + " to " + LATEST);
+        }
+        return date;
     }
 }

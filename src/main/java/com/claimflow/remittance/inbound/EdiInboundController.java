@@ -1,5 +1,6 @@
 package com.claimflow.remittance.inbound;
 
+import com.claimflow.base.NotFoundException;
 import com.claimflow.identity.CurrentWorker;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -43,6 +44,6 @@ public class EdiInboundController {
     @GetMapping("/api/edi/inbound/{id}")
     @PreAuthorize("hasAnyRole('BILLERS','LEADS','ADMINS','COMPLIANCE')")
     public ResponseEntity<InboundResult> result(@PathVariable long id) {
-        return files.result(id).map(ResponseEntity::ok).orElseGet(() -> ResponseEntity.notFound().build());
+        return files.result(id).map(ResponseEntity::ok).orElseThrow(() -> new NotFoundException("no inbound file " + id));
     }
 }

@@ -25,14 +25,23 @@ public final class InboundReaders {
         StringBuilder reason = new StringBuilder();
         String segmentInError = null;
         boolean sawSt = false;
+        X12Segment st = null;
+        boolean ak1 = false;
+        boolean ak9 = false;
         try (X12SegmentReader r = new X12SegmentReader(in)) {
             for (X12Segment s = r.next(); s != null; s = r.next()) {
                 switch (s.id()) {
                     case "ST" -> {
                         sawSt = true;
+                        st = s;
+                        ak1 = false;
+                        ak9 = false;
                         if (!s.el(1).equals("999")) issues.add(X12Issue.of(s, "ST01", null, "'" + s.el(1) + "' is not a 999"));
                     }
-                    case "AK1" -> group = s.el(2);
+                    case "AK1" -> {
+                        ak1 = true;
+                        group = s.el(2);
+                    }
                     case "AK2" -> {
                         control = s.el(2);
                         at = s.number();
@@ -64,16 +73,37 @@ public final class InboundReaders {
                         control = null;
                         segmentInError = null;
                     }
-                    case "AK9" -> groupStatus = s.el(1);
+                    case "AK9" -> {
+                        ak9 = true;
+                        groupStatus = s.el(1);
+                        if (!List.of("A", "E", "M", "P", "R", "W", "X").contains(groupStatus)) {
+                            issues.add(X12Issue.of(s, "AK901", null, "'" + groupStatus + "' is not a functional group acknowledgement code"));
+                        }
+                    }
+                    case "SE" -> {
+                        requireGroupResponse(st, ak1, ak9, issues);
+                        st = null;
+                    }
                     default -> {
                     }
                 }
             }
+            if (st != null) requireGroupResponse(st, ak1, ak9, issues);
             if (control != null) issues.add(new X12Issue(at, "AK2", "AK202", "2000", "transaction " + control + " has no IK5 verdict (file truncated?)"));
             issues.addAll(0, r.issues());
         }
         if (!sawSt && issues.isEmpty()) issues.add(new X12Issue(0, null, null, null, "no transaction set in the file"));
         return new Ack999(group, groupStatus, acks, issues);
+    }
+
+    /**
+     * AK1 (the group acknowledged) and AK9 (its verdict) are required in every 999 (005010X231A1): a 999 without them
+     * acknowledges nothing and is refused, not processed with zero counts.
+     */
+    private static void requireGroupResponse(X12Segment st, boolean ak1, boolean ak9, List<X12Issue> issues) {
+        if (st == null || !st.el(1).equals("999")) return;
+        if (!ak1) issues.add(new X12Issue(st.number(), "AK1", "AK101", null, "the 999 names no functional group it acknowledges (AK1 is required)"));
+        if (!ak9) issues.add(new X12Issue(st.number(), "AK9", "AK901", null, "the 999 gives no verdict on the group (AK9 is required): it acknowledges nothing"));
     }
 
     public static ClaimStatus277 read277(InputStream in) {
@@ -88,14 +118,19 @@ public final class InboundReaders {
         String payerNumber = null;
         List<Status> statuses = null;
         boolean sawSt = false;
+        X12Segment st = null;
+        boolean sawHl = false;
         try (X12SegmentReader r = new X12SegmentReader(in)) {
             for (X12Segment s = r.next(); s != null; s = r.next()) {
                 switch (s.id()) {
                     case "ST" -> {
                         sawSt = true;
+                        st = s;
+                        sawHl = false;
                         if (!s.el(1).equals("277")) issues.add(X12Issue.of(s, "ST01", null, "'" + s.el(1) + "' is not a 277"));
                     }
                     case "HL" -> {
+                        sawHl = true;
                         if (statuses != null) claims.add(claim(at, pcn, payerNumber, statuses, issues));
                         statuses = null;
                         provider = null;
@@ -135,6 +170,8 @@ public final class InboundReaders {
                         if ("PT".equals(level) && statuses != null && s.el(1).equals("1K")) payerNumber = s.el(2);
                     }
                     case "SE" -> {
+                        if (st != null && !sawHl) issues.add(noLevels(st));
+                        st = null;
                         if (statuses != null) claims.add(claim(at, pcn, payerNumber, statuses, issues));
                         statuses = null;
                         provider = null;
@@ -144,11 +181,17 @@ public final class InboundReaders {
                     }
                 }
             }
+            if (st != null && !sawHl) issues.add(noLevels(st));
             if (statuses != null) issues.add(new X12Issue(at, "HL", null, "2000D", "claim " + pcn + " is not closed by SE (file truncated?)"));
             issues.addAll(0, r.issues());
         }
         if (!sawSt && issues.isEmpty()) issues.add(new X12Issue(0, null, null, null, "no transaction set in the file"));
         return new ClaimStatus277(claims, providers.values().stream().map(Provider::status).toList(), issues);
+    }
+
+    /** The 277CA's information source, receiver, provider and claim levels (HL) are required (005010X214). */
+    private static X12Issue noLevels(X12Segment st) {
+        return new X12Issue(st.number(), "HL", "HL03", "2000A", "the 277 has no levels (HL): it answers no claim, provider or receiver");
     }
 
     /** A 2000B or 2000C level while it is read. */

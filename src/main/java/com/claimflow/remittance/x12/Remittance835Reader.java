@@ -53,6 +53,8 @@ public final class Remittance835Reader implements AutoCloseable {
         if (s == null) {
             finishPayment();
             if (!sawSt && issues.isEmpty() && reader.issues().isEmpty()) issues.add(new X12Issue(0, null, null, null, "no transaction set in the file"));
+            // BPR is required in every 835 (005010X221A1): without it the file pays nothing and says nothing
+            if (sawSt && bpr == null) issues.add(new X12Issue(0, "BPR", "BPR01", null, "the 835 has no financial information (BPR): it is not a remittance"));
             return null;
         }
         finishPayment();

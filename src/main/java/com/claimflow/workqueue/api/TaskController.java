@@ -7,7 +7,11 @@ import com.claimflow.workqueue.QueueStats;
 import com.claimflow.workqueue.WorkItem;
 import com.claimflow.workqueue.WorkQueueService;
 import com.claimflow.workqueue.Worker;
+import com.claimflow.workqueue.TaskPeople;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,7 +29,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
 
-/** The work queues over HTTP: next task, claim, complete, release, queue pages and (for leads) stats and reassignment. */
+/**
+ * The work queues over HTTP: next task, claim, complete, release, send to the leads, queue pages and (for leads) stats
+ * and reassignment. Every task and page shown is audited with the channel {@code api}.
+ */
 @RestController
 @RequestMapping("/api")
 @Validated
@@ -41,17 +48,20 @@ public class TaskController {
     /** 200 with the task now claimed for the caller, or 204 when none of their queues has work. */
     @PostMapping("/tasks/next")
     public ResponseEntity<WorkItem> next() {
-        return queues.next(current.get()).map(ResponseEntity::ok).orElseGet(() -> ResponseEntity.noContent().build());
+        return queues.next(current.get(), WorkQueueService.API).map(ResponseEntity::ok).orElseGet(() -> ResponseEntity.noContent().build());
     }
 
     @GetMapping("/tasks/mine")
     public List<WorkItem> mine() {
-        return queues.assignedTo(current.get().userId());
+        Worker w = current.get();
+        List<WorkItem> mine = queues.assignedTo(w.userId());
+        queues.shown(w, WorkQueueService.API, "my tasks", mine);
+        return mine;
     }
 
     @GetMapping("/tasks/{taskId}")
     public WorkItem get(@PathVariable String taskId) {
-        return queues.view(taskId, current.get());
+        return queues.view(taskId, current.get(), WorkQueueService.API);
     }
 
     @PostMapping("/tasks/{taskId}/claim")
@@ -71,14 +81,25 @@ public class TaskController {
         return ResponseEntity.noContent().build();
     }
 
-    public record Reassignment(String toUser, @NotBlank String reason) {
+    /** {@code toUser}: a user id (the identity tables' 64 characters), or null for back to the queue. */
+    public record Reassignment(@JsonDeserialize(using = StrictText.class) @Size(max = TaskPeople.USER_ID_MAX) String toUser,
+                               @JsonDeserialize(using = StrictText.class) @NotBlank @Size(max = WorkQueueService.REASON_MAX) String reason) {
     }
 
     @PostMapping("/tasks/{taskId}/reassign")
     @PreAuthorize("hasRole('LEADS')")
-    public ResponseEntity<Void> reassign(@PathVariable String taskId, @RequestBody @jakarta.validation.Valid Reassignment r) {
+    public ResponseEntity<Void> reassign(@PathVariable String taskId, @RequestBody @Valid Reassignment r) {
         queues.reassign(taskId, r.toUser(), r.reason(), current.get());
         return ResponseEntity.noContent().build();
+    }
+
+    public record Escalation(@JsonDeserialize(using = StrictText.class) @NotBlank @Size(max = WorkQueueService.REASON_MAX) String reason) {
+    }
+
+    /** Sends a task that cannot be completed to the leads' queue with the reason; answers the task as it now stands. */
+    @PostMapping("/tasks/{taskId}/escalate")
+    public WorkItem escalate(@PathVariable String taskId, @RequestBody @Valid Escalation e) {
+        return queues.escalate(taskId, e.reason(), current.get());
     }
 
     /**
@@ -93,6 +114,7 @@ public class TaskController {
         if (page != null && after != null) throw new BadInputException("after", "give either page or after, not both");
         List<WorkItem> rows = after != null ? queues.pageAfter(queue, payerId, QueueCursor.parse(after))
                 : queues.page(queue, payerId, page == null ? 0 : page);
+        queues.shown(w, WorkQueueService.API, queue + " queue " + (after != null ? "after " + after : "page " + (page == null ? 0 : page)), rows);
         ResponseEntity.BodyBuilder ok = ResponseEntity.ok();
         if (rows.size() == WorkQueueService.PAGE_SIZE) {
             String next = UriComponentsBuilder.fromPath("/api/queues/{queue}").queryParamIfPresent("payerId", Optional.ofNullable(payerId))

@@ -110,7 +110,9 @@ public class EngineClaims {
 
     private void audit(WorkItemStore.PendingClaim c) {
         // a mark without a time is a claim made before V10, whose audit row was written in the caller's transaction
-        if (c.claimedAt() != null) audit.recordAt(c.claimedAt(), c.assignee(), CLAIMED_NEXT, c.encounterId(), c.taskId(), c.taskType());
+        // the row is the record of the task's view as next task returned it: who, which task and encounter, through what
+        if (c.claimedAt() != null) audit.recordAt(c.claimedAt(), c.assignee(), CLAIMED_NEXT, c.encounterId(), c.taskId(),
+                c.channel() == null ? c.taskType() : c.taskType() + " via " + c.channel());
     }
 
     /**

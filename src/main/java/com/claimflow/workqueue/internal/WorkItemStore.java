@@ -25,13 +25,13 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Repository
 public class WorkItemStore {
     private static final String COLUMNS = "task_id, process_instance_id, encounter_id, claim_id, task_type, task_name, queue, payer_id, amount, "
-            + "priority, created_at, due_at, assignee, sla_state, excluded_user";
+            + "priority, created_at, due_at, assignee, sla_state, excluded_user, escalated_from";
     private static final String PREFIXED_COLUMNS = "w." + COLUMNS.replace(", ", ", w.");
     private static final RowMapper<WorkItem> ROW = WorkItemStore::map;
     private static final RowMapper<PendingClaim> PENDING = (rs, n) -> {
         Timestamp at = rs.getTimestamp("claimed_at");
         return new PendingClaim(rs.getString("task_id"), rs.getString("assignee"), rs.getObject("encounter_id", Long.class),
-                rs.getString("task_type"), at == null ? null : at.toInstant());
+                rs.getString("task_type"), at == null ? null : at.toInstant(), rs.getString("claimed_via"));
     };
     private static final Object TAKEN_KEY = new Object();
     /** Queue order; the task id makes it total, so a cursor never skips or repeats a row (InnoDB keys end in it). */
@@ -53,13 +53,13 @@ public class WorkItemStore {
     }
 
     public void insert(WorkItem w) {
-        jdbc.update("insert into work_item (" + COLUMNS + ") values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        jdbc.update("insert into work_item (" + COLUMNS + ") values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 w.taskId(), w.processInstanceId(), w.encounterId(), w.claimId(), w.taskType(), w.taskName(), w.queue(), w.payerId(),
-                w.amount(), w.priority(), ts(w.createdAt()), ts(w.dueAt()), w.assignee(), w.slaState().name(), w.excludedUser());
+                w.amount(), w.priority(), ts(w.createdAt()), ts(w.dueAt()), w.assignee(), w.slaState().name(), w.excludedUser(), w.escalatedFrom());
     }
 
     public void insertBatch(List<WorkItem> items) {
-        jdbc.batchUpdate("insert into work_item (" + COLUMNS + ") values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", items, 1000, (ps, w) -> {
+        jdbc.batchUpdate("insert into work_item (" + COLUMNS + ") values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", items, 1000, (ps, w) -> {
             ps.setString(1, w.taskId());
             ps.setString(2, w.processInstanceId());
             ps.setObject(3, w.encounterId());
@@ -75,6 +75,7 @@ public class WorkItemStore {
             ps.setString(13, w.assignee());
             ps.setString(14, w.slaState().name());
             ps.setString(15, w.excludedUser());
+            ps.setString(16, w.escalatedFrom());
         });
     }
 
@@ -101,12 +102,17 @@ public class WorkItemStore {
      * the engine and the audit trail to be told after the commit ({@link #takePendingEngineClaim}).
      */
     public boolean assignIfFreeAheadOfEngine(String taskId, String assignee) {
-        return jdbc.update("update work_item set assignee = ?, engine_claim_pending = true, claimed_at = ? where task_id = ? and assignee is null",
-                assignee, Timestamp.from(Instant.now()), taskId) == 1;
+        return assignIfFreeAheadOfEngine(taskId, assignee, null);
     }
 
-    /** A next-task claim not yet passed on to the engine and the audit trail: who took the task, and when. */
-    public record PendingClaim(String taskId, String assignee, Long encounterId, String taskType, Instant claimedAt) {
+    /** The same, noting the channel ({@code api}, {@code ui}) the task is handed out through, for the claim's audit row. */
+    public boolean assignIfFreeAheadOfEngine(String taskId, String assignee, String channel) {
+        return jdbc.update("update work_item set assignee = ?, engine_claim_pending = true, claimed_at = ?, claimed_via = ? where task_id = ? and assignee is null",
+                assignee, Timestamp.from(Instant.now()), channel, taskId) == 1;
+    }
+
+    /** A next-task claim not yet passed on to the engine and the audit trail: who took the task, when, and through what. */
+    public record PendingClaim(String taskId, String assignee, Long encounterId, String taskType, Instant claimedAt, String channel) {
     }
 
     /**
@@ -121,7 +127,7 @@ public class WorkItemStore {
                 : jdbc.update("update work_item set engine_claim_pending = false where task_id = ? and engine_claim_pending = true and assignee = ?",
                         taskId, assignee) == 1;
         if (!rememberedIfTaken(taken, taskId, assignee)) return Optional.empty();
-        return jdbc.query("select task_id, assignee, encounter_id, task_type, claimed_at from work_item where task_id = ?", PENDING, taskId)
+        return jdbc.query("select task_id, assignee, encounter_id, task_type, claimed_at, claimed_via from work_item where task_id = ?", PENDING, taskId)
                 .stream().findFirst();
     }
 
@@ -174,8 +180,33 @@ public class WorkItemStore {
         jdbc.update("delete from work_item where task_id = ?", taskId);
     }
 
-    public void slaState(String taskId, WorkItem.SlaState state, int priorityBoost) {
-        jdbc.update("update work_item set sla_state = ?, priority = least(priority + ?, 100) where task_id = ?", state.name(), priorityBoost, taskId);
+    /** Raises the row's SLA state (an escalated task is never lowered to warned) and its priority with it; false when it was there already. */
+    public boolean slaState(String taskId, WorkItem.SlaState state, int priorityBoost) {
+        return jdbc.update("update work_item set sla_state = ?, priority = least(priority + ?, 100) where task_id = ? and sla_state <> ?"
+                + (state == WorkItem.SlaState.WARNED ? " and sla_state <> 'ESCALATED'" : ""), state.name(), priorityBoost, taskId, state.name()) == 1;
+    }
+
+    /**
+     * Moves the task to the leads' queue, unclaimed and escalated, remembering the queue it came from; the priority rises
+     * as an SLA escalation raises it, unless one did already. False when it is with the leads already, gone, or no longer
+     * held by {@code heldBy}.
+     */
+    public boolean toLeads(String taskId, String heldBy, String leadsQueue, int priorityBoost) {
+        String sql = "update work_item set escalated_from = queue, queue = ?, assignee = null, engine_claim_pending = false,"
+                + " priority = case when sla_state = 'ESCALATED' then priority else least(priority + ?, 100) end, sla_state = 'ESCALATED'"
+                + " where task_id = ? and escalated_from is null and queue <> ? and assignee ";
+        // held by whom the caller saw: a claim in between is not dropped
+        return (heldBy == null ? jdbc.update(sql + "is null", leadsQueue, priorityBoost, taskId, leadsQueue)
+                : jdbc.update(sql + "= ?", leadsQueue, priorityBoost, taskId, leadsQueue, heldBy)) == 1;
+    }
+
+    /** A lead's decision on a task sent to them: back in the queue it came from, with {@code assignee} (null: unclaimed). */
+    public boolean backFromLeads(String taskId, String assignee) {
+        boolean moved = jdbc.update("update work_item set queue = escalated_from, escalated_from = null, assignee = ?, engine_claim_pending = false"
+                + " where task_id = ? and escalated_from is not null", assignee, taskId) == 1;
+        Map<String, String> taken = takenInThisTransaction(false);
+        if (taken != null) taken.remove(taskId);
+        return moved;
     }
 
     public Optional<WorkItem> find(String taskId) {
@@ -265,6 +296,6 @@ public class WorkItemStore {
                 rs.getObject("claim_id", Long.class), rs.getString("task_type"), rs.getString("task_name"), rs.getString("queue"),
                 rs.getString("payer_id"), rs.getBigDecimal("amount"), rs.getInt("priority"), rs.getTimestamp("created_at").toInstant(),
                 due == null ? null : due.toInstant(), rs.getString("assignee"), WorkItem.SlaState.valueOf(rs.getString("sla_state")),
-                rs.getString("excluded_user"));
+                rs.getString("excluded_user"), rs.getString("escalated_from"));
     }
 }

@@ -66,7 +66,7 @@ public class MyWorkView extends VerticalLayout {
         mine.addItemClickListener(e -> TaskView.open(e.getItem().taskId()));
         add(mine);
 
-        queuePage = new QueuePage(queues, reference.payers(), item -> TaskView.open(item.taskId()));
+        queuePage = new QueuePage(queues, reference.payers(), worker, item -> TaskView.open(item.taskId()));
         List<String> mayPull = QUEUES.stream().filter(q -> worker.groups().contains(q)).toList();
         add(new H3("Queues"));
         if (mayPull.isEmpty()) {
@@ -91,11 +91,13 @@ public class MyWorkView extends VerticalLayout {
     }
 
     private void refreshMine() {
-        mine.setItems(queues.assignedTo(worker.userId()));
+        List<WorkItem> held = queues.assignedTo(worker.userId());
+        queues.shown(worker, WorkQueueService.UI, "my tasks", held);
+        mine.setItems(held);
     }
 
     private void takeNext() {
-        Optional<WorkItem> item = queues.next(worker);
+        Optional<WorkItem> item = queues.next(worker, WorkQueueService.UI);
         if (item.isPresent()) {
             TaskView.open(item.get().taskId());
         } else {

@@ -4,6 +4,7 @@ import com.claimflow.reference.Payer;
 import com.claimflow.workqueue.QueueCursor;
 import com.claimflow.workqueue.WorkItem;
 import com.claimflow.workqueue.WorkQueueService;
+import com.claimflow.workqueue.Worker;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -17,10 +18,11 @@ import java.util.function.Consumer;
 
 /**
  * One queue, a page (50 rows) at a time, highest priority first, with a payer filter; clicking a row opens the task.
- * Shared by My work and the leads' Queues view.
+ * Shared by My work and the leads' Queues view. Every page shown is audited, a row per task.
  */
 public class QueuePage extends VerticalLayout {
     private final WorkQueueService queues;
+    private final Worker viewer;
     private final ComboBox<Payer> payer = new ComboBox<>("Payer");
     private final WorkItemGrid grid = new WorkItemGrid(true);
     private final Button previous = new Button("Previous");
@@ -31,8 +33,9 @@ public class QueuePage extends VerticalLayout {
     private final List<QueueCursor> pageStarts = new ArrayList<>();
     private List<WorkItem> shown = List.of();
 
-    public QueuePage(WorkQueueService queues, List<Payer> payers, Consumer<WorkItem> open) {
+    public QueuePage(WorkQueueService queues, List<Payer> payers, Worker viewer, Consumer<WorkItem> open) {
         this.queues = queues;
+        this.viewer = viewer;
         setPadding(false);
         setWidthFull();
         payer.setItems(payers);
@@ -98,6 +101,7 @@ public class QueuePage extends VerticalLayout {
             items = queues.pageAfter(queue, payerId, pageStarts.get(pageStarts.size() - 1));
         }
         shown = items;
+        queues.shown(viewer, WorkQueueService.UI, queue + " queue page " + (pageStarts.size() - 1), items);
         int page = pageStarts.size() - 1;
         grid.setItems(items);
         grid.setEmptyStateText(payerId == null

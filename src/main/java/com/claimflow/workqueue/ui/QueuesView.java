@@ -5,6 +5,7 @@ import com.claimflow.identity.CurrentWorker;
 import com.claimflow.identity.Roles;
 import com.claimflow.reference.ReferenceService;
 import com.claimflow.workqueue.QueueStats;
+import com.claimflow.workqueue.TaskPeople;
 import com.claimflow.workqueue.WorkItem;
 import com.claimflow.workqueue.WorkQueueService;
 import com.claimflow.workqueue.Worker;
@@ -33,8 +34,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 
 /**
  * Every queue at a glance for leads and compliance: depth, unclaimed, oldest, SLA warnings and escalations; pick a
@@ -46,7 +45,7 @@ import org.camunda.bpm.engine.identity.User;
 @RolesAllowed({Roles.ROLE_LEADS, Roles.ROLE_COMPLIANCE})
 public class QueuesView extends VerticalLayout {
     private final WorkQueueService queues;
-    private final IdentityService identity;
+    private final TaskPeople people;
     private final Worker worker;
     private final Grid<QueueStats> stats = new Grid<>(QueueStats.class, false);
     private final H3 queueTitle = new H3();
@@ -54,9 +53,9 @@ public class QueuesView extends VerticalLayout {
     private final QueuePage queuePage;
     private long deepest = 1;
 
-    public QueuesView(WorkQueueService queues, ReferenceService reference, IdentityService identity, CurrentWorker current) {
+    public QueuesView(WorkQueueService queues, ReferenceService reference, TaskPeople people, CurrentWorker current) {
         this.queues = queues;
-        this.identity = identity;
+        this.people = people;
         this.worker = current.get();
         setWidthFull();
 
@@ -87,7 +86,7 @@ public class QueuesView extends VerticalLayout {
         stats.asSingleSelect().addValueChangeListener(e -> show(e.getValue()));
         add(stats);
 
-        queuePage = new QueuePage(queues, reference.payers(), item -> TaskView.open(item.taskId()));
+        queuePage = new QueuePage(queues, reference.payers(), worker, item -> TaskView.open(item.taskId()));
         if (worker.isLead()) {
             queuePage.grid().addComponentColumn(this::reassignButton).setKey("actions").setHeader("").setAutoWidth(true).setFlexGrow(0);
         }
@@ -148,27 +147,11 @@ public class QueuesView extends VerticalLayout {
     }
 
     private Component reassignButton(WorkItem item) {
-        Button b = new Button("Reassign", e -> new ReassignDialog(item, people(item.queue()), queues, worker, this::refresh).open());
+        Button b = new Button("Reassign", e -> new ReassignDialog(item, people.eligible(item), queues, worker, this::refresh).open());
         b.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
         b.setId("reassign-" + item.taskId());
         // the row's click opens the task; a click on this button must not
         b.getElement().addEventListener("click", e -> { }).stopPropagation();
         return b;
-    }
-
-    /** Those who may take a task of the queue: its members and the leads, by name. */
-    private Map<String, String> people(String queue) {
-        List<User> users = new ArrayList<>(identity.createUserQuery().memberOfGroup(queue).list());
-        users.addAll(identity.createUserQuery().memberOfGroup(Roles.LEADS).list());
-        if (users.isEmpty()) users.addAll(identity.createUserQuery().list());
-        Map<String, String> people = new LinkedHashMap<>();
-        users.stream().sorted(Comparator.comparing(User::getId))
-                .forEach(u -> people.putIfAbsent(u.getId(), name(u) + " (" + u.getId() + ")"));
-        return people;
-    }
-
-    private static String name(User u) {
-        String n = ((u.getFirstName() == null ? "" : u.getFirstName()) + " " + (u.getLastName() == null ? "" : u.getLastName())).strip();
-        return n.isEmpty() ? u.getId() : n;
     }
 }

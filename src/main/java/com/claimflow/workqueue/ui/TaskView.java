@@ -32,6 +32,7 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -45,6 +46,7 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
@@ -64,7 +66,8 @@ import org.springframework.security.access.AccessDeniedException;
 
 /**
  * One task: what the person needs to read (patient, visit, documentation, codes, claim, scrub edits) on the left and
- * the task's Camunda Form on the right, with Claim, Complete and Release. Every opening is recorded in the audit trail.
+ * the task's Camunda Form on the right, with Claim, Complete, Release and Send to leads (for a task that cannot be
+ * completed); a lead sends a task that was sent to them back to its queue. Every opening is recorded in the audit trail.
  */
 @Route("task/:taskId")
 @PageTitle("Task")
@@ -94,6 +97,8 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver {
     private final Button claim = new Button("Claim", e -> claim());
     private final Button complete = new Button("Complete", e -> complete());
     private final Button release = new Button("Release", e -> release());
+    private final Button escalate = new Button("Send to leads", e -> askWhy(false));
+    private final Button sendBack = new Button("Send back", e -> askWhy(true));
 
     public TaskView(WorkQueueService queues, EncounterService encounters, CodingService coding, ClaimService claims, ScrubService scrub,
                     ReferenceService reference, AuditService audit, FormService forms, CurrentWorker current, PayerFileExceptions exceptions) {
@@ -111,6 +116,10 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver {
         claim.setId("claim");
         complete.setId("complete");
         release.setId("release");
+        escalate.setId("escalate");
+        sendBack.setId("send-back");
+        escalate.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
+        sendBack.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         complete.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         release.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         assignee.setId("assignee");
@@ -133,7 +142,7 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver {
         worker = current.get();
         String taskId = event.getRouteParameters().get(TASK_ID).orElse("");
         try {
-            item = queues.view(taskId, worker);
+            item = queues.view(taskId, worker, WorkQueueService.UI);
         } catch (NotFoundException gone) {
             Notices.info("That task is closed: it was completed or cancelled.");
             event.forwardTo(MyWorkView.class);
@@ -143,7 +152,6 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver {
             event.forwardTo(MyWorkView.class);
             return;
         }
-        audit.record(worker.userId(), AuditService.VIEWED_ENCOUNTER, item.encounterId(), item.taskId(), "ui");
         build();
     }
 
@@ -170,7 +178,7 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver {
                 .fact("Amount", Formats.money(item.amount()))
                 .fact("Priority", String.valueOf(item.priority()))
                 .fact("SLA", slaLine())
-                .fact("Queue", MyWorkView.label(item.queue()))
+                .fact("Queue", MyWorkView.label(item.queue()) + (item.isWithTheLeads() ? " (sent from " + item.escalatedFrom() + ")" : ""))
                 .fact("Claimed by", assignee);
         RouterLink back = new RouterLink("← My work", MyWorkView.class);
         back.getStyle().set("font-size", "var(--lumo-font-size-s)");
@@ -359,7 +367,7 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver {
             panel.add(new CodeLookup(reference, form));
         }
         panel.add(form.component());
-        HorizontalLayout buttons = new HorizontalLayout(claim, complete, release);
+        HorizontalLayout buttons = new HorizontalLayout(claim, complete, release, escalate, sendBack);
         panel.add(buttons, note);
         return panel;
     }
@@ -411,8 +419,14 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver {
         claim.setVisible(mayWork && free);
         complete.setVisible(mayWork && (free || mine()));
         release.setVisible(!free && (mine() || worker.isLead()));
+        escalate.setVisible(mayWork && !item.isWithTheLeads() && !Worker.LEADS.equals(item.queue()) && (free || mine() || worker.isLead()));
+        sendBack.setVisible(item.isWithTheLeads() && worker.isLead());
+        if (item.isWithTheLeads()) sendBack.setText("Send back to " + item.escalatedFrom());
         form.setReadOnly(!(mayWork && (free || mine())));
-        if (!worker.mayWork(item.queue())) {
+        if (item.isWithTheLeads() && worker.isLead()) {
+            note.setText("Sent to the leads from the " + item.escalatedFrom() + " queue" + escalationReason()
+                    + ". Work it, move it to someone, or send it back.");
+        } else if (!worker.mayWork(item.queue())) {
             note.setText("Read only: the " + item.queue() + " queue is not yours to work.");
         } else if (excluded()) {
             note.setText("You coded this encounter, so someone else must audit it.");
@@ -469,6 +483,53 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver {
         if (!form.showError(key, message)) {
             Notices.error(bad.getMessage());
         }
+    }
+
+    /** Why the task was sent to the leads, from the audit trail's latest escalation of it. */
+    private String escalationReason() {
+        return audit.forTask(item.taskId()).stream().filter(e -> WorkQueueService.ESCALATED.equals(e.getAction()))
+                .reduce((a, b) -> b).map(e -> " by " + e.getActor() + " (" + e.getDetail().substring(e.getDetail().indexOf(": ") + 2) + ")")
+                .orElse("");
+    }
+
+    /** Asks for the reason, then sends the task to the leads or (a lead) back to the queue it came from. */
+    private void askWhy(boolean back) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle(back ? "Send back to the " + item.escalatedFrom() + " queue" : "Send to the leads");
+        TextArea why = new TextArea(
+                back ? "What the lead decided" : "Why it cannot be completed");
+        why.setId("escalation-reason");
+        why.setWidthFull();
+        why.setMaxLength(WorkQueueService.REASON_MAX);
+        why.setRequiredIndicatorVisible(true);
+        why.setHelperText("Recorded in the audit trail with your name.");
+        dialog.add(why);
+        Button confirm = new Button(back ? "Send back" : "Send to leads", e -> {
+            try {
+                if (back) queues.reassign(item.taskId(), null, why.getValue(), worker);
+                else queues.escalate(item.taskId(), why.getValue(), worker);
+            } catch (BadInputException bad) {
+                why.setErrorMessage(bad.reason());
+                why.setInvalid(true);
+                return;
+            } catch (ConflictException | AccessDeniedException refused) {
+                Notices.error(refused.getMessage());
+                dialog.close();
+                reload();
+                return;
+            } catch (NotFoundException gone) {
+                dialog.close();
+                closed();
+                return;
+            }
+            dialog.close();
+            Notices.success(back ? "Task sent back to the " + item.escalatedFrom() + " queue." : "Task sent to the leads.");
+            UI.getCurrent().navigate(MyWorkView.class);
+        });
+        confirm.setId("escalation-confirm");
+        confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), confirm);
+        dialog.open();
     }
 
     private void release() {

@@ -49,6 +49,24 @@ class EdiInboundApiIT extends ApiTestBase {
         assertThat(post(null, file).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
     }
 
+    @Test
+    void garbageIsRefusedAndKeptNotProcessedWithZeroCounts() throws Exception {
+        String accepted = fresh("999-accepted.x12");
+        // an X12 999 with its acknowledgement taken out: nothing but the envelope and ST/SE
+        String empty999 = accepted.replaceAll("AK1\\*[^~]*~\\s*|AK2\\*[^~]*~\\s*|IK5\\*[^~]*~\\s*|AK9\\*[^~]*~\\s*", "").replace("SE*6*0001", "SE*2*0001");
+        String purchaseOrder = fresh("999-accepted.x12").replace("ST*999*0001", "ST*850*0001");
+        for (String garbage : new String[] {empty999, purchaseOrder, "%PDF-1.7 not a payer file at all", "ISA*garbage"}) {
+            ResponseEntity<String> r = post("bella", garbage);
+            assertThat(r.getStatusCode()).as(garbage).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+            JsonNode result = json.readTree(r.getBody());
+            assertThat(result.get("status").asText()).isEqualTo("REFUSED");
+            assertThat(result.get("errors")).isNotEmpty();
+            assertThat(as("bella").getForEntity("/api/edi/inbound/" + result.get("fileId").asLong(), String.class).getBody()).contains("REFUSED");
+        }
+        JsonNode empty = json.readTree(post("bella", empty999).getBody());
+        assertThat(empty.get("errors").toString()).contains("AK9").contains("AK1");
+    }
+
     /** A fixture under a fresh interchange control number (ISA13 and IEA02). */
     private static String fresh(String fixture) {
         String text = Fixtures.text(fixture);

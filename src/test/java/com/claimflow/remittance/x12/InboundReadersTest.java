@@ -104,6 +104,30 @@ class InboundReadersTest {
     }
 
     @Test
+    void a999WithoutItsGroupResponseOrA277WithoutLevelsOrAn835WithoutBprIsAnIssue() {
+        String empty999 = Fixtures.text("999-accepted.x12").replaceAll("(AK1|AK2|IK5|AK9)\\*[^~]*~\\s*", "").replace("SE*6*0001", "SE*2*0001");
+        assertThat(InboundReaders.read999(Fixtures.stream(empty999)).issues()).extracting(i -> i.segmentId())
+                .contains("AK1", "AK9");
+        String badVerdict = Fixtures.text("999-accepted.x12").replace("AK9*A*1*1*1", "AK9*Q*1*1*1");
+        assertThat(InboundReaders.read999(Fixtures.stream(badVerdict)).issues()).extracting(i -> i.element()).contains("AK901");
+        assertThat(InboundReaders.read999(Fixtures.stream(Fixtures.text("999-rejected.x12"))).issues()).isEmpty();
+
+        String text277 = Fixtures.text("277ca-mixed.x12");
+        String st = text277.substring(text277.indexOf("ST*"));
+        String no277Levels = text277.substring(0, text277.indexOf("ST*")) + st.substring(0, st.indexOf('~') + 1) + "BHT*0085*08*1*20261121*1200*TH~"
+                + "SE*3*0001~" + text277.substring(text277.indexOf("GE*"));
+        assertThat(InboundReaders.read277(Fixtures.stream(no277Levels)).issues()).extracting(i -> i.segmentId()).contains("HL");
+
+        String text835 = Fixtures.text("835-payment.x12");
+        try (Remittance835Reader r = new Remittance835Reader(Fixtures.stream(text835.replaceFirst("BPR\\*[^~]*~", "")))) {
+            while (r.next() != null) {
+                // read all
+            }
+            assertThat(r.issues()).extracting(i -> i.segmentId()).contains("BPR");
+        }
+    }
+
+    @Test
     void brokenEnvelopesAreIssuesNotExceptions() {
         String good = Fixtures.text("835-payment.x12");
         try (Remittance835Reader r = new Remittance835Reader(Fixtures.stream(good.replace("SE*45*0001", "SE*44*0001")))) {

@@ -23,6 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class QueuePageTest extends KaribuTestBase {
     static final int TASKS = WorkQueueService.COUNT_CAP + 120;
     @Autowired WorkItemStore store;
+    @Autowired com.claimflow.audit.AuditService audit;
     final String queue = "pagetest" + System.nanoTime() % 1_000_000;
     final List<WorkItem> inserted = new ArrayList<>();
 
@@ -40,8 +41,9 @@ class QueuePageTest extends KaribuTestBase {
                     "Code encounter", queue, "BCBS", BigDecimal.TEN, i % 5 * 20, base.plusSeconds(i % 3), null, null, WorkItem.SlaState.OK, null));
         }
         store.insertBatch(inserted);
-        login(uniqueUser("lead"), "leads");
-        QueuePage page = new QueuePage(queues, List.of(), item -> { });
+        String lead = uniqueUser("lead");
+        login(lead, "leads");
+        QueuePage page = new QueuePage(queues, List.of(), new com.claimflow.workqueue.Worker(lead, java.util.Set.of("leads")), item -> { });
         page.show(queue);
         Button next = button(page, "Next");
         Button previous = button(page, "Previous");
@@ -58,6 +60,12 @@ class QueuePageTest extends KaribuTestBase {
         List<String> expected = inserted.stream().sorted(Comparator.comparingInt(WorkItem::priority).reversed()
                 .thenComparing(WorkItem::createdAt).thenComparing(WorkItem::taskId)).map(WorkItem::taskId).toList();
         assertThat(seen).doesNotHaveDuplicates().containsExactlyElementsOf(expected);
+        // every task shown is in the audit trail with who saw it, where and through what
+        assertThat(audit.forTask(expected.get(0))).anySatisfy(e -> {
+            assertThat(e.getAction()).isEqualTo(WorkQueueService.VIEWED_QUEUE);
+            assertThat(e.getActor()).isEqualTo(lead);
+            assertThat(e.getDetail()).isEqualTo("ui " + queue + " queue page 0");
+        });
         assertThat(ranges.get(0)).isEqualTo("1–50 of 1,000+");
         assertThat(ranges.get(ranges.size() - 1)).isEqualTo("1,101–1,120 of at least 1,120");
 

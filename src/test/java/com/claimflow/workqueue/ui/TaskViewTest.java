@@ -153,6 +153,40 @@ class TaskViewTest extends KaribuTestBase {
     }
 
     @Test
+    void aCoderSendsATaskTheyCannotCompleteToTheLeadsAndALeadSendsItBack() {
+        long encounterId = open(Encounters.visit().request());
+        WorkItem task = awaitTask(encounterId, "CodeEncounter");
+        String coder = uniqueUser("coder");
+        login(coder, "coders");
+        TaskView.open(task.taskId());
+        _click(_get(Button.class, s -> s.withId("claim")));
+
+        _click(_get(Button.class, s -> s.withId("escalate")));
+        _click(_get(Button.class, s -> s.withId("escalation-confirm")));
+        assertThat(_get(TextArea.class, s -> s.withId("escalation-reason")).isInvalid()).as("sending needs a reason").isTrue();
+        _setValue(_get(TextArea.class, s -> s.withId("escalation-reason")), "The documentation is another patient's note");
+        _click(_get(Button.class, s -> s.withId("escalation-confirm")));
+
+        _get(MyWorkView.class);
+        assertThat(notifications()).contains("Task sent to the leads.");
+        assertThat(queues.get(task.taskId()).queue()).isEqualTo("leads");
+        assertThat(queues.get(task.taskId()).assignee()).isNull();
+
+        String lead = uniqueUser("lead");
+        login(lead, "leads", "coders", "billers");
+        TaskView.open(task.taskId());
+        assertThat(_get(Paragraph.class, s -> s.withId("task-note")).getText())
+                .contains("Sent to the leads from the coders queue by " + coder).contains("another patient's note");
+        _assertNone(Button.class, s -> s.withId("escalate"));
+        _click(_get(Button.class, s -> s.withId("send-back")));
+        _setValue(_get(TextArea.class, s -> s.withId("escalation-reason")), "Right note attached; code it");
+        _click(_get(Button.class, s -> s.withId("escalation-confirm")));
+
+        assertThat(queues.get(task.taskId()).queue()).isEqualTo("coders");
+        assertThat(queues.get(task.taskId()).escalatedFrom()).isNull();
+    }
+
+    @Test
     void completingCodingWithValidCodesClosesTheTask() {
         long encounterId = open(Encounters.visit().request());
         WorkItem task = awaitTask(encounterId, "CodeEncounter");
