@@ -58,7 +58,7 @@ public class SecurityConfig {
         return http.securityMatcher(path("/api/**"))
                 .authenticationProvider(users)
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
-                .httpBasic(b -> b.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
+                .httpBasic(b -> b.authenticationEntryPoint(new LoginThrottleEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED))))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(c -> c.disable())
                 .build();

@@ -1,5 +1,7 @@
 package com.claimflow.identity;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.claimflow.support.ApiTestBase;
 import java.net.CookieManager;
 import java.net.URI;
@@ -11,6 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.AfterEach;
@@ -30,6 +34,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 abstract class LoginTestBase extends ApiTestBase {
     static final String PASSWORD = "correct horse 7";
     private static final AtomicInteger ADDRESSES = new AtomicInteger();
+    private static final Pattern LOGIN_CSRF = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"");
 
     @Autowired protected JdbcTemplate jdbc;
     @Autowired protected IdentityService identity;
@@ -66,11 +71,15 @@ abstract class LoginTestBase extends ApiTestBase {
         return http.exchange("/api/tasks/mine", HttpMethod.GET, new HttpEntity<>(headers), String.class);
     }
 
-    /** Posts the UI's login form; the answer is the redirect (to {@code /login?error} when refused). */
+    /** Posts the UI's login form with the CSRF token its page carries; the answer is the redirect (to {@code /login?error} when refused). */
     protected HttpResponse<Void> formLogin(String user, String password, String address) throws Exception {
         HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
         URI login = URI.create("http://localhost:" + port + "/login");
-        String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
+        String page = client.send(HttpRequest.newBuilder(login).header("X-Forwarded-For", address).build(), HttpResponse.BodyHandlers.ofString()).body();
+        Matcher token = LOGIN_CSRF.matcher(page);
+        assertThat(token.find()).as("the login page carries a CSRF token").isTrue();
+        String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8)
+                + "&_csrf=" + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8);
         return client.send(HttpRequest.newBuilder(login).header("Content-Type", "application/x-www-form-urlencoded").header("X-Forwarded-For", address)
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.discarding());
     }
