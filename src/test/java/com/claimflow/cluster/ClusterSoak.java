@@ -621,18 +621,22 @@ public final class ClusterSoak {
 
     // ---------------------------------------------------------------- checks
 
-    /** Every encounter acknowledged by a 201 (or a 409 naming it after a retried POST) is there through the API too. */
+    /**
+     * Encounters acknowledged by a 201 (or a 409 naming them after a retried POST) are there through the API too: every
+     * tenth of them (the SQL check reads all), read one by one as a person would.
+     */
     private void apiChecks(Node node) throws Exception {
         Phase p = new Phase("checks");
         int ok = 0;
         List<String> bad = new ArrayList<>();
-        for (Map.Entry<Long, String> e : acknowledged.entrySet()) {
+        List<Map.Entry<Long, String>> sample = acknowledged.entrySet().stream().filter(e -> e.getKey() % 10 == 0).toList();
+        for (Map.Entry<Long, String> e : sample) {
             Reply r = call(p, List.of(node), 0, "GET", "/api/encounters/" + e.getKey(), "cora", null, true);
             if (r.status == 200 && r.json().path("externalId").asText().equals(e.getValue())) ok++;
             else bad.add(e.getKey() + ":" + r.status);
         }
-        check("encounters readable through the API", bad.isEmpty(), "%d of %d acknowledged encounters answer GET /api/encounters/{id} with their external id%s",
-                ok, acknowledged.size(), bad.isEmpty() ? "" : "; missing " + head(bad));
+        check("encounters readable through the API", bad.isEmpty(), "%d of %d sampled acknowledged encounters (every tenth id) answer GET /api/encounters/{id} with their external id%s",
+                ok, sample.size(), bad.isEmpty() ? "" : "; missing " + head(bad));
     }
 
     /** Waits until no next-task claim is still on its way to the engine and no job is due, so the tables can be compared. */
