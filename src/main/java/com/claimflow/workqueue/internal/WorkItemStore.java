@@ -29,9 +29,12 @@ public class WorkItemStore {
     private static final String PREFIXED_COLUMNS = "w." + COLUMNS.replace(", ", ", w.");
     private static final RowMapper<WorkItem> ROW = WorkItemStore::map;
     private static final RowMapper<PendingClaim> PENDING = (rs, n) -> {
+        // the millisecond column is exact on every database; claimed_at alone (rows claimed before V14) is to the second on MySQL
+        Long millis = rs.getObject("claimed_at_ms", Long.class);
         Timestamp at = rs.getTimestamp("claimed_at");
+        Instant claimedAt = millis != null ? Instant.ofEpochMilli(millis) : at == null ? null : at.toInstant();
         return new PendingClaim(rs.getString("task_id"), rs.getString("assignee"), rs.getObject("encounter_id", Long.class),
-                rs.getString("task_type"), at == null ? null : at.toInstant(), rs.getString("claimed_via"));
+                rs.getString("task_type"), claimedAt, rs.getString("claimed_via"));
     };
     private static final Object TAKEN_KEY = new Object();
     /** Queue order; the task id makes it total, so a cursor never skips or repeats a row (InnoDB keys end in it). */
@@ -107,8 +110,9 @@ public class WorkItemStore {
 
     /** The same, noting the channel ({@code api}, {@code ui}) the task is handed out through, for the claim's audit row. */
     public boolean assignIfFreeAheadOfEngine(String taskId, String assignee, String channel) {
-        return jdbc.update("update work_item set assignee = ?, engine_claim_pending = true, claimed_at = ?, claimed_via = ? where task_id = ? and assignee is null",
-                assignee, Timestamp.from(Instant.now()), channel, taskId) == 1;
+        Instant now = Instant.now();
+        return jdbc.update("update work_item set assignee = ?, engine_claim_pending = true, claimed_at = ?, claimed_at_ms = ?, claimed_via = ? "
+                + "where task_id = ? and assignee is null", assignee, Timestamp.from(now), now.toEpochMilli(), channel, taskId) == 1;
     }
 
     /** A next-task claim not yet passed on to the engine and the audit trail: who took the task, when, and through what. */
@@ -127,7 +131,7 @@ public class WorkItemStore {
                 : jdbc.update("update work_item set engine_claim_pending = false where task_id = ? and engine_claim_pending = true and assignee = ?",
                         taskId, assignee) == 1;
         if (!rememberedIfTaken(taken, taskId, assignee)) return Optional.empty();
-        return jdbc.query("select task_id, assignee, encounter_id, task_type, claimed_at, claimed_via from work_item where task_id = ?", PENDING, taskId)
+        return jdbc.query("select task_id, assignee, encounter_id, task_type, claimed_at, claimed_at_ms, claimed_via from work_item where task_id = ?", PENDING, taskId)
                 .stream().findFirst();
     }
 
