@@ -134,6 +134,7 @@ class AuditChainIT extends ApiTestBase {
         assertThat(as("adam").getForEntity("/api/audit/verify", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(as("carla").getForEntity("/api/audit/verify", String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(as("bella").getForEntity("/api/audit/verify", String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(as("lena").getForEntity("/api/audit/verify", String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(http.getForEntity("/api/audit/verify", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
     }
 

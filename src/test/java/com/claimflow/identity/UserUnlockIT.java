@@ -50,10 +50,11 @@ class UserUnlockIT extends LoginTestBase {
     void coderAndLeadCannotUnlockOrLook() {
         String carla = newCoder();
         lockByGuessing(carla);
-        for (String user : new String[] {"carla", "lena", "cora"}) {
+        for (String user : new String[] {"carla", "bella", "lena", "cora"}) {
             assertThat(as(user).postForEntity("/api/admin/users/" + carla + "/unlock", null, String.class).getStatusCode()).as(user).isEqualTo(HttpStatus.FORBIDDEN);
             assertThat(as(user).getForEntity("/api/admin/users/" + carla + "/login-state", String.class).getStatusCode()).as(user).isEqualTo(HttpStatus.FORBIDDEN);
         }
+        assertThat(http.postForEntity("/api/admin/users/" + carla + "/unlock", null, String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
         assertThat(basic(carla, PASSWORD, newAddress()).getStatusCode()).isNotEqualTo(HttpStatus.OK);
     }
 }

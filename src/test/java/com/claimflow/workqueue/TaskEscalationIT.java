@@ -102,7 +102,10 @@ class TaskEscalationIT extends ApiTestBase {
     void sendingToTheLeadsNeedsAReasonAndSomeoneWhoMayWorkTheTaskAndALeadMayMoveItToACoder() throws Exception {
         String taskId = codingTask();
 
-        assertThat(escalate("bella", taskId, "{\"reason\": \"not mine\"}").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        for (String outsider : new String[] {"bella", "cora", "adam"}) { // not in the coding queue
+            assertThat(escalate(outsider, taskId, "{\"reason\": \"not mine\"}").getStatusCode()).as(outsider).isEqualTo(HttpStatus.FORBIDDEN);
+        }
+        assertThat(http.postForEntity("/api/tasks/" + taskId + "/escalate", null, String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
         ResponseEntity<String> noReason = escalate("carla", taskId, "{\"reason\": \" \"}");
         assertThat(noReason.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(json.readTree(noReason.getBody()).get("fields").has("reason")).isTrue();
