@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -62,6 +63,17 @@ public class AuditService {
             rows.add(AuditStore.insertRow(at, actor, action, encounterId, null, cut, mac.row(at.toEpochMilli(), actor, action, encounterId, null, cut)));
         }
         store.insertAll(rows);
+    }
+
+    /** One row per task shown in a list (a queue page: task id to its encounter id, in the order shown), in one round trip. */
+    @Transactional(propagation = Propagation.REQUIRED)
+    public void recordEachTask(String actor, String action, Map<String, Long> encounterByTask, String detail) {
+        Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        String cut = AuditEvent.cut(detail);
+        List<Object[]> rows = new ArrayList<>();
+        encounterByTask.forEach((taskId, encounterId) -> rows.add(
+                AuditStore.insertRow(at, actor, action, encounterId, taskId, cut, mac.row(at.toEpochMilli(), actor, action, encounterId, taskId, cut))));
+        if (!rows.isEmpty()) store.insertAll(rows);
     }
 
     @Transactional(readOnly = true)

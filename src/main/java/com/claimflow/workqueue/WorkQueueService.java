@@ -8,6 +8,7 @@ import com.claimflow.workqueue.internal.EngineClaims;
 import com.claimflow.workqueue.internal.WorkItemStore;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -232,7 +233,9 @@ public class WorkQueueService {
      */
     @Transactional
     public void shown(Worker viewer, String channel, String where, List<WorkItem> items) {
-        for (WorkItem w : items) audit.record(viewer.userId(), VIEWED_QUEUE, w.encounterId(), w.taskId(), channel + " " + where);
+        Map<String, Long> shown = new LinkedHashMap<>();
+        for (WorkItem w : items) shown.put(w.taskId(), w.encounterId());
+        audit.recordEachTask(viewer.userId(), VIEWED_QUEUE, shown, channel + " " + where);
     }
 
     @Transactional(readOnly = true)
