@@ -5,7 +5,7 @@ import com.claimflow.intake.EncounterRequest;
 import com.claimflow.intake.EncounterService;
 import com.claimflow.workqueue.WorkItem;
 import com.claimflow.workqueue.WorkQueueService;
-import com.claimflow.workqueue.Worker;
+import com.claimflow.identity.Worker;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,5 @@
 package com.claimflow.identity;
 
-import com.claimflow.workqueue.Worker;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;

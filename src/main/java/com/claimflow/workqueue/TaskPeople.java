@@ -1,5 +1,6 @@
 package com.claimflow.workqueue;
 
+import com.claimflow.identity.Worker;
 import com.claimflow.base.BadInputException;
 import java.util.ArrayList;
 import java.util.Comparator;

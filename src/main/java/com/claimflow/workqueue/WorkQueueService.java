@@ -1,5 +1,6 @@
 package com.claimflow.workqueue;
 
+import com.claimflow.identity.Worker;
 import com.claimflow.audit.AuditService;
 import com.claimflow.base.BadInputException;
 import com.claimflow.base.ConflictException;

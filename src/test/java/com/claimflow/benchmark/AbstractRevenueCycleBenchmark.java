@@ -18,7 +18,7 @@ import com.claimflow.remittance.RemittanceService;
 import com.claimflow.support.ProcessDriver;
 import com.claimflow.workqueue.WorkItem;
 import com.claimflow.workqueue.WorkQueueService;
-import com.claimflow.workqueue.Worker;
+import com.claimflow.identity.Worker;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;

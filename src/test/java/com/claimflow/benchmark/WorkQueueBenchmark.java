@@ -6,7 +6,7 @@ import com.claimflow.workqueue.QueueCursor;
 import com.claimflow.workqueue.TaskPriority;
 import com.claimflow.workqueue.WorkItem;
 import com.claimflow.workqueue.WorkQueueService;
-import com.claimflow.workqueue.Worker;
+import com.claimflow.identity.Worker;
 import com.claimflow.workqueue.internal.WorkItemStore;
 import java.io.IOException;
 import java.math.BigDecimal;

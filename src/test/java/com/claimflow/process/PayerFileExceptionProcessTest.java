@@ -9,7 +9,7 @@ import com.claimflow.remittance.PayerFileExceptions;
 import com.claimflow.support.ProcessDriver;
 import com.claimflow.workqueue.WorkItem;
 import com.claimflow.workqueue.WorkQueueService;
-import com.claimflow.workqueue.Worker;
+import com.claimflow.identity.Worker;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Set;

@@ -481,7 +481,7 @@ class RevenueCycleProcessTest {
         driver.complete(e.getId(), "CodeEncounter", "colin", "coders",
                 Map.of("diagnosisCodes", "I10", "procedureLines", "99213 1 1", "queryProvider", false));
         WorkItem audit = driver.task(e.getId(), "AuditCoding");
-        var colinInCompliance = new com.claimflow.workqueue.Worker("colin", java.util.Set.of("compliance"));
+        var colinInCompliance = new com.claimflow.identity.Worker("colin", java.util.Set.of("compliance"));
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> queues.claim(audit.taskId(), colinInCompliance))
                 .isInstanceOf(org.springframework.security.access.AccessDeniedException.class).hasMessageContaining("may not audit");
         java.util.List<String> handedToColin = new java.util.ArrayList<>();

@@ -2,7 +2,7 @@ package com.claimflow.support;
 
 import com.claimflow.workqueue.WorkItem;
 import com.claimflow.workqueue.WorkQueueService;
-import com.claimflow.workqueue.Worker;
+import com.claimflow.identity.Worker;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

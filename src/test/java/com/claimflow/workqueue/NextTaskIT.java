@@ -1,5 +1,6 @@
 package com.claimflow.workqueue;
 
+import com.claimflow.identity.Worker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;

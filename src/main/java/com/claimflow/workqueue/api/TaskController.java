@@ -6,7 +6,7 @@ import com.claimflow.workqueue.QueueCursor;
 import com.claimflow.workqueue.QueueStats;
 import com.claimflow.workqueue.WorkItem;
 import com.claimflow.workqueue.WorkQueueService;
-import com.claimflow.workqueue.Worker;
+import com.claimflow.identity.Worker;
 import com.claimflow.workqueue.TaskPeople;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import jakarta.validation.Valid;

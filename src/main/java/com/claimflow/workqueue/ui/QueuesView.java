@@ -8,7 +8,7 @@ import com.claimflow.workqueue.QueueStats;
 import com.claimflow.workqueue.TaskPeople;
 import com.claimflow.workqueue.WorkItem;
 import com.claimflow.workqueue.WorkQueueService;
-import com.claimflow.workqueue.Worker;
+import com.claimflow.identity.Worker;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;

@@ -5,7 +5,7 @@ import com.claimflow.base.NotFoundException;
 import com.claimflow.base.ui.Notices;
 import com.claimflow.workqueue.WorkItem;
 import com.claimflow.workqueue.WorkQueueService;
-import com.claimflow.workqueue.Worker;
+import com.claimflow.identity.Worker;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;

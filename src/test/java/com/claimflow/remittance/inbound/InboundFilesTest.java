@@ -21,7 +21,7 @@ import com.claimflow.support.Encounters;
 import com.claimflow.support.ProcessDriver;
 import com.claimflow.workqueue.WorkItem;
 import com.claimflow.workqueue.WorkQueueService;
-import com.claimflow.workqueue.Worker;
+import com.claimflow.identity.Worker;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;

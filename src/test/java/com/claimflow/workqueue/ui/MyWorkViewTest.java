@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.claimflow.support.Encounters;
 import com.claimflow.support.ui.KaribuTestBase;
 import com.claimflow.workqueue.WorkItem;
-import com.claimflow.workqueue.Worker;
+import com.claimflow.identity.Worker;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import java.time.LocalDate;

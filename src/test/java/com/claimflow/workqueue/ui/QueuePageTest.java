@@ -43,7 +43,7 @@ class QueuePageTest extends KaribuTestBase {
         store.insertBatch(inserted);
         String lead = uniqueUser("lead");
         login(lead, "leads");
-        QueuePage page = new QueuePage(queues, List.of(), new com.claimflow.workqueue.Worker(lead, java.util.Set.of("leads")), item -> { });
+        QueuePage page = new QueuePage(queues, List.of(), new com.claimflow.identity.Worker(lead, java.util.Set.of("leads")), item -> { });
         page.show(queue);
         Button next = button(page, "Next");
         Button previous = button(page, "Previous");

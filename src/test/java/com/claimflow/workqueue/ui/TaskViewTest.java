@@ -14,7 +14,7 @@ import com.claimflow.coding.CodingService;
 import com.claimflow.support.Encounters;
 import com.claimflow.support.ui.KaribuTestBase;
 import com.claimflow.workqueue.WorkItem;
-import com.claimflow.workqueue.Worker;
+import com.claimflow.identity.Worker;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -98,7 +98,7 @@ class TaskViewTest extends KaribuTestBase {
         long encounterId = open(Encounters.visit().payer("UHC", "123456789").request());
         WorkItem coding = awaitTask(encounterId, "CodeEncounter");
         queues.complete(coding.taskId(), java.util.Map.of("diagnosisCodes", "M1711", "procedureLines", "20610 RT 1 1", "queryProvider", false),
-                new com.claimflow.workqueue.Worker("carla", java.util.Set.of("coders")));
+                new com.claimflow.identity.Worker("carla", java.util.Set.of("coders")));
         WorkItem fix = awaitTaskOrAudit(encounterId, "FixClaimEdit");
         String biller = uniqueUser("biller");
         login(biller, "billers");
@@ -124,7 +124,7 @@ class TaskViewTest extends KaribuTestBase {
         } catch (AssertionError sampled) {
             WorkItem audit = awaitTask(encounterId, "AuditCoding");
             queues.complete(audit.taskId(), java.util.Map.of("auditPassed", true),
-                    new com.claimflow.workqueue.Worker("cora", java.util.Set.of("compliance")));
+                    new com.claimflow.identity.Worker("cora", java.util.Set.of("compliance")));
             return awaitTask(encounterId, taskType);
         }
     }

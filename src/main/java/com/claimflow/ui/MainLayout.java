@@ -1,4 +1,4 @@
-package com.claimflow.base.ui;
+package com.claimflow.ui;
 
 import com.claimflow.identity.Roles;
 import com.vaadin.flow.component.applayout.AppLayout;

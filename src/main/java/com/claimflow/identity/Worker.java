@@ -1,4 +1,4 @@
-package com.claimflow.workqueue;
+package com.claimflow.identity;
 
 import java.util.Set;
 
