@@ -67,17 +67,17 @@ public class ClaimService {
 
     private void build(Claim claim) {
         Encounter e = encounters.get(claim.getEncounterId());
-        Coding c = coding.codingOf(e.getId())
-                .orElseThrow(() -> new IllegalStateException("encounter " + e.getId() + " has no coding to bill"));
+        Coding c = coding.codingOf(e.id())
+                .orElseThrow(() -> new IllegalStateException("encounter " + e.id() + " has no coding to bill"));
         List<ClaimLine> lines = c.procedures().stream().map(p -> line(e, p)).toList();
-        claim.fill(e.getClaimType(), e.getPayerId(), e.getMemberId(), e.getBillingNpi(), e.getRenderingNpi(), e.getReferringNpi(),
-                e.getPriorAuthorization(), e.getPlaceOfService(),
-                e.getDateOfService(), c.diagnoses(), lines);
+        claim.fill(e.claimType(), e.payerId(), e.memberId(), e.billingNpi(), e.renderingNpi(), e.referringNpi(),
+                e.priorAuthorization(), e.placeOfService(),
+                e.dateOfService(), c.diagnoses(), lines);
     }
 
     private ClaimLine line(Encounter e, ProcedureLine p) {
         String modifier = p.modifiers().isEmpty() ? null : p.modifiers().get(0);
-        BigDecimal unitCharge = reference.allowedAmount(e.getPayerId(), p.code(), modifier, e.getDateOfService()).orElse(BigDecimal.ZERO);
+        BigDecimal unitCharge = reference.allowedAmount(e.payerId(), p.code(), modifier, e.dateOfService()).orElse(BigDecimal.ZERO);
         return new ClaimLine(p.code(), p.modifiers(), p.units(), unitCharge.multiply(BigDecimal.valueOf(p.units())), p.pointers(),
                 e.revenueCodeFor(p.code()));
     }

@@ -42,9 +42,9 @@ public class CodingService {
     @Transactional
     public Coding record(long encounterId, String diagnosisText, String procedureText, String coder) {
         Encounter encounter = encounters.get(encounterId);
-        LocalDate dos = encounter.getDateOfService();
+        LocalDate dos = encounter.dateOfService();
         List<String> diagnoses = parseDiagnoses(diagnosisText, dos);
-        List<ProcedureLine> procedures = parseProcedures(procedureText, diagnoses.size(), dos, encounter.getClaimType());
+        List<ProcedureLine> procedures = parseProcedures(procedureText, diagnoses.size(), dos, encounter.claimType());
         Coding coding = codings.findByEncounterId(encounterId).orElseGet(() -> new Coding(encounterId));
         coding.assign(diagnoses, procedures, coder);
         return codings.save(coding);
@@ -103,7 +103,7 @@ public class CodingService {
     public BigDecimal estimatedCharge(long encounterId) {
         Encounter e = encounters.get(encounterId);
         return codingOf(encounterId).map(c -> c.procedures().stream()
-                .map(p -> reference.allowedAmount(e.getPayerId(), p.code(), p.modifiers().isEmpty() ? null : p.modifiers().get(0), e.getDateOfService())
+                .map(p -> reference.allowedAmount(e.payerId(), p.code(), p.modifiers().isEmpty() ? null : p.modifiers().get(0), e.dateOfService())
                         .orElse(BigDecimal.ZERO).multiply(BigDecimal.valueOf(p.units())))
                 .reduce(BigDecimal.ZERO, BigDecimal::add)).orElse(BigDecimal.ZERO);
     }

@@ -82,18 +82,18 @@ public class DemoDataLoader {
             if (i % 3 == 2) continue; // left for the coders to pull
             Worker coder = new Worker(coders[i % coders.length], Set.of("coders"));
             String[] coding = CODINGS[i % CODINGS.length];
-            Optional<WorkItem> task = awaitCodingTask(opened.get(i).getId());
+            Optional<WorkItem> task = awaitCodingTask(opened.get(i).id());
             if (task.isEmpty()) continue; // eligibility problem: waits for a biller
             try {
                 queues.complete(task.get().taskId(), Map.of("diagnosisCodes", coding[0], "procedureLines", coding[1], "queryProvider", false), coder);
             } catch (RuntimeException e) {
-                log.warn("demo: coding encounter {} failed: {}", opened.get(i).getId(), e.getMessage());
+                log.warn("demo: coding encounter {} failed: {}", opened.get(i).id(), e.getMessage());
             }
         }
         // compliance works through part of the audit sample, so audited encounters move on too
         Worker auditor = new Worker("cora", Set.of("compliance"));
         for (int i = 0; i < opened.size(); i += 2) {
-            queues.forEncounter(opened.get(i).getId()).stream().filter(w -> w.taskType().equals("AuditCoding")).findFirst().ifPresent(audit -> {
+            queues.forEncounter(opened.get(i).id()).stream().filter(w -> w.taskType().equals("AuditCoding")).findFirst().ifPresent(audit -> {
                 try {
                     queues.complete(audit.taskId(), Map.of("auditPassed", true, "note", "demo: coding confirmed"), auditor);
                 } catch (RuntimeException e) {

@@ -1,121 +1,31 @@
 package com.claimflow.intake;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.TreeMap;
-import java.util.stream.Collectors;
 import java.time.Period;
+import java.util.Map;
 
-/** One patient visit: the unit of work that becomes one process instance and, in the end, money. */
-@Entity
-@Table(name = "encounter")
-public class Encounter {
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
-    @Column(name = "external_id")
-    private String externalId;
-    @Column(name = "patient_first_name")
-    private String patientFirstName;
-    @Column(name = "patient_last_name")
-    private String patientLastName;
-    @Column(name = "patient_birth_date")
-    private LocalDate patientBirthDate;
-    @Column(name = "patient_sex")
-    private String patientSex;
-    @Column(name = "member_id")
-    private String memberId;
-    @Column(name = "payer_id")
-    private String payerId;
-    @Column(name = "billing_npi")
-    private String billingNpi;
-    @Column(name = "rendering_npi")
-    private String renderingNpi;
-    @Column(name = "referring_npi")
-    private String referringNpi;
-    @Column(name = "prior_authorization")
-    private String priorAuthorization;
-    @Column(name = "date_of_service")
-    private LocalDate dateOfService;
-    @Column(name = "place_of_service")
-    private String placeOfService;
-    @Column(name = "claim_type")
-    private String claimType;
-    private String documentation;
-    @Column(name = "referring_name")
-    private String referringName;
-    @Column(name = "facility_type_code")
-    private String facilityTypeCode;
-    @Column(name = "admitted_at")
-    private LocalDateTime admittedAt;
-    @Column(name = "admission_type")
-    private String admissionType;
-    @Column(name = "admission_source")
-    private String admissionSource;
-    @Column(name = "patient_status")
-    private String patientStatus;
-    @Column(name = "revenue_code")
-    private String revenueCode;
-    /** Revenue codes by procedure code where they differ from {@link #revenueCode}: "36415=0300,80053=0301". */
-    @Column(name = "revenue_codes")
-    private String revenueCodes;
-    private String stage;
-    @Column(name = "process_instance_id")
-    private String processInstanceId;
-    @Column(name = "created_at")
-    private Instant createdAt;
+/**
+ * One patient visit, as other modules see it: the unit of work that becomes one process instance and, in the end,
+ * money. A snapshot: intake alone changes the encounter, through {@link EncounterService}.
+ *
+ * @param revenueCodes revenue codes by procedure code where they differ from {@code revenueCode} (institutional)
+ */
+public record Encounter(Long id, String externalId, String patientFirstName, String patientLastName, LocalDate patientBirthDate,
+                        String patientSex, String memberId, String payerId, String billingNpi, String renderingNpi, String referringNpi,
+                        String priorAuthorization, LocalDate dateOfService, String placeOfService, String claimType, String documentation,
+                        String referringName, String facilityTypeCode, LocalDateTime admittedAt, String admissionType,
+                        String admissionSource, String patientStatus, String revenueCode, Map<String, String> revenueCodes,
+                        String processInstanceId, Instant createdAt) {
 
-    protected Encounter() {
-    }
-
-    Encounter(EncounterRequest r) {
-        this.externalId = r.externalId().trim();
-        this.patientFirstName = r.patient().firstName().trim();
-        this.patientLastName = r.patient().lastName().trim();
-        this.patientBirthDate = r.patient().birthDate();
-        this.patientSex = r.patient().sex().toUpperCase();
-        this.memberId = r.coverage().memberId();
-        this.payerId = r.coverage().payerId();
-        this.billingNpi = r.billingProviderNpi();
-        this.renderingNpi = r.renderingProviderNpi();
-        this.referringNpi = r.referringProviderNpi();
-        this.priorAuthorization = r.priorAuthorization() == null || r.priorAuthorization().isBlank() ? null : r.priorAuthorization().trim();
-        this.dateOfService = r.dateOfService();
-        this.placeOfService = r.placeOfService();
-        this.claimType = r.claimType() == null ? "PROFESSIONAL" : r.claimType();
-        this.documentation = r.documentation();
-        this.referringName = r.referringProviderName() == null || r.referringProviderName().isBlank() ? null : r.referringProviderName().trim();
-        EncounterRequest.Institutional i = r.institutional();
-        if (i != null) {
-            this.facilityTypeCode = i.facilityTypeCode();
-            this.admittedAt = i.admittedAt() == null ? null : i.admittedAt().withSecond(0).withNano(0);
-            this.admissionType = i.admissionType();
-            this.admissionSource = i.admissionSource();
-            this.patientStatus = i.patientStatus();
-            this.revenueCode = i.revenueCode();
-            this.revenueCodes = i.revenueCodes() == null || i.revenueCodes().isEmpty() ? null : new TreeMap<>(i.revenueCodes()).entrySet().stream()
-                    .map(en -> en.getKey() + "=" + en.getValue()).collect(Collectors.joining(","));
-        }
-        this.stage = "INTAKE";
-        this.createdAt = Instant.now();
+    public Encounter {
+        revenueCodes = revenueCodes == null ? Map.of() : Map.copyOf(revenueCodes);
     }
 
     /** The revenue code a service line of this procedure code bills under (institutional encounters), else null. */
     public String revenueCodeFor(String procedureCode) {
-        if (revenueCodes != null) {
-            for (String pair : revenueCodes.split(",")) {
-                int eq = pair.indexOf('=');
-                if (pair.substring(0, eq).equals(procedureCode)) return pair.substring(eq + 1);
-            }
-        }
-        return revenueCode;
+        return revenueCodes.getOrDefault(procedureCode, revenueCode);
     }
 
     public int patientAgeOn(LocalDate date) {
@@ -125,42 +35,4 @@ public class Encounter {
     public String patientName() {
         return patientLastName + ", " + patientFirstName;
     }
-
-    void startedAs(String processInstanceId) {
-        this.processInstanceId = processInstanceId;
-    }
-
-    void memberIdCorrected(String memberId) {
-        this.memberId = memberId;
-    }
-
-    void priorAuthorizationEntered(String number) {
-        this.priorAuthorization = number;
-    }
-
-    public Long getId() { return id; }
-    public String getExternalId() { return externalId; }
-    public String getPatientFirstName() { return patientFirstName; }
-    public String getPatientLastName() { return patientLastName; }
-    public LocalDate getPatientBirthDate() { return patientBirthDate; }
-    public String getPatientSex() { return patientSex; }
-    public String getMemberId() { return memberId; }
-    public String getPayerId() { return payerId; }
-    public String getBillingNpi() { return billingNpi; }
-    public String getRenderingNpi() { return renderingNpi; }
-    public String getReferringNpi() { return referringNpi; }
-    public String getPriorAuthorization() { return priorAuthorization; }
-    public LocalDate getDateOfService() { return dateOfService; }
-    public String getPlaceOfService() { return placeOfService; }
-    public String getClaimType() { return claimType; }
-    public String getDocumentation() { return documentation; }
-    public String getReferringName() { return referringName; }
-    public String getFacilityTypeCode() { return facilityTypeCode; }
-    public LocalDateTime getAdmittedAt() { return admittedAt; }
-    public String getAdmissionType() { return admissionType; }
-    public String getAdmissionSource() { return admissionSource; }
-    public String getPatientStatus() { return patientStatus; }
-    public String getStage() { return stage; }
-    public String getProcessInstanceId() { return processInstanceId; }
-    public Instant getCreatedAt() { return createdAt; }
 }

@@ -3,6 +3,7 @@ package com.claimflow.intake;
 import com.claimflow.base.BadInputException;
 import com.claimflow.base.ConflictException;
 import com.claimflow.base.NotFoundException;
+import com.claimflow.intake.internal.EncounterEntity;
 import com.claimflow.intake.internal.EncounterRepository;
 import com.claimflow.reference.Npi;
 import com.claimflow.reference.Nubc;
@@ -55,7 +56,7 @@ public class EncounterService {
     @Transactional
     public Encounter open(EncounterRequest request) {
         checkShape(request);
-        Optional<Encounter> existing = encounters.findByExternalId(request.externalId().trim());
+        Optional<EncounterEntity> existing = encounters.findByExternalId(request.externalId().trim());
         if (existing.isPresent()) {
             throw duplicate(existing.get());
         }
@@ -74,9 +75,9 @@ public class EncounterService {
         }
         checkReferringName(request);
         checkInstitutional(request);
-        Encounter encounter;
+        EncounterEntity encounter;
         try {
-            encounter = encounters.saveAndFlush(new Encounter(request));
+            encounter = encounters.saveAndFlush(new EncounterEntity(request));
         } catch (DataIntegrityViolationException race) {
             throw new ConflictException("encounter with external id '" + request.externalId() + "' already exists", null);
         }
@@ -85,7 +86,7 @@ public class EncounterService {
         variables.put("payerId", encounter.getPayerId());
         ProcessInstance instance = runtime.startProcessInstanceByKey(PROCESS_KEY, String.valueOf(encounter.getId()), variables);
         encounter.startedAs(instance.getId());
-        return encounter;
+        return encounter.toRecord();
     }
 
     /**
@@ -172,7 +173,7 @@ public class EncounterService {
         }
     }
 
-    private static ConflictException duplicate(Encounter existing) {
+    private static ConflictException duplicate(EncounterEntity existing) {
         return new ConflictException("encounter with external id '" + existing.getExternalId() + "' already exists as encounter "
                 + existing.getId(), Map.of("encounterId", existing.getId()));
     }
@@ -188,18 +189,22 @@ public class EncounterService {
 
     @Transactional(readOnly = true)
     public Encounter get(long id) {
+        return row(id).toRecord();
+    }
+
+    private EncounterEntity row(long id) {
         return encounters.findById(id).orElseThrow(() -> new NotFoundException("no encounter " + id));
     }
 
     @Transactional(readOnly = true)
     public Optional<Encounter> find(long id) {
-        return encounters.findById(id);
+        return encounters.findById(id).map(EncounterEntity::toRecord);
     }
 
     /** A page of the encounters whose id is the text, or whose external id, payer or patient name contains it (blank: all). */
     @Transactional(readOnly = true)
     public List<Encounter> search(String text, Pageable page) {
-        return encounters.search(like(text), idIn(text), page);
+        return encounters.search(like(text), idIn(text), page).stream().map(EncounterEntity::toRecord).toList();
     }
 
     @Transactional(readOnly = true)
@@ -226,7 +231,7 @@ public class EncounterService {
     /** Eligibility as far as the product can tell without a 270/271 exchange: active payer, member id in the payer's format. */
     @Transactional(readOnly = true)
     public Optional<String> eligibilityProblem(long encounterId) {
-        Encounter e = get(encounterId);
+        EncounterEntity e = row(encounterId);
         Payer payer = reference.payer(e.getPayerId()).orElse(null);
         if (payer == null || !payer.isActive()) {
             return Optional.of("payer " + e.getPayerId() + " is not active");
@@ -249,7 +254,7 @@ public class EncounterService {
         if (id.length() > 40 || !X12_TEXT.matcher(memberId).matches()) {
             throw new BadInputException("memberId", "at most 40 characters, " + InputRules.X12_TEXT_MESSAGE);
         }
-        get(encounterId).memberIdCorrected(id);
+        row(encounterId).memberIdCorrected(id);
     }
 
     @Transactional
@@ -258,16 +263,16 @@ public class EncounterService {
             throw new BadInputException("priorAuthorization", "enter the authorization number from the payer's letter (at most 50 characters; "
                     + InputRules.X12_TEXT_MESSAGE + ")");
         }
-        get(encounterId).priorAuthorizationEntered(number.trim());
+        row(encounterId).priorAuthorizationEntered(number.trim());
     }
 
     /** Where the encounter's process stands: the main process's active stage, or CLOSED. */
     @Transactional(readOnly = true)
     public String stage(Encounter encounter) {
-        if (encounter.getProcessInstanceId() == null) return "INTAKE";
-        List<String> active = runtime.createProcessInstanceQuery().processInstanceId(encounter.getProcessInstanceId()).count() == 0
+        if (encounter.processInstanceId() == null) return "INTAKE";
+        List<String> active = runtime.createProcessInstanceQuery().processInstanceId(encounter.processInstanceId()).count() == 0
                 ? List.of()
-                : runtime.getActiveActivityIds(encounter.getProcessInstanceId());
+                : runtime.getActiveActivityIds(encounter.processInstanceId());
         return active.isEmpty() ? "CLOSED" : Stage.ofActivity(active.get(0));
     }
 }

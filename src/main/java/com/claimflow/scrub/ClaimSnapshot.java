@@ -50,9 +50,9 @@ public record ClaimSnapshot(Long claimId, Long encounterId, String claimType, St
         List<Line> lines = claim.getLines().stream().map(ClaimSnapshot::line).toList();
         return new ClaimSnapshot(claim.getId(), claim.getEncounterId(), claim.getClaimType(), claim.getPayerId(), claim.getMemberId(),
                 claim.getBillingNpi(), claim.getRenderingNpi(), claim.getReferringNpi(), claim.getPlaceOfService(), claim.getDateOfService(),
-                encounter == null ? null : encounter.getPatientBirthDate(), encounter == null ? null : encounter.getPatientSex(),
+                encounter == null ? null : encounter.patientBirthDate(), encounter == null ? null : encounter.patientSex(),
                 claim.getPriorAuthorization(),
-                claim.diagnoses(), lines, claim.getTotalCharge(), encounter == null ? null : encounter.getFacilityTypeCode());
+                claim.diagnoses(), lines, claim.getTotalCharge(), encounter == null ? null : encounter.facilityTypeCode());
     }
 
     private static Line line(ClaimLine l) {

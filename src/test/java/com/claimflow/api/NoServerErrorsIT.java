@@ -93,7 +93,7 @@ class NoServerErrorsIT extends ApiTestBase {
 
     @Test
     void noInputGivesAServerError() throws Exception {
-        long encounterId = encounters.open(Encounters.visit().request()).getId();
+        long encounterId = encounters.open(Encounters.visit().request()).id();
         driver.runJobs();
         String taskId = driver.task(encounterId, "CodeEncounter").taskId();
         Map<String, List<String>> pathValues = Map.of(

@@ -5,7 +5,7 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import com.claimflow.intake.ui.EncountersView;
+import com.claimflow.overview.ui.EncountersView;
 import com.claimflow.support.Encounters;
 import com.claimflow.support.ui.KaribuTestBase;
 import com.vaadin.flow.component.grid.Grid;

@@ -160,12 +160,12 @@ abstract class AbstractRevenueCycleBenchmark {
                 step(passed(e, "PaidInFull") ? "end: paid in full" : "end: closed after patient payment");
                 return;
             }
-            List<WorkItem> open = queues.forEncounter(e.getId());
+            List<WorkItem> open = queues.forEncounter(e.id());
             if (!open.isEmpty()) {
                 for (WorkItem w : open) work(w, e, i);
                 continue;
             }
-            Claim c = claims.latestFor(e.getId()).orElseThrow(() -> new AssertionError("encounter " + e.getId() + " has no claim and no task"));
+            Claim c = claims.latestFor(e.id()).orElseThrow(() -> new AssertionError("encounter " + e.id() + " has no claim and no task"));
             switch (c.getStatus()) {
                 case SUBMITTED -> {
                     boolean accept = rejectedOnce.contains(c.getId()) || roll(c.getId(), "ACK") >= 8;
@@ -184,29 +184,29 @@ abstract class AbstractRevenueCycleBenchmark {
                         payer.post(paid(c, "bench-appeal-" + c.getId(), false));
                         step("payer: paid after appeal");
                     } else {
-                        throw new AssertionError("encounter " + e.getId() + ": denial " + d.getStatus() + " with no open task");
+                        throw new AssertionError("encounter " + e.id() + ": denial " + d.getStatus() + " with no open task");
                     }
                 }
                 case PARTIALLY_PAID -> {
-                    BigDecimal owed = account.balance(e.getId()).patient();
-                    if (owed.signum() <= 0 || collections.statements(e.getId()).isEmpty()) {
-                        throw new AssertionError("encounter " + e.getId() + " partly paid, patient owes " + owed + ", statements "
-                                + collections.statements(e.getId()).size());
+                    BigDecimal owed = account.balance(e.id()).patient();
+                    if (owed.signum() <= 0 || collections.statements(e.id()).isEmpty()) {
+                        throw new AssertionError("encounter " + e.id() + " partly paid, patient owes " + owed + ", statements "
+                                + collections.statements(e.id()).size());
                     }
-                    collections.postPatientPayment(e.getId(), owed, "bench check " + e.getId(), "ben");
+                    collections.postPatientPayment(e.id(), owed, "bench check " + e.id(), "ben");
                     step("patient: paid statement");
                 }
-                default -> throw new AssertionError("encounter " + e.getId() + ": claim " + c.getId() + " is " + c.getStatus()
+                default -> throw new AssertionError("encounter " + e.id() + ": claim " + c.getId() + " is " + c.getStatus()
                         + " with no open task; stage " + encounters.stage(e));
             }
             driver.runJobs();
         }
-        throw new AssertionError("encounter " + e.getId() + " did not end after 80 rounds; open tasks " + driver.openTaskTypes(e.getId()));
+        throw new AssertionError("encounter " + e.id() + " did not end after 80 rounds; open tasks " + driver.openTaskTypes(e.id()));
     }
 
     void remit(Encounter e, Claim c) {
         String ref = "bench-" + c.getId() + "-v" + c.getVersion();
-        if (deniedEncounters.contains(e.getId())) {
+        if (deniedEncounters.contains(e.id())) {
             payer.post(paid(c, ref, false)); // a corrected claim is paid
             step("payer: paid corrected claim");
             return;
@@ -219,7 +219,7 @@ abstract class AbstractRevenueCycleBenchmark {
             payer.post(paid(c, ref, true));
             step("payer: paid with patient share");
         } else {
-            deniedEncounters.add(e.getId());
+            deniedEncounters.add(e.id());
             int pick = roll(c.getId(), "CARC");
             String[] denial = DENIALS[DENIALS.length - 1];
             int cumulative = 0;
@@ -247,7 +247,7 @@ abstract class AbstractRevenueCycleBenchmark {
             case "AuditCoding" -> complete(w, "cora", "compliance", Map.of("auditPassed", true));
             case "FixCodingEdit", "CorrectCodingDenial" -> complete(w, "carla", "coders",
                     Map.of("diagnosisCodes", "I10", "procedureLines", "99213 1 1", "note", "re-coded"));
-            case "ResolveEligibility" -> complete(w, "bella", "billers", Map.of("memberId", memberId(e.getPayerId(), random)));
+            case "ResolveEligibility" -> complete(w, "bella", "billers", Map.of("memberId", memberId(e.payerId(), random)));
             case "FixClaimEdit" -> {
                 // the demo's only biller-owned scrub failure: UHC's fee schedule has no amount for 20610; the biller loads it
                 if (jdbc.queryForObject("select count(*) from fee_schedule_entry where payer_id = 'UHC' and code = '20610'", Integer.class) == 0) {
@@ -255,10 +255,10 @@ abstract class AbstractRevenueCycleBenchmark {
                 }
                 complete(w, "bella", "billers", Map.of("note", "fee schedule loaded"));
             }
-            case "FixRejectedClaim" -> complete(w, "ben", "billers", Map.of("memberId", encounters.get(e.getId()).getMemberId(), "note", "member id checked"));
+            case "FixRejectedClaim" -> complete(w, "ben", "billers", Map.of("memberId", encounters.get(e.id()).memberId(), "note", "member id checked"));
             case "CorrectBillingDenial" -> complete(w, "ben", "billers", Map.of("note", "authorization attached"));
             case "PrepareAppeal" -> complete(w, "bella", "billers", Map.of("appealDecision", "APPEAL", "note", "records attached"));
-            default -> throw new AssertionError("encounter " + e.getId() + ": no one here works " + type);
+            default -> throw new AssertionError("encounter " + e.id() + ": no one here works " + type);
         }
     }
 
@@ -269,11 +269,11 @@ abstract class AbstractRevenueCycleBenchmark {
     }
 
     boolean ended(Encounter e) {
-        return runtime.createProcessInstanceQuery().processInstanceId(encounters.get(e.getId()).getProcessInstanceId()).count() == 0;
+        return runtime.createProcessInstanceQuery().processInstanceId(encounters.get(e.id()).processInstanceId()).count() == 0;
     }
 
     boolean passed(Encounter e, String activityId) {
-        return history.createHistoricActivityInstanceQuery().processInstanceId(encounters.get(e.getId()).getProcessInstanceId())
+        return history.createHistoricActivityInstanceQuery().processInstanceId(encounters.get(e.id()).processInstanceId())
                 .activityId(activityId).list().stream().map(HistoricActivityInstance::getActivityId).anyMatch(activityId::equals);
     }
 

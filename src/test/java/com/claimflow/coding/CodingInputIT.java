@@ -38,7 +38,7 @@ class CodingInputIT extends ApiTestBase {
     void badCodingIsRefusedNamingTheFieldAndFiftyLinesAreTaken() throws Exception {
         Encounter e = encounters.open(Encounters.visit().request());
         driver.runJobs();
-        String task = driver.task(e.getId(), "CodeEncounter").taskId();
+        String task = driver.task(e.id(), "CodeEncounter").taskId();
 
         assertThat(refused(complete(task, form(10, "99213 1 1", false)), "diagnosisCodes")).contains("must be text");
         assertThat(refused(complete(task, form("I10", java.util.List.of("99213 1 1"), false)), "procedureLines")).contains("must be text");
@@ -48,10 +48,10 @@ class CodingInputIT extends ApiTestBase {
         assertThat(refused(complete(task, form("I10", "99213 1 1\n".repeat(51), false)), "procedureLines")).contains("at most 50");
         assertThat(refused(complete(task, form("I10", "99213 1 1\n".repeat(1000), false)), "procedureLines"))
                 .contains("1000 service lines").contains("837P");
-        assertThat(coding.codingOf(e.getId())).isEmpty();
+        assertThat(coding.codingOf(e.id())).isEmpty();
 
         ResponseEntity<String> fifty = complete(task, form("I10", "99213 1 1\n".repeat(50), "false"));
         assertThat(fifty.getStatusCode()).as(fifty.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
-        assertThat(coding.codingOf(e.getId()).orElseThrow().procedures()).hasSize(50);
+        assertThat(coding.codingOf(e.id()).orElseThrow().procedures()).hasSize(50);
     }
 }

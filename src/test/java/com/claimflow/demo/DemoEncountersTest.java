@@ -16,8 +16,8 @@ class DemoEncountersTest extends SubmissionTestBase {
     private String sent(EncounterRequest request) {
         Encounter e = encounters.open(request);
         driver.runJobs();
-        driver.code(e.getId(), DemoDataLoader.CODINGS[0][0], DemoDataLoader.CODINGS[0][1]);
-        var claim = claims.latestFor(e.getId()).orElseThrow();
+        driver.code(e.id(), DemoDataLoader.CODINGS[0][0], DemoDataLoader.CODINGS[0][1]);
+        var claim = claims.latestFor(e.id()).orElseThrow();
         OutboxMessage m = submissions.messagesFor(claim.getId()).get(0);
         assertThat(Claim837Validator.validate(m.getPayload())).as(m.getPayload()).isEmpty();
         return m.getPayload();

@@ -18,7 +18,7 @@ class SignInAndPullWorkIT extends BrowserTestBase {
 
     @Test
     void coderSignsInPullsTheNextTaskAndSeesTheCodingForm() throws Exception {
-        long encounterId = encounters.open(Encounters.visit().request()).getId();
+        long encounterId = encounters.open(Encounters.visit().request()).id();
         driver.runJobs();
         driver.task(encounterId, "CodeEncounter");
 

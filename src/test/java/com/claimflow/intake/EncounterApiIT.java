@@ -141,8 +141,8 @@ class EncounterApiIT extends ApiTestBase {
         ResponseEntity<String> created = postJson("bella", "/api/encounters", institutional("I-" + UUID.randomUUID(), outpatient));
         assertThat(created.getStatusCode()).as(created.getBody()).isEqualTo(HttpStatus.CREATED);
         Encounter e = encounters.get(json.readTree(created.getBody()).get("id").asLong());
-        assertThat(e.getClaimType()).isEqualTo("INSTITUTIONAL");
-        assertThat(e.getFacilityTypeCode()).isEqualTo("13");
+        assertThat(e.claimType()).isEqualTo("INSTITUTIONAL");
+        assertThat(e.facilityTypeCode()).isEqualTo("13");
         assertThat(e.revenueCodeFor("99213")).isEqualTo("0510");
         assertThat(e.revenueCodeFor("36415")).isEqualTo("0300");
     }

@@ -79,10 +79,10 @@ class EncounterInputIT extends ApiTestBase {
         });
         assertThat(longest.getStatusCode()).as(longest.getBody()).isEqualTo(HttpStatus.CREATED);
         Encounter stored = encounters.get(json.readTree(longest.getBody()).get("id").asLong());
-        assertThat(stored.getExternalId()).isEqualTo(externalId);
-        assertThat(stored.getPatientLastName()).hasSize(60);
-        assertThat(stored.getMemberId()).hasSize(40);
-        assertThat(stored.getDocumentation()).hasSize(100_000);
+        assertThat(stored.externalId()).isEqualTo(externalId);
+        assertThat(stored.patientLastName()).hasSize(60);
+        assertThat(stored.memberId()).hasSize(40);
+        assertThat(stored.documentation()).hasSize(100_000);
     }
 
     @Test
@@ -103,9 +103,9 @@ class EncounterInputIT extends ApiTestBase {
         assertThatThrownBy(() -> encounters.open(Encounters.visit().memberId("XYZ~123").request()))
                 .isInstanceOf(BadInputException.class).hasMessageStartingWith("coverage.memberId:");
         Encounter e = encounters.open(Encounters.visit().request());
-        assertThatThrownBy(() -> encounters.correctMemberId(e.getId(), "ABC*123")).hasMessageStartingWith("memberId:");
-        assertThatThrownBy(() -> encounters.correctMemberId(e.getId(), "M".repeat(41))).hasMessageStartingWith("memberId:");
-        assertThatThrownBy(() -> encounters.recordPriorAuthorization(e.getId(), "PA\u0000")).hasMessageStartingWith("priorAuthorization:");
+        assertThatThrownBy(() -> encounters.correctMemberId(e.id(), "ABC*123")).hasMessageStartingWith("memberId:");
+        assertThatThrownBy(() -> encounters.correctMemberId(e.id(), "M".repeat(41))).hasMessageStartingWith("memberId:");
+        assertThatThrownBy(() -> encounters.recordPriorAuthorization(e.id(), "PA\u0000")).hasMessageStartingWith("priorAuthorization:");
     }
 
     @Test

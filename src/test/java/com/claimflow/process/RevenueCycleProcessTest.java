@@ -84,12 +84,12 @@ class RevenueCycleProcessTest {
     private Encounter openAndCode(Encounters visit, String dx, String procedures) {
         Encounter e = encounters.open(visit.request());
         driver.runJobs();
-        driver.code(e.getId(), dx, procedures);
+        driver.code(e.id(), dx, procedures);
         return e;
     }
 
     private Claim claimOf(Encounter e) {
-        return claims.latestFor(e.getId()).orElseThrow();
+        return claims.latestFor(e.id()).orElseThrow();
     }
 
     private void accept(Encounter e) {
@@ -117,11 +117,11 @@ class RevenueCycleProcessTest {
 
     private boolean passed(Encounter e, String activityId) {
         return history.createHistoricActivityInstanceQuery().activityId(activityId).list().stream()
-                .map(HistoricActivityInstance::getRootProcessInstanceId).anyMatch(e.getProcessInstanceId()::equals);
+                .map(HistoricActivityInstance::getRootProcessInstanceId).anyMatch(e.processInstanceId()::equals);
     }
 
     private boolean ended(Encounter e) {
-        return historyService().createHistoricProcessInstanceQuery().processInstanceId(e.getProcessInstanceId()).finished().count() == 1;
+        return historyService().createHistoricProcessInstanceQuery().processInstanceId(e.processInstanceId()).finished().count() == 1;
     }
 
     @Test
@@ -138,25 +138,25 @@ class RevenueCycleProcessTest {
 
         assertThat(ended(e)).isTrue();
         assertThat(passed(e, "PaidInFull")).isTrue();
-        assertThat(account.balance(e.getId()).isZero()).isTrue();
-        assertThat(driver.openTaskTypes(e.getId())).isEmpty();
+        assertThat(account.balance(e.id()).isZero()).isTrue();
+        assertThat(driver.openTaskTypes(e.id())).isEmpty();
     }
 
     @Test
     void scrubFailureOwnedByTheCoderIsFixedThenPaid() {
         Encounter e = encounters.open(Encounters.visit().request());
         driver.runJobs();
-        WorkItem coding = driver.task(e.getId(), "CodeEncounter");
+        WorkItem coding = driver.task(e.id(), "CodeEncounter");
         // a coding whose line points at a diagnosis that is not there (as an imported coding can): the scrubber catches it
         tasks.complete(coding.taskId(), Map.of("queryProvider", false, "codedBy", "carla", "coderNew", false, "estimatedCharge", 100d, "auditDraw", 0.5));
-        jdbc.update("insert into coding (encounter_id, diagnosis_codes, coded_by, coded_at) values (?, 'I10', 'carla', current_timestamp)", e.getId());
-        Long codingId = jdbc.queryForObject("select id from coding where encounter_id = ?", Long.class, e.getId());
+        jdbc.update("insert into coding (encounter_id, diagnosis_codes, coded_by, coded_at) values (?, 'I10', 'carla', current_timestamp)", e.id());
+        Long codingId = jdbc.queryForObject("select id from coding where encounter_id = ?", Long.class, e.id());
         jdbc.update("insert into coding_line (coding_id, line_no, code, modifiers, units, pointers) values (?, 0, 'J1100', '', 1, '2')", codingId);
         driver.runJobs();
 
-        WorkItem fix = driver.task(e.getId(), "FixCodingEdit");
+        WorkItem fix = driver.task(e.id(), "FixCodingEdit");
         assertThat(fix.queue()).isEqualTo("coders");
-        driver.complete(e.getId(), "FixCodingEdit", "carla", "coders",
+        driver.complete(e.id(), "FixCodingEdit", "carla", "coders",
                 Map.of("diagnosisCodes", "I10", "procedureLines", "99213 1 1", "note", "pointer fixed, E/M coded"));
 
         assertThat(claimOf(e).getStatus()).isEqualTo(ClaimStatus.SUBMITTED);
@@ -170,11 +170,11 @@ class RevenueCycleProcessTest {
     void billingScrubFailureGoesToTheBillerQueue() {
         // UHC's fee schedule has no amount for 20610: the charge edit is the biller's
         Encounter e = openAndCode(Encounters.visit().payer("UHC", "123456789"), "M1711", "20610 RT 1 1");
-        WorkItem fix = driver.task(e.getId(), "FixClaimEdit");
+        WorkItem fix = driver.task(e.id(), "FixClaimEdit");
         assertThat(fix.queue()).isEqualTo("billers");
         jdbc.update("insert into fee_schedule_entry (payer_id, code, allowed_amount, valid_from) values ('UHC', '20610', 71.30, '2015-10-01')");
         try {
-            driver.complete(e.getId(), "FixClaimEdit", "bella", "billers", Map.of("note", "fee schedule loaded"));
+            driver.complete(e.id(), "FixClaimEdit", "bella", "billers", Map.of("note", "fee schedule loaded"));
             assertThat(claimOf(e).getStatus()).isEqualTo(ClaimStatus.SUBMITTED);
             assertThat(claimOf(e).getTotalCharge()).isEqualByComparingTo("71.30");
         } finally {
@@ -186,11 +186,11 @@ class RevenueCycleProcessTest {
     void aDrugThePayerAuthorizesWaitsForTheAuthorizationNumberWhichTheClaimThenCarries() {
         Encounter e = openAndCode(Encounters.visit().payer("AETNA", "W123456789").referredBy(DemoReferenceData.DR_BAKER_NPI),
                 "M1711", "99213 25 1 1\nJ1100 4 1");
-        WorkItem fix = driver.task(e.getId(), "FixClaimEdit");
+        WorkItem fix = driver.task(e.id(), "FixClaimEdit");
         assertThat(fix.queue()).isEqualTo("billers");
         assertThat(scrubber.latest(claimOf(e).getId()).orElseThrow().errors()).extracting(f -> f.editId()).containsExactly("PAYER_PRIOR_AUTH");
 
-        driver.complete(e.getId(), "FixClaimEdit", "bella", "billers", Map.of("priorAuthorization", "PA-778899", "note", "auth letter on file"));
+        driver.complete(e.id(), "FixClaimEdit", "bella", "billers", Map.of("priorAuthorization", "PA-778899", "note", "auth letter on file"));
         Claim claim = claimOf(e);
         assertThat(claim.getStatus()).isEqualTo(ClaimStatus.SUBMITTED);
         assertThat(claim.getPriorAuthorization()).isEqualTo("PA-778899");
@@ -204,8 +204,8 @@ class RevenueCycleProcessTest {
         Claim c = claimOf(e);
         payer.acknowledge(c.getId(), false, null, "A7:164 member number invalid");
         driver.runJobs();
-        assertThat(driver.task(e.getId(), "FixRejectedClaim").queue()).isEqualTo("billers");
-        driver.complete(e.getId(), "FixRejectedClaim", "ben", "billers", Map.of("memberId", "XYZ999999999", "note", "member id corrected"));
+        assertThat(driver.task(e.id(), "FixRejectedClaim").queue()).isEqualTo("billers");
+        driver.complete(e.id(), "FixRejectedClaim", "ben", "billers", Map.of("memberId", "XYZ999999999", "note", "member id corrected"));
 
         assertThat(submissions.messagesFor(c.getId())).hasSize(2);
         assertThat(claimOf(e).getMemberId()).isEqualTo("XYZ999999999");
@@ -219,8 +219,8 @@ class RevenueCycleProcessTest {
         Encounter e = openAndCode(Encounters.visit(), "R0789", "93000 1 1");
         accept(e);
         deny(e, "50");
-        assertThat(driver.task(e.getId(), "PrepareAppeal").queue()).isEqualTo("billers");
-        driver.complete(e.getId(), "PrepareAppeal", "bella", "billers", Map.of("appealDecision", "APPEAL", "note", "records attached"));
+        assertThat(driver.task(e.id(), "PrepareAppeal").queue()).isEqualTo("billers");
+        driver.complete(e.id(), "PrepareAppeal", "bella", "billers", Map.of("appealDecision", "APPEAL", "note", "records attached"));
         assertThat(denials.current(claimOf(e).getId()).getAppealLevel()).isEqualTo(1);
 
         denials.decideAppeal(claimOf(e).getId(), true);
@@ -235,15 +235,15 @@ class RevenueCycleProcessTest {
         Encounter e = openAndCode(Encounters.visit(), "R0789", "93000 1 1");
         accept(e);
         deny(e, "50");
-        driver.complete(e.getId(), "PrepareAppeal", "bella", "billers", Map.of("appealDecision", "APPEAL"));
+        driver.complete(e.id(), "PrepareAppeal", "bella", "billers", Map.of("appealDecision", "APPEAL"));
         denials.decideAppeal(claimOf(e).getId(), false);
         driver.runJobs();
-        assertThat(driver.task(e.getId(), "ApproveWriteOff").queue()).isEqualTo("leads");
-        driver.complete(e.getId(), "ApproveWriteOff", "lena", "leads", Map.of("writeOffApproved", true, "note", "not worth a second level"));
+        assertThat(driver.task(e.id(), "ApproveWriteOff").queue()).isEqualTo("leads");
+        driver.complete(e.id(), "ApproveWriteOff", "lena", "leads", Map.of("writeOffApproved", true, "note", "not worth a second level"));
 
         assertThat(ended(e)).isTrue();
         assertThat(passed(e, "EncounterWrittenOff")).isTrue();
-        assertThat(account.balance(e.getId()).isZero()).isTrue();
+        assertThat(account.balance(e.id()).isZero()).isTrue();
     }
 
     @Test
@@ -252,8 +252,8 @@ class RevenueCycleProcessTest {
         accept(e);
         Claim original = claimOf(e);
         deny(e, "11");
-        assertThat(driver.task(e.getId(), "CorrectCodingDenial").queue()).isEqualTo("coders");
-        driver.complete(e.getId(), "CorrectCodingDenial", "colin", "coders",
+        assertThat(driver.task(e.id(), "CorrectCodingDenial").queue()).isEqualTo("coders");
+        driver.complete(e.id(), "CorrectCodingDenial", "colin", "coders",
                 Map.of("diagnosisCodes", "I10, E785", "procedureLines", "99214 1 1,2", "note", "added supporting diagnosis"));
 
         Claim replacement = claimOf(e);
@@ -271,17 +271,17 @@ class RevenueCycleProcessTest {
         Encounter e = openAndCode(Encounters.visit(), "E119", "99214 1 1");
         accept(e);
         pay(e, 20);
-        BigDecimal owed = account.balance(e.getId()).patient();
+        BigDecimal owed = account.balance(e.id()).patient();
         assertThat(owed).isPositive();
-        assertThat(collections.statements(e.getId())).hasSize(1);
+        assertThat(collections.statements(e.id())).hasSize(1);
 
         driver.fireTimer("StatementCycle");
-        assertThat(collections.statements(e.getId())).hasSize(2);
+        assertThat(collections.statements(e.id())).hasSize(2);
 
-        collections.postPatientPayment(e.getId(), owed, "check 1001", "ben");
+        collections.postPatientPayment(e.id(), owed, "check 1001", "ben");
         driver.runJobs();
         assertThat(ended(e)).isTrue();
-        assertThat(account.balance(e.getId()).isZero()).isTrue();
+        assertThat(account.balance(e.id()).isZero()).isTrue();
     }
 
     @Test
@@ -291,33 +291,33 @@ class RevenueCycleProcessTest {
         pay(e, 20);
         driver.fireTimer("StatementCycle");
         driver.fireTimer("StatementCycle");
-        assertThat(collections.statements(e.getId())).hasSize(3);
+        assertThat(collections.statements(e.id())).hasSize(3);
         driver.fireTimer("StatementCycle");
-        assertThat(driver.task(e.getId(), "ReviewCollections").queue()).isEqualTo("billers");
-        driver.complete(e.getId(), "ReviewCollections", "ben", "billers", Map.of("collectionsDecision", "AGENCY"));
+        assertThat(driver.task(e.id(), "ReviewCollections").queue()).isEqualTo("billers");
+        driver.complete(e.id(), "ReviewCollections", "ben", "billers", Map.of("collectionsDecision", "AGENCY"));
         assertThat(ended(e)).isTrue();
-        assertThat(account.balance(e.getId()).patient()).isZero();
+        assertThat(account.balance(e.id()).patient()).isZero();
     }
 
     @Test
     void missingMemberIdStopsAtEligibilityUntilABillerEntersIt() {
         Encounter e = encounters.open(Encounters.visit().memberId(null).request());
         driver.runJobs();
-        assertThat(driver.task(e.getId(), "ResolveEligibility").queue()).isEqualTo("billers");
-        driver.complete(e.getId(), "ResolveEligibility", "bella", "billers", Map.of("memberId", "XYZ555555555"));
-        assertThat(driver.openTaskTypes(e.getId())).containsExactly("CodeEncounter");
+        assertThat(driver.task(e.id(), "ResolveEligibility").queue()).isEqualTo("billers");
+        driver.complete(e.id(), "ResolveEligibility", "bella", "billers", Map.of("memberId", "XYZ555555555"));
+        assertThat(driver.openTaskTypes(e.id())).containsExactly("CodeEncounter");
     }
 
     @Test
     void newCodersWorkIsAuditedBySomeoneElse() {
         Encounter e = encounters.open(Encounters.visit().request());
         driver.runJobs();
-        driver.complete(e.getId(), "CodeEncounter", "colin", "coders",
+        driver.complete(e.id(), "CodeEncounter", "colin", "coders",
                 Map.of("diagnosisCodes", "I10", "procedureLines", "99213 1 1", "queryProvider", false));
-        WorkItem audit = driver.task(e.getId(), "AuditCoding");
+        WorkItem audit = driver.task(e.id(), "AuditCoding");
         assertThat(audit.queue()).isEqualTo("compliance");
         assertThat(audit.excludedUser()).isEqualTo("colin");
-        driver.complete(e.getId(), "AuditCoding", "cora", "compliance", Map.of("auditPassed", true));
+        driver.complete(e.id(), "AuditCoding", "cora", "compliance", Map.of("auditPassed", true));
         assertThat(claimOf(e).getStatus()).isEqualTo(ClaimStatus.SUBMITTED);
     }
 
@@ -325,40 +325,40 @@ class RevenueCycleProcessTest {
     void providerQueryWaitsForTheAnswerAndIsChasedWhenLate() {
         Encounter e = encounters.open(Encounters.visit().request());
         driver.runJobs();
-        driver.complete(e.getId(), "CodeEncounter", "carla", "coders", Map.of("queryProvider", true, "providerQuery", "laterality?"));
+        driver.complete(e.id(), "CodeEncounter", "carla", "coders", Map.of("queryProvider", true, "providerQuery", "laterality?"));
         driver.fireTimer("ProviderQueryOverdue");
-        driver.complete(e.getId(), "ChaseProviderQuery", "carla", "coders", Map.of("note", "paged Dr Adams"));
-        engine.getRuntimeService().createMessageCorrelation("ProviderAnswered").processInstanceVariableEquals("encounterId", e.getId()).correlate();
+        driver.complete(e.id(), "ChaseProviderQuery", "carla", "coders", Map.of("note", "paged Dr Adams"));
+        engine.getRuntimeService().createMessageCorrelation("ProviderAnswered").processInstanceVariableEquals("encounterId", e.id()).correlate();
         driver.runJobs();
-        assertThat(driver.openTaskTypes(e.getId())).containsExactly("CodeEncounter");
+        assertThat(driver.openTaskTypes(e.id())).containsExactly("CodeEncounter");
     }
 
     @Test
     void slaTimersWarnThenEscalateToTheLeads() {
         Encounter e = encounters.open(Encounters.visit().request());
         driver.runJobs();
-        WorkItem before = driver.task(e.getId(), "CodeEncounter");
+        WorkItem before = driver.task(e.id(), "CodeEncounter");
         driver.fireTimer("CodeEncounterSlaWarning");
-        WorkItem warned = driver.task(e.getId(), "CodeEncounter");
+        WorkItem warned = driver.task(e.id(), "CodeEncounter");
         assertThat(warned.slaState()).isEqualTo(WorkItem.SlaState.WARNED);
         assertThat(warned.priority()).isGreaterThan(before.priority());
 
         driver.fireTimer("CodeEncounterSlaEscalation");
-        WorkItem escalated = driver.task(e.getId(), "CodeEncounter");
+        WorkItem escalated = driver.task(e.id(), "CodeEncounter");
         assertThat(escalated.slaState()).isEqualTo(WorkItem.SlaState.ESCALATED);
         assertThat(tasks.createTaskQuery().taskId(escalated.taskId()).taskCandidateGroup("leads").count()).isEqualTo(1);
-        assertThat(driver.openTaskTypes(e.getId())).containsExactly("CodeEncounter"); // non-interrupting
+        assertThat(driver.openTaskTypes(e.id())).containsExactly("CodeEncounter"); // non-interrupting
     }
 
     @Test
     void missingAcknowledgementIsFollowedUpAndResent() {
         Encounter e = openAndCode(Encounters.visit(), "J069", "99213 1 1");
         driver.fireTimer("AcknowledgementOverdue");
-        driver.complete(e.getId(), "FollowUpAcknowledgement", "ben", "billers", Map.of("resubmit", true, "note", "clearinghouse lost it"));
+        driver.complete(e.id(), "FollowUpAcknowledgement", "ben", "billers", Map.of("resubmit", true, "note", "clearinghouse lost it"));
         assertThat(submissions.messagesFor(claimOf(e).getId())).hasSize(2);
         accept(e);
         driver.fireTimer("RemittanceOverdue");
-        driver.complete(e.getId(), "FollowUpClaimStatus", "ben", "billers", Map.of("note", "payer says in process"));
+        driver.complete(e.id(), "FollowUpClaimStatus", "ben", "billers", Map.of("note", "payer says in process"));
         pay(e, 0);
         assertThat(ended(e)).isTrue();
     }
@@ -372,10 +372,10 @@ class RevenueCycleProcessTest {
             "denial, FollowUpAppeal", "denial, ApproveWriteOff", "collections, ReviewCollections"})
     void everyHumanStepWarnsThenEscalatesOnItsSla(String process, String taskType) {
         Encounter e = encounters.open(Encounters.visit().request());
-        var instance = engine.getRuntimeService().createProcessInstanceByKey(process).businessKey(String.valueOf(e.getId()))
-                .setVariables(Map.of("encounterId", e.getId(), "payerId", "BCBS", "claimAmount", 250.0d))
+        var instance = engine.getRuntimeService().createProcessInstanceByKey(process).businessKey(String.valueOf(e.id()))
+                .setVariables(Map.of("encounterId", e.id(), "payerId", "BCBS", "claimAmount", 250.0d))
                 .startBeforeActivity(taskType).execute();
-        WorkItem item = queues.forEncounter(e.getId()).stream().filter(w -> w.taskType().equals(taskType)).findFirst().orElseThrow();
+        WorkItem item = queues.forEncounter(e.id()).stream().filter(w -> w.taskType().equals(taskType)).findFirst().orElseThrow();
         assertThat(item.slaState()).isEqualTo(WorkItem.SlaState.OK);
 
         fireTimerOf(instance.getId(), taskType + "SlaWarning");
@@ -397,8 +397,8 @@ class RevenueCycleProcessTest {
         Encounter e = openAndCode(Encounters.visit(), "I10", "99213 1 1");
         accept(e);
         deny(e, "16");
-        assertThat(driver.task(e.getId(), "CorrectBillingDenial").queue()).isEqualTo("billers");
-        driver.complete(e.getId(), "CorrectBillingDenial", "ben", "billers", Map.of("note", "added referring provider"));
+        assertThat(driver.task(e.id(), "CorrectBillingDenial").queue()).isEqualTo("billers");
+        driver.complete(e.id(), "CorrectBillingDenial", "ben", "billers", Map.of("note", "added referring provider"));
         assertThat(claimOf(e).getFrequencyCode()).isEqualTo("7");
         accept(e);
         pay(e, 0);
@@ -410,11 +410,11 @@ class RevenueCycleProcessTest {
         Encounter e = openAndCode(Encounters.visit(), "R0789", "93000 1 1");
         accept(e);
         deny(e, "50");
-        driver.complete(e.getId(), "PrepareAppeal", "bella", "billers", Map.of("appealDecision", "WRITE_OFF"));
-        driver.complete(e.getId(), "ApproveWriteOff", "lena", "leads", Map.of("writeOffApproved", false, "note", "appeal it"));
-        driver.complete(e.getId(), "PrepareAppeal", "bella", "billers", Map.of("appealDecision", "APPEAL"));
+        driver.complete(e.id(), "PrepareAppeal", "bella", "billers", Map.of("appealDecision", "WRITE_OFF"));
+        driver.complete(e.id(), "ApproveWriteOff", "lena", "leads", Map.of("writeOffApproved", false, "note", "appeal it"));
+        driver.complete(e.id(), "PrepareAppeal", "bella", "billers", Map.of("appealDecision", "APPEAL"));
         driver.fireTimer("AppealOverdue");
-        driver.complete(e.getId(), "FollowUpAppeal", "bella", "billers", Map.of("note", "called the payer"));
+        driver.complete(e.id(), "FollowUpAppeal", "bella", "billers", Map.of("note", "called the payer"));
         assertThat(denials.current(claimOf(e).getId()).getAppealLevel()).isEqualTo(1);
         denials.decideAppeal(claimOf(e).getId(), true);
         driver.runJobs();
@@ -432,8 +432,8 @@ class RevenueCycleProcessTest {
         driver.fireTimer("StatementCycle");
         driver.fireTimer("StatementCycle");
         assertThat(ended(e)).isTrue();
-        assertThat(account.balance(e.getId()).isZero()).isTrue();
-        assertThat(driver.openTaskTypes(e.getId())).isEmpty();
+        assertThat(account.balance(e.id()).isZero()).isTrue();
+        assertThat(driver.openTaskTypes(e.id())).isEmpty();
     }
 
     @Test
@@ -441,15 +441,15 @@ class RevenueCycleProcessTest {
         Encounter e = openAndCode(Encounters.visit(), "E119", "99214 1 1");
         accept(e);
         pay(e, 20);
-        collections.postPatientPayment(e.getId(), new BigDecimal("1.00"), "cash", "ben");
+        collections.postPatientPayment(e.id(), new BigDecimal("1.00"), "cash", "ben");
         driver.runJobs();
         assertThat(ended(e)).isFalse();
         driver.fireTimer("StatementCycle");
         driver.fireTimer("StatementCycle");
         driver.fireTimer("StatementCycle");
-        driver.complete(e.getId(), "ReviewCollections", "ben", "billers", Map.of("collectionsDecision", "WRITE_OFF", "note", "hardship"));
+        driver.complete(e.id(), "ReviewCollections", "ben", "billers", Map.of("collectionsDecision", "WRITE_OFF", "note", "hardship"));
         assertThat(ended(e)).isTrue();
-        assertThat(account.balance(e.getId()).isZero()).isTrue();
+        assertThat(account.balance(e.id()).isZero()).isTrue();
     }
 
     @Test
@@ -457,17 +457,17 @@ class RevenueCycleProcessTest {
         Encounter e = encounters.open(Encounters.visit().request());
         driver.runJobs();
         when(sampling.draw()).thenReturn(0.01);
-        driver.complete(e.getId(), "CodeEncounter", "carla", "coders",
+        driver.complete(e.id(), "CodeEncounter", "carla", "coders",
                 Map.of("diagnosisCodes", "I10", "procedureLines", "99215 1 1", "queryProvider", false));
-        driver.complete(e.getId(), "AuditCoding", "cora", "compliance", Map.of("auditPassed", false, "note", "documentation supports 99213"));
-        assertThat(driver.openTaskTypes(e.getId())).containsExactly("CodeEncounter");
+        driver.complete(e.id(), "AuditCoding", "cora", "compliance", Map.of("auditPassed", false, "note", "documentation supports 99213"));
+        assertThat(driver.openTaskTypes(e.id())).containsExactly("CodeEncounter");
     }
 
     @Test
     void followUpWithoutResendingKeepsWaitingForTheAcknowledgement() {
         Encounter e = openAndCode(Encounters.visit(), "J069", "99213 1 1");
         driver.fireTimer("AcknowledgementOverdue");
-        driver.complete(e.getId(), "FollowUpAcknowledgement", "ben", "billers", Map.of("resubmit", false, "note", "clearinghouse has it"));
+        driver.complete(e.id(), "FollowUpAcknowledgement", "ben", "billers", Map.of("resubmit", false, "note", "clearinghouse has it"));
         assertThat(submissions.messagesFor(claimOf(e).getId())).hasSize(1);
         accept(e);
         pay(e, 0);
@@ -478,9 +478,9 @@ class RevenueCycleProcessTest {
     void theCoderOfAnEncounterCannotAuditIt() {
         Encounter e = encounters.open(Encounters.visit().request());
         driver.runJobs();
-        driver.complete(e.getId(), "CodeEncounter", "colin", "coders",
+        driver.complete(e.id(), "CodeEncounter", "colin", "coders",
                 Map.of("diagnosisCodes", "I10", "procedureLines", "99213 1 1", "queryProvider", false));
-        WorkItem audit = driver.task(e.getId(), "AuditCoding");
+        WorkItem audit = driver.task(e.id(), "AuditCoding");
         var colinInCompliance = new com.claimflow.identity.Worker("colin", java.util.Set.of("compliance"));
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> queues.claim(audit.taskId(), colinInCompliance))
                 .isInstanceOf(org.springframework.security.access.AccessDeniedException.class).hasMessageContaining("may not audit");

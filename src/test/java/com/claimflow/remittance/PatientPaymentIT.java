@@ -25,7 +25,7 @@ class PatientPaymentIT extends ApiTestBase {
 
     /** An encounter whose payer left the patient 40.00 to pay. */
     private long owing40() {
-        long id = encounters.open(Encounters.visit().request()).getId();
+        long id = encounters.open(Encounters.visit().request()).id();
         jdbc.update("insert into account_entry (encounter_id, entry_type, amount, patient_amount, reason, posted_by, posted_at) values (?,?,?,?,?,?,?)",
                 id, "PATIENT_RESPONSIBILITY", BigDecimal.ZERO, new BigDecimal("40.00"), "coinsurance", "test", Timestamp.from(Instant.now()));
         return id;

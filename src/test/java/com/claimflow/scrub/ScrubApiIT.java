@@ -76,9 +76,9 @@ class ScrubApiIT extends ApiTestBase {
         LocalDate dos = LocalDate.now().minusDays(5);
         Encounter e = encounters.open(Encounters.visit().payer("BCBS", member).on(dos).request());
         driver.runJobs();
-        driver.code(e.getId(), "I10", "99213 1 1");
+        driver.code(e.id(), "I10", "99213 1 1");
         driver.runJobs();
-        assertThat(claims.latestFor(e.getId()).orElseThrow().getStatus()).isIn(ClaimStatus.SUBMITTED, ClaimStatus.ACCEPTED, ClaimStatus.PAID);
+        assertThat(claims.latestFor(e.id()).orElseThrow().getStatus()).isIn(ClaimStatus.SUBMITTED, ClaimStatus.ACCEPTED, ClaimStatus.PAID);
 
         JsonNode same = json.readTree(postJson("bella", "/api/scrub", claim(member, dos, "{\"code\": \"99213\", \"units\": 1, \"charge\": 120.00, \"pointers\": [1]}")).getBody());
         assertThat(editIds(same)).containsExactly("DUPLICATE_CLAIM@claim");

@@ -64,8 +64,8 @@ class ClaimSubmissionTest {
     private long codedClaim(Encounters visit, String diagnoses, String procedures) {
         Encounter e = encounters.open(visit.request());
         driver.runJobs();
-        driver.code(e.getId(), diagnoses, procedures);
-        return claims.latestFor(e.getId()).orElseThrow().getId();
+        driver.code(e.id(), diagnoses, procedures);
+        return claims.latestFor(e.id()).orElseThrow().getId();
     }
 
     private static List<Path> files(Path folder) {
@@ -228,20 +228,20 @@ class ClaimSubmissionTest {
     void thePayerSimulatorAnswersEveryHandedOffClaimThroughTheRealServices() {
         Encounter e = encounters.open(Encounters.visit().request());
         driver.runJobs();
-        driver.code(e.getId(), "I10, E785", "99214 1 1,2");
-        long claimId = claims.latestFor(e.getId()).orElseThrow().getId();
+        driver.code(e.id(), "I10, E785", "99214 1 1,2");
+        long claimId = claims.latestFor(e.id()).orElseThrow().getId();
         submissions.handOff(submissions.messagesFor(claimId).get(0).getId());
 
-        for (int round = 0; round < 6 && !java.util.List.of("CLOSED", "DENIAL", "COLLECTIONS").contains(encounters.stage(encounters.get(e.getId()))); round++) {
+        for (int round = 0; round < 6 && !java.util.List.of("CLOSED", "DENIAL", "COLLECTIONS").contains(encounters.stage(encounters.get(e.id()))); round++) {
             payer.answerDue(java.time.Instant.now().plusSeconds(1));
             driver.runJobs();
-            claims.latestFor(e.getId()).ifPresent(c -> submissions.messagesFor(c.getId()).stream()
+            claims.latestFor(e.id()).ifPresent(c -> submissions.messagesFor(c.getId()).stream()
                     .filter(m -> m.getStatus() == OutboxMessage.Status.PENDING).forEach(m -> submissions.handOff(m.getId())));
         }
-        String stage = encounters.stage(encounters.get(e.getId()));
-        var claim = claims.latestFor(e.getId()).orElseThrow();
+        String stage = encounters.stage(encounters.get(e.id()));
+        var claim = claims.latestFor(e.id()).orElseThrow();
         assertThat(stage).as("claim %s", claim.getStatus()).isIn("CLOSED", "DENIAL", "COLLECTIONS", "SUBMISSION");
-        if (stage.equals("CLOSED")) assertThat(account.balance(e.getId()).isZero()).isTrue();
+        if (stage.equals("CLOSED")) assertThat(account.balance(e.id()).isZero()).isTrue();
         if (stage.equals("DENIAL")) assertThat(claim.getStatus()).isEqualTo(com.claimflow.claim.ClaimStatus.DENIED);
         if (stage.equals("SUBMISSION")) assertThat(claim.getStatus()).isEqualTo(com.claimflow.claim.ClaimStatus.REJECTED);
         assertThat(claim.getStatus()).isNotEqualTo(com.claimflow.claim.ClaimStatus.SUBMITTED);

@@ -46,7 +46,7 @@ class NextTaskIT extends ApiTestBase {
 
     private List<String> openCodingTasks(int n) {
         List<Long> ids = new ArrayList<>();
-        for (int i = 0; i < n; i++) ids.add(encounters.open(Encounters.visit().request()).getId());
+        for (int i = 0; i < n; i++) ids.add(encounters.open(Encounters.visit().request()).id());
         driver.runJobs();
         return ids.stream().map(id -> driver.task(id, "CodeEncounter").taskId()).toList();
     }
@@ -255,7 +255,7 @@ class NextTaskIT extends ApiTestBase {
     /** Completing a task the engine has not yet been told is claimed still records who completed it in the engine's history. */
     @Test
     void completingBeforeTheEngineHearsOfTheClaimRecordsTheAssigneeInHistory() {
-        long encounterId = encounters.open(Encounters.visit().request()).getId();
+        long encounterId = encounters.open(Encounters.visit().request()).id();
         driver.runJobs();
         String taskId = driver.task(encounterId, "CodeEncounter").taskId();
         new org.springframework.transaction.support.TransactionTemplate(txManager)

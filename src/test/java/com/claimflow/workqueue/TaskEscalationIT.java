@@ -36,7 +36,7 @@ class TaskEscalationIT extends ApiTestBase {
     @Autowired ObjectMapper json;
 
     private String codingTask() {
-        long encounterId = encounters.open(Encounters.visit().request()).getId();
+        long encounterId = encounters.open(Encounters.visit().request()).id();
         driver.runJobs();
         return driver.task(encounterId, "CodeEncounter").taskId();
     }

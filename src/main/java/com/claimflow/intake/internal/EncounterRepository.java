@@ -1,6 +1,5 @@
 package com.claimflow.intake.internal;
 
-import com.claimflow.intake.Encounter;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Pageable;
@@ -8,15 +7,15 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
-public interface EncounterRepository extends JpaRepository<Encounter, Long> {
+public interface EncounterRepository extends JpaRepository<EncounterEntity, Long> {
     String MATCHES = " where :like is null or e.id = :id or lower(e.externalId) like :like escape '!' or lower(e.payerId) like :like escape '!'"
             + " or lower(concat(e.patientLastName, ', ', e.patientFirstName)) like :like escape '!'";
 
-    Optional<Encounter> findByExternalId(String externalId);
+    Optional<EncounterEntity> findByExternalId(String externalId);
 
     /** Encounters whose id is {@code id}, or whose external id, payer or patient ("Last, First") contains the text ({@code like} null: all). */
     @Query("select e from Encounter e" + MATCHES)
-    List<Encounter> search(@Param("like") String like, @Param("id") long id, Pageable page);
+    List<EncounterEntity> search(@Param("like") String like, @Param("id") long id, Pageable page);
 
     @Query("select count(e) from Encounter e" + MATCHES)
     long countMatching(@Param("like") String like, @Param("id") long id);

@@ -1,4 +1,4 @@
-package com.claimflow.intake.api;
+package com.claimflow.overview.api;
 
 import com.claimflow.audit.AuditService;
 import com.claimflow.claim.Claim;
@@ -57,8 +57,8 @@ public class EncounterController {
     @PreAuthorize("hasAnyRole('BILLERS','LEADS','ADMINS')")
     public ResponseEntity<EncounterStatus> open(@Valid @RequestBody EncounterRequest request) {
         Encounter e = encounters.open(request);
-        audit.record(worker.get().userId(), "OPENED_ENCOUNTER", e.getId(), null, e.getExternalId());
-        return ResponseEntity.created(URI.create("/api/encounters/" + e.getId())).body(status(e));
+        audit.record(worker.get().userId(), "OPENED_ENCOUNTER", e.id(), null, e.externalId());
+        return ResponseEntity.created(URI.create("/api/encounters/" + e.id())).body(status(e));
     }
 
     @GetMapping("/{id}")
@@ -87,10 +87,10 @@ public class EncounterController {
     }
 
     private EncounterStatus status(Encounter e) {
-        Balance balance = account.balance(e.getId());
-        ClaimState claim = claims.latestFor(e.getId()).map(ClaimState::of).orElse(null);
-        List<OpenTask> tasks = queues.forEncounter(e.getId()).stream().map(OpenTask::of).toList();
-        return new EncounterStatus(e.getId(), e.getExternalId(), e.getPayerId(), e.getDateOfService(), encounters.stage(e), tasks, claim,
+        Balance balance = account.balance(e.id());
+        ClaimState claim = claims.latestFor(e.id()).map(ClaimState::of).orElse(null);
+        List<OpenTask> tasks = queues.forEncounter(e.id()).stream().map(OpenTask::of).toList();
+        return new EncounterStatus(e.id(), e.externalId(), e.payerId(), e.dateOfService(), encounters.stage(e), tasks, claim,
                 balance.insurance(), balance.patient(), balance.total());
     }
 

@@ -1,4 +1,4 @@
-package com.claimflow.intake.ui;
+package com.claimflow.overview.ui;
 
 import com.claimflow.audit.AuditService;
 import com.claimflow.base.ui.Formats;
@@ -78,8 +78,8 @@ public class EncountersView extends VerticalLayout {
         grid.setItems(q -> {
             Sort sort = VaadinSpringDataHelpers.toSpringDataSort(q);
             Pageable page = PageRequest.of(q.getPage(), q.getPageSize(), sort.isSorted() ? sort : Sort.by(Sort.Direction.DESC, "id"));
-            List<Row> rows = encounters.search(filter, page).stream().map(e -> new Row(e.getId(), e.getExternalId(), e.patientName(), e.getPayerId(),
-                    e.getDateOfService(), encounters.stage(e), accounts.balance(e.getId()).total())).toList();
+            List<Row> rows = encounters.search(filter, page).stream().map(e -> new Row(e.id(), e.externalId(), e.patientName(), e.payerId(),
+                    e.dateOfService(), encounters.stage(e), accounts.balance(e.id()).total())).toList();
             // each page sent to the screen shows patient data: one row per encounter on it, so "who saw encounter X" finds list views too
             audit.recordEach(viewer, AuditService.VIEWED_ENCOUNTER_LIST, rows.stream().map(Row::id).toList(), listed(filter, q.getOffset(), rows.size()));
             return rows.stream();

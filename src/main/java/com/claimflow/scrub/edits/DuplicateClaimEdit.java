@@ -43,7 +43,7 @@ public class DuplicateClaimEdit implements ClaimEdit {
             if (Objects.equals(sent.getEncounterId(), c.encounterId())) continue;
             if (!codes.equals(codes(sent.getLines().stream().map(ClaimLine::getCode).toList()))) continue;
             if (c.patientBirthDate() != null && encounters.find(sent.getEncounterId())
-                    .map(e -> !c.patientBirthDate().equals(e.getPatientBirthDate())).orElse(false)) continue;
+                    .map(e -> !c.patientBirthDate().equals(e.patientBirthDate())).orElse(false)) continue;
             return List.of(Finding.warning(ID, Owner.BILLER, "claim", "Claim " + sent.getId() + " for the same patient, provider, date of service "
                     + c.dateOfService() + " and codes " + String.join(", ", codes) + " was already sent (" + sent.getStatus().name().toLowerCase(Locale.ROOT)
                     + "): if it is the same service do not bill it twice (send a corrected claim for that one instead)"));

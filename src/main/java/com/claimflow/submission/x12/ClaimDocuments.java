@@ -44,19 +44,19 @@ public class ClaimDocuments {
                 ? new ClaimDocument.Organization(null, c.getBillingNpi(), null, null, null, null, null, null)
                 : new ClaimDocument.Organization(billing.getName(), billing.getNpi(), billing.getTin(), billing.getTaxonomy(),
                 billing.getAddress(), billing.getCity(), billing.getState(), billing.getZip());
-        Person subscriber = new Person(e.getPatientLastName(), e.getPatientFirstName(), c.getMemberId(), e.getPatientBirthDate(),
-                e.getPatientSex(), null);
+        Person subscriber = new Person(e.patientLastName(), e.patientFirstName(), c.getMemberId(), e.patientBirthDate(),
+                e.patientSex(), null);
         Person rendering = provider(c.getRenderingNpi(), null);
-        Person referring = provider(c.getReferringNpi(), e.getReferringName());
+        Person referring = provider(c.getReferringNpi(), e.referringName());
         List<ClaimDocument.Line> lines = c.getLines().stream().map(l -> line(l, c, kind)).toList();
         boolean institutional = kind == Kind.INSTITUTIONAL;
-        String where = institutional ? e.getFacilityTypeCode() : c.getPlaceOfService();
+        String where = institutional ? e.facilityTypeCode() : c.getPlaceOfService();
         LocalDate from = c.getDateOfService();
-        if (institutional && e.getAdmittedAt() != null && Nubc.needsAdmission(where) && e.getAdmittedAt().toLocalDate().isBefore(from)) {
-            from = e.getAdmittedAt().toLocalDate(); // an inpatient stay's statement covers it from the admission
+        if (institutional && e.admittedAt() != null && Nubc.needsAdmission(where) && e.admittedAt().toLocalDate().isBefore(from)) {
+            from = e.admittedAt().toLocalDate(); // an inpatient stay's statement covers it from the admission
         }
         ClaimDocument.Institutional ub04 = institutional
-                ? new ClaimDocument.Institutional(e.getAdmittedAt(), e.getAdmissionType(), e.getAdmissionSource(), e.getPatientStatus())
+                ? new ClaimDocument.Institutional(e.admittedAt(), e.admissionType(), e.admissionSource(), e.patientStatus())
                 : null;
         return new ClaimDocument(kind, patientControlNumber(c.getId(), c.getVersion()), c.getTotalCharge(), where, c.getFrequencyCode(),
                 c.getPayerClaimNumber(), c.getPriorAuthorization(), org, subscriber, new ClaimDocument.PayerRef(payerName, c.getPayerId()),

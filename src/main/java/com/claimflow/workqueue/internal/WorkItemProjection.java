@@ -77,8 +77,8 @@ public class WorkItemProjection {
         if (encounterId == null) return 365;
         Encounter e = encounters.find(encounterId).orElse(null);
         if (e == null) return 365;
-        int limit = reference.payer(payerId == null ? e.getPayerId() : payerId).map(p -> p.getTimelyFilingDays()).orElse(365);
-        return ChronoUnit.DAYS.between(LocalDate.now(), e.getDateOfService().plusDays(limit));
+        int limit = reference.payer(payerId == null ? e.payerId() : payerId).map(p -> p.getTimelyFilingDays()).orElse(365);
+        return ChronoUnit.DAYS.between(LocalDate.now(), e.dateOfService().plusDays(limit));
     }
 
     private static double number(Object value, double fallback) {

@@ -209,21 +209,21 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver {
         panel.add(new H3("Patient and visit"));
         panel.add(new Facts()
                 .fact("Patient", e.patientName())
-                .fact("Born", Formats.date(e.getPatientBirthDate()) + " (age " + e.patientAgeOn(e.getDateOfService()) + " at the visit)")
-                .fact("Sex", e.getPatientSex())
-                .fact("Payer", payerName(e.getPayerId()))
-                .fact("Member id", e.getMemberId() == null || e.getMemberId().isBlank() ? "missing" : e.getMemberId())
-                .fact("Date of service", Formats.date(e.getDateOfService()))
-                .fact("Place of service", e.getPlaceOfService())
-                .fact("Claim type", e.getClaimType())
-                .fact("Billing NPI", e.getBillingNpi())
-                .fact("Rendering NPI", e.getRenderingNpi())
-                .fact("External id", e.getExternalId()));
+                .fact("Born", Formats.date(e.patientBirthDate()) + " (age " + e.patientAgeOn(e.dateOfService()) + " at the visit)")
+                .fact("Sex", e.patientSex())
+                .fact("Payer", payerName(e.payerId()))
+                .fact("Member id", e.memberId() == null || e.memberId().isBlank() ? "missing" : e.memberId())
+                .fact("Date of service", Formats.date(e.dateOfService()))
+                .fact("Place of service", e.placeOfService())
+                .fact("Claim type", e.claimType())
+                .fact("Billing NPI", e.billingNpi())
+                .fact("Rendering NPI", e.renderingNpi())
+                .fact("External id", e.externalId()));
 
         panel.add(new H4("Documentation"));
         Div doc = new Div();
         doc.setId("documentation");
-        doc.setText(e.getDocumentation() == null || e.getDocumentation().isBlank() ? "No documentation on file." : e.getDocumentation());
+        doc.setText(e.documentation() == null || e.documentation().isBlank() ? "No documentation on file." : e.documentation());
         doc.getStyle().set("white-space", "pre-wrap")
                 .set("padding", "var(--lumo-space-s) var(--lumo-space-m)")
                 .set("border", "1px solid var(--lumo-contrast-10pct)")
@@ -234,11 +234,11 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver {
                 .set("width", "100%");
         panel.add(doc);
 
-        Optional<Claim> claim = claims.latestFor(e.getId());
+        Optional<Claim> claim = claims.latestFor(e.id());
         if (claim.isPresent()) {
             panel.add(claimSection(claim.get()));
         } else {
-            coding.codingOf(e.getId()).ifPresent(c -> panel.add(codingSection(c)));
+            coding.codingOf(e.id()).ifPresent(c -> panel.add(codingSection(c)));
             Paragraph noClaim = new Paragraph("No claim yet: it is built from the codes once coding is done.");
             noClaim.setId("no-claim");
             noClaim.getStyle().set("color", "var(--lumo-secondary-text-color)");
@@ -376,13 +376,13 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver {
     private void prefill(Encounter encounter) {
         if (encounter == null) return;
         if (CODING_TASKS.contains(item.taskType()) || Roles.CODERS.equals(item.queue())) {
-            coding.codingOf(encounter.getId()).ifPresent(c -> {
+            coding.codingOf(encounter.id()).ifPresent(c -> {
                 form.setValueIfEmpty("diagnosisCodes", String.join(", ", c.diagnoses()));
                 form.setValueIfEmpty("procedureLines", c.procedures().stream().map(ProcedureLine::format).collect(Collectors.joining("\n")));
             });
         }
-        if ("ResolveEligibility".equals(item.taskType()) && encounter.getMemberId() != null) {
-            form.setValueIfEmpty("memberId", encounter.getMemberId());
+        if ("ResolveEligibility".equals(item.taskType()) && encounter.memberId() != null) {
+            form.setValueIfEmpty("memberId", encounter.memberId());
         }
     }
 

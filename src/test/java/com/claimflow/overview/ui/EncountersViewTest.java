@@ -1,4 +1,4 @@
-package com.claimflow.intake.ui;
+package com.claimflow.overview.ui;
 
 import static com.github.mvysny.kaributesting.v10.GridKt._getFormatted;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;

@@ -69,8 +69,8 @@ class InboundFilesTest {
     private Claim coded(String dx, String procedures) {
         Encounter e = encounters.open(Encounters.visit().request());
         driver.runJobs();
-        driver.code(e.getId(), dx, procedures);
-        return claims.latestFor(e.getId()).orElseThrow();
+        driver.code(e.id(), dx, procedures);
+        return claims.latestFor(e.id()).orElseThrow();
     }
 
     private static String pcn(Claim c) {

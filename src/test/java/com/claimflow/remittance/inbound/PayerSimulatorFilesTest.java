@@ -53,7 +53,7 @@ class PayerSimulatorFilesTest {
         for (int i = 0; i < 6; i++) {
             Encounter e = encounters.open(Encounters.visit().request());
             driver.runJobs();
-            driver.code(e.getId(), "I10", "99213 1 1");
+            driver.code(e.id(), "I10", "99213 1 1");
         }
         for (int round = 0; round < 8; round++) {
             for (Long id : submissions.pending(100)) submissions.handOff(id);

@@ -31,8 +31,8 @@ class ClaimFileApiIT extends ApiTestBase {
     void supportStaffReadTheClaimsLatest837() {
         Encounter e = encounters.open(Encounters.visit().request());
         driver.runJobs();
-        driver.code(e.getId(), "I10", "99213 1 1");
-        long claimId = claims.latestFor(e.getId()).orElseThrow().getId();
+        driver.code(e.id(), "I10", "99213 1 1");
+        long claimId = claims.latestFor(e.id()).orElseThrow().getId();
 
         ResponseEntity<String> file = as("bella").getForEntity("/api/claims/" + claimId + "/x12", String.class);
         assertThat(file.getStatusCode()).isEqualTo(HttpStatus.OK);

@@ -24,7 +24,7 @@ class X12SubmissionTest extends SubmissionTestBase {
     @Autowired X12ClaimFiles files;
 
     private Claim claimOf(Encounter e) {
-        return claims.latestFor(e.getId()).orElseThrow();
+        return claims.latestFor(e.id()).orElseThrow();
     }
 
     @Test
@@ -32,8 +32,8 @@ class X12SubmissionTest extends SubmissionTestBase {
         Encounter first = encounters.open(Encounters.visit().request());
         Encounter second = encounters.open(Encounters.visit().request());
         driver.runJobs();
-        driver.code(first.getId(), "I10, E785", "99213 25 1 1,2\n36415 1 1");
-        driver.code(second.getId(), "J069", "99213 1 1");
+        driver.code(first.id(), "I10, E785", "99213 25 1 1,2\n36415 1 1");
+        driver.code(second.id(), "J069", "99213 1 1");
 
         OutboxMessage m1 = submissions.messagesFor(claimOf(first).getId()).get(0);
         OutboxMessage m2 = submissions.messagesFor(claimOf(second).getId()).get(0);
@@ -53,7 +53,7 @@ class X12SubmissionTest extends SubmissionTestBase {
     void anInstitutionalEncounterGoesOutAsA837IWithItsTypeOfBillAdmissionAndRevenueCodes() {
         Encounter e = encounters.open(Encounters.visit().institutional().request());
         driver.runJobs();
-        driver.code(e.getId(), "I10", "99213 1 1\n36415 1 1");
+        driver.code(e.id(), "I10", "99213 1 1\n36415 1 1");
         OutboxMessage m = submissions.messagesFor(claimOf(e).getId()).get(0);
         assertThat(m.getFormat()).isEqualTo("X12_837I");
         assertThat(m.getPayload()).contains("*005010X223A2~").contains("CLM*CF" + claimOf(e).getId() + "V1*118.75***13:A:1**A*Y*Y~")
@@ -69,7 +69,7 @@ class X12SubmissionTest extends SubmissionTestBase {
         Encounter e = encounters.open(Encounters.visit().referredBy(referrer, "Carter, Dana MD")
                 .institutional(new com.claimflow.intake.EncounterRequest.Institutional("11", admitted, "1", "1", "01", "0120", null)).request());
         driver.runJobs();
-        driver.code(e.getId(), "I10", "99213 1 1");
+        driver.code(e.id(), "I10", "99213 1 1");
         String payload = submissions.messagesFor(claimOf(e).getId()).get(0).getPayload();
         String d8 = java.time.format.DateTimeFormatter.BASIC_ISO_DATE.format(admitted);
         assertThat(payload).contains("11:A:1**A*Y*Y~").contains("DTP*434*RD8*" + d8 + "-").contains("DTP*435*DT*" + d8 + "2215~")
@@ -81,7 +81,7 @@ class X12SubmissionTest extends SubmissionTestBase {
     void aReferredProfessionalClaimNamesTheReferringProviderOnFile() {
         Encounter e = encounters.open(Encounters.visit().referredBy(DemoReferenceData.DR_BAKER_NPI).request());
         driver.runJobs();
-        driver.code(e.getId(), "I10", "99213 1 1");
+        driver.code(e.id(), "I10", "99213 1 1");
         String payload = submissions.messagesFor(claimOf(e).getId()).get(0).getPayload();
         assertThat(payload).contains("NM1*DN*1*BAKER*SAM****XX*" + DemoReferenceData.DR_BAKER_NPI + "~\nNM1*82*1*ADAMS*JORDAN");
         assertThat(Claim837Validator.validate(payload)).isEmpty();
@@ -92,7 +92,7 @@ class X12SubmissionTest extends SubmissionTestBase {
         long before = jdbc.queryForObject("select next_value from x12_control_number where name = 'interchange'", Long.class);
         Encounter e = encounters.open(Encounters.visit().request());
         driver.runJobs();
-        driver.code(e.getId(), "I10", "99213 1 1");
+        driver.code(e.id(), "I10", "99213 1 1");
         String payload = submissions.messagesFor(claimOf(e).getId()).get(0).getPayload();
         assertThat(Long.parseLong(payload.substring(90, 99))).isGreaterThanOrEqualTo(before);
         assertThat(jdbc.queryForObject("select next_value from x12_control_number where name = 'interchange'", Long.class)).isGreaterThan(before);
@@ -103,12 +103,12 @@ class X12SubmissionTest extends SubmissionTestBase {
         // Dr Baker bills on his own NPI but has no tax id on file: 2010AA REF*EI cannot be written
         Encounter e = encounters.open(Encounters.visit().billingNpi(DemoReferenceData.DR_BAKER_NPI).request());
         driver.runJobs();
-        driver.code(e.getId(), "I10", "99213 1 1");
+        driver.code(e.id(), "I10", "99213 1 1");
         Claim claim = claimOf(e);
 
         assertThat(submissions.messagesFor(claim.getId())).isEmpty();
         assertThat(claim.getStatus()).isEqualTo(ClaimStatus.REJECTED);
-        assertThat(driver.task(e.getId(), "FixRejectedClaim").queue()).isEqualTo("billers");
+        assertThat(driver.task(e.id(), "FixRejectedClaim").queue()).isEqualTo("billers");
         String reason = (String) runtime.createVariableInstanceQuery().variableName("ackReason").list().stream()
                 .filter(v -> v.getValue() != null && v.getValue().toString().contains("REF*EI"))
                 .findFirst().orElseThrow().getValue();
@@ -119,7 +119,7 @@ class X12SubmissionTest extends SubmissionTestBase {
         // once the tax id is on file, the fix sends it
         jdbc.update("update provider set tin = '987654321' where npi = ?", DemoReferenceData.DR_BAKER_NPI);
         try {
-            driver.complete(e.getId(), "FixRejectedClaim", "ben", "billers", Map.of("note", "tax id added"));
+            driver.complete(e.id(), "FixRejectedClaim", "ben", "billers", Map.of("note", "tax id added"));
             assertThat(submissions.messagesFor(claim.getId())).hasSize(1);
             assertThat(claimOf(e).getStatus()).isEqualTo(ClaimStatus.SUBMITTED);
         } finally {

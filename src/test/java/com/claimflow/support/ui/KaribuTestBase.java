@@ -122,7 +122,7 @@ public abstract class KaribuTestBase {
     }
 
     protected long open(EncounterRequest request) {
-        return encounters.open(request).getId();
+        return encounters.open(request).id();
     }
 
     /** Runs the encounter's async continuations (never timers) until the task is open, and returns it. */
