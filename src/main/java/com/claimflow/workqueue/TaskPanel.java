@@ -17,6 +17,7 @@ public interface TaskPanel {
     /** Place on the page, lowest first: the stages' order (intake before coding before the claim). */
     int order();
 
+    /** Whether the panel has a part in this task's page; only panels that show are asked for sections, prefill and tools. */
     boolean showsFor(TaskContext task);
 
     /** What the person reads, in the page's left column; empty when there is nothing on file. */
