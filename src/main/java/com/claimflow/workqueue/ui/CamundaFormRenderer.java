@@ -1,5 +1,6 @@
 package com.claimflow.workqueue.ui;
 
+import com.claimflow.workqueue.TaskForm;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.vaadin.flow.component.AbstractField;
@@ -42,7 +43,7 @@ import java.util.regex.PatternSyntaxException;
  * <p>{@link #values()} gives Boolean for checkboxes, Double for numbers and String for the rest; blank answers are
  * left out, as if the field were not on the form. Each field's element id is {@code form-<key>}.
  */
-public final class CamundaFormRenderer {
+public final class CamundaFormRenderer implements TaskForm {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final VerticalLayout layout = new VerticalLayout();
@@ -85,6 +86,7 @@ public final class CamundaFormRenderer {
         return layout;
     }
 
+    @Override
     public boolean has(String key) {
         return fields.containsKey(key);
     }
@@ -99,6 +101,7 @@ public final class CamundaFormRenderer {
     }
 
     /** The person's answers by key: Boolean (checkbox), Double (number), String (everything else); blanks left out. */
+    @Override
     public Map<String, Object> values() {
         Map<String, Object> values = new LinkedHashMap<>();
         for (Field f : fields.values()) {
@@ -120,6 +123,7 @@ public final class CamundaFormRenderer {
 
     /** Fills a field from the task's context (e.g. existing codes); unknown keys are ignored. */
     @SuppressWarnings({"unchecked", "rawtypes"})
+    @Override
     public void setValue(String key, Object value) {
         Field f = fields.get(key);
         if (f == null) return;
@@ -136,6 +140,7 @@ public final class CamundaFormRenderer {
     }
 
     /** Fills the field only if the person (or the form's default) has not put anything there yet. */
+    @Override
     public void setValueIfEmpty(String key, Object value) {
         Field f = fields.get(key);
         if (f != null && valueOf(f) == null && value != null) setValue(key, value);

@@ -148,8 +148,6 @@ class TaskViewTest extends KaribuTestBase {
         assertThat(diagnosisCodes().getValue()).isEqualTo("I10");
         assertThat(procedureLines().getValue()).isEqualTo("99213 1 1");
         assertThat(lookup.getValue()).isNull();
-        assertThat(CodeLookup.label(reference.search("E11", 5).stream().filter(c -> !c.isBillable()).findFirst().orElseThrow()))
-                .contains("header: not billable");
     }
 
     @Test
@@ -240,6 +238,32 @@ class TaskViewTest extends KaribuTestBase {
         assertThat(panel).contains("Payment from the payer").contains("CF999999999V1").contains("$75.00")
                 .contains("no claim of ours has patient control number").contains(file + ", segment 11");
         assertThat(panel).doesNotContain("not tied to an encounter");
+    }
+
+    @Test
+    void aTaskTypeNoCapabilityShowsStillOpensWithTheFrameAlone() {
+        String key = "panel-less-" + System.nanoTime();
+        String deployment = context.getBean(org.camunda.bpm.engine.RepositoryService.class).createDeployment()
+                .addModelInstance(key + ".bpmn", org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess(key).startEvent()
+                        .userTask("CheckSomethingNew").name("Check something new").camundaCandidateGroups("billers").endEvent().done())
+                .deploy().getId();
+        try {
+            String processInstance = runtime.startProcessInstanceByKey(key).getId();
+            WorkItem task = queues.get(context.getBean(org.camunda.bpm.engine.TaskService.class).createTaskQuery()
+                    .processInstanceId(processInstance).singleResult().getId());
+            login(uniqueUser("biller"), "billers");
+
+            TaskView.open(task.taskId());
+
+            assertThat(_get(H2.class, s -> s.withId("task-name")).getText()).isEqualTo("Check something new");
+            assertThat(_get(com.vaadin.flow.component.orderedlayout.VerticalLayout.class, s -> s.withId("encounter-panel"))
+                    .getElement().getTextRecursively()).isEqualTo("This task is not tied to an encounter on file.");
+            assertThat(_get(com.vaadin.flow.component.orderedlayout.VerticalLayout.class, s -> s.withId("task-form-panel"))
+                    .getElement().getTextRecursively()).contains("This task has no form");
+            assertThat(_get(Button.class, s -> s.withId("claim")).isVisible()).isTrue();
+        } finally {
+            context.getBean(org.camunda.bpm.engine.RepositoryService.class).deleteDeployment(deployment, true);
+        }
     }
 
     @Test

@@ -1,8 +1,9 @@
-package com.claimflow.workqueue.ui;
+package com.claimflow.coding.ui;
 
 import com.claimflow.reference.CodeSetEntry;
 import com.claimflow.reference.CodeSystem;
 import com.claimflow.reference.ReferenceService;
+import com.claimflow.workqueue.TaskForm;
 import com.vaadin.flow.component.combobox.ComboBox;
 
 /**
@@ -12,7 +13,7 @@ import com.vaadin.flow.component.combobox.ComboBox;
 final class CodeLookup extends ComboBox<CodeSetEntry> {
     static final int RESULTS = 20;
 
-    CodeLookup(ReferenceService reference, CamundaFormRenderer form) {
+    CodeLookup(ReferenceService reference, TaskForm form) {
         super("Look up a code");
         setId("code-lookup");
         setPlaceholder("Code or words, e.g. E11.9 or low back pain");
@@ -35,7 +36,7 @@ final class CodeLookup extends ComboBox<CodeSetEntry> {
         return code + " · " + c.getDescription() + (c.isBillable() ? "" : " (header: not billable)");
     }
 
-    static void add(CamundaFormRenderer form, CodeSetEntry c) {
+    static void add(TaskForm form, CodeSetEntry c) {
         if (c.getCodeSystem() == CodeSystem.ICD10CM) {
             String current = String.valueOf(form.values().getOrDefault("diagnosisCodes", "")).trim();
             form.setValue("diagnosisCodes", current.isEmpty() ? c.getCode() : current + ", " + c.getCode());

@@ -1,0 +1,97 @@
+package com.claimflow.coding.ui;
+
+import com.claimflow.base.ui.Facts;
+import com.claimflow.base.ui.Formats;
+import com.claimflow.coding.Coding;
+import com.claimflow.coding.CodingService;
+import com.claimflow.coding.ProcedureLine;
+import com.claimflow.identity.Roles;
+import com.claimflow.reference.ReferenceService;
+import com.claimflow.workqueue.TaskContext;
+import com.claimflow.workqueue.TaskForm;
+import com.claimflow.workqueue.TaskPanel;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+/**
+ * The codes on file while the encounter has no claim yet; coder forms start from those codes and get a code lookup that
+ * writes into them.
+ */
+@org.springframework.stereotype.Component
+public class CodingPanel implements TaskPanel {
+    /** Coder task types whose forms carry the codes. */
+    private static final Set<String> CODING_TASKS = Set.of("CodeEncounter", "FixCodingEdit", "CorrectCodingDenial");
+
+    private final CodingService coding;
+    private final ReferenceService reference;
+
+    public CodingPanel(CodingService coding, ReferenceService reference) {
+        this.coding = coding;
+        this.reference = reference;
+    }
+
+    @Override
+    public String name() {
+        return "coding";
+    }
+
+    @Override
+    public int order() {
+        return 20;
+    }
+
+    @Override
+    public boolean showsFor(TaskContext task) {
+        return task.item().encounterId() != null;
+    }
+
+    @Override
+    public List<Component> sections(TaskContext task) {
+        List<Component> sections = new ArrayList<>();
+        coding.codingOf(task.item().encounterId()).ifPresent(c -> sections.add(codes(c)));
+        Paragraph noClaim = new Paragraph("No claim yet: it is built from the codes once coding is done.");
+        noClaim.setId("no-claim");
+        noClaim.getStyle().set("color", "var(--lumo-secondary-text-color)");
+        sections.add(noClaim);
+        return sections;
+    }
+
+    @Override
+    public void prefill(TaskContext task, TaskForm form) {
+        if (!CODING_TASKS.contains(task.item().taskType()) && !Roles.CODERS.equals(task.item().queue())) return;
+        coding.codingOf(task.item().encounterId()).ifPresent(c -> {
+            form.setValueIfEmpty("diagnosisCodes", String.join(", ", c.diagnoses()));
+            form.setValueIfEmpty("procedureLines", c.procedures().stream().map(ProcedureLine::format).collect(Collectors.joining("\n")));
+        });
+    }
+
+    @Override
+    public List<Component> tools(TaskContext task, TaskForm form) {
+        if (!form.has("diagnosisCodes") || !form.has("procedureLines") || !task.mayWork()) return List.of();
+        return List.of(new CodeLookup(reference, form));
+    }
+
+    private static Component codes(Coding c) {
+        VerticalLayout section = new VerticalLayout();
+        section.setId("coding");
+        section.setPadding(false);
+        section.add(new H3("Codes on file"));
+        section.add(new Facts()
+                .fact("Diagnoses", numbered(c.diagnoses()))
+                .fact("Procedures", c.procedures().stream().map(ProcedureLine::format).collect(Collectors.joining("; ")))
+                .fact("Coded by", c.getCodedBy() + ", " + Formats.dateTime(c.getCodedAt())));
+        return section;
+    }
+
+    private static String numbered(List<String> codes) {
+        if (codes.isEmpty()) return "none";
+        return IntStream.range(0, codes.size()).mapToObj(i -> (i + 1) + ". " + codes.get(i)).collect(Collectors.joining("  "));
+    }
+}

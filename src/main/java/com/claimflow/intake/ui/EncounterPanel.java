@@ -1,0 +1,95 @@
+package com.claimflow.intake.ui;
+
+import com.claimflow.base.ui.Facts;
+import com.claimflow.base.ui.Formats;
+import com.claimflow.intake.Encounter;
+import com.claimflow.intake.EncounterService;
+import com.claimflow.reference.Payer;
+import com.claimflow.reference.ReferenceService;
+import com.claimflow.workqueue.TaskContext;
+import com.claimflow.workqueue.TaskForm;
+import com.claimflow.workqueue.TaskPanel;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.H4;
+import java.util.List;
+import java.util.Optional;
+
+/** The patient, the visit and its documentation for every task on an encounter; the eligibility form starts from the member id on file. */
+@org.springframework.stereotype.Component
+public class EncounterPanel implements TaskPanel {
+    private final EncounterService encounters;
+    private final ReferenceService reference;
+
+    public EncounterPanel(EncounterService encounters, ReferenceService reference) {
+        this.encounters = encounters;
+        this.reference = reference;
+    }
+
+    @Override
+    public String name() {
+        return "encounter";
+    }
+
+    @Override
+    public int order() {
+        return 10;
+    }
+
+    @Override
+    public boolean showsFor(TaskContext task) {
+        return task.item().encounterId() != null;
+    }
+
+    @Override
+    public List<Component> sections(TaskContext task) {
+        return encounterOf(task).map(e -> List.<Component>of(new H3("Patient and visit"), facts(e), new H4("Documentation"), documentation(e)))
+                .orElse(List.of());
+    }
+
+    @Override
+    public void prefill(TaskContext task, TaskForm form) {
+        if (!"ResolveEligibility".equals(task.item().taskType())) return;
+        encounterOf(task).map(Encounter::getMemberId).ifPresent(memberId -> form.setValueIfEmpty("memberId", memberId));
+    }
+
+    private Optional<Encounter> encounterOf(TaskContext task) {
+        return encounters.find(task.item().encounterId());
+    }
+
+    private Facts facts(Encounter e) {
+        return new Facts()
+                .fact("Patient", e.patientName())
+                .fact("Born", Formats.date(e.getPatientBirthDate()) + " (age " + e.patientAgeOn(e.getDateOfService()) + " at the visit)")
+                .fact("Sex", e.getPatientSex())
+                .fact("Payer", payerName(e.getPayerId()))
+                .fact("Member id", e.getMemberId() == null || e.getMemberId().isBlank() ? "missing" : e.getMemberId())
+                .fact("Date of service", Formats.date(e.getDateOfService()))
+                .fact("Place of service", e.getPlaceOfService())
+                .fact("Claim type", e.getClaimType())
+                .fact("Billing NPI", e.getBillingNpi())
+                .fact("Rendering NPI", e.getRenderingNpi())
+                .fact("External id", e.getExternalId());
+    }
+
+    private String payerName(String payerId) {
+        if (payerId == null) return null;
+        return reference.payer(payerId).map(Payer::getName).map(n -> payerId + " · " + n).orElse(payerId);
+    }
+
+    private static Div documentation(Encounter e) {
+        Div doc = new Div();
+        doc.setId("documentation");
+        doc.setText(e.getDocumentation() == null || e.getDocumentation().isBlank() ? "No documentation on file." : e.getDocumentation());
+        doc.getStyle().set("white-space", "pre-wrap")
+                .set("padding", "var(--lumo-space-s) var(--lumo-space-m)")
+                .set("border", "1px solid var(--lumo-contrast-10pct)")
+                .set("border-radius", "var(--lumo-border-radius-m)")
+                .set("max-height", "24em")
+                .set("overflow", "auto")
+                .set("box-sizing", "border-box")
+                .set("width", "100%");
+        return doc;
+    }
+}
