@@ -7,16 +7,22 @@ import static org.mockito.Mockito.when;
 import com.claimflow.claim.Claim;
 import com.claimflow.claim.ClaimService;
 import com.claimflow.claim.ClaimStatus;
+import com.claimflow.coding.CodingProcess;
+import com.claimflow.collections.CollectionsProcess;
 import com.claimflow.collections.CollectionsService;
 import com.claimflow.demo.DemoReferenceData;
 import com.claimflow.demo.DemoUsers;
+import com.claimflow.denial.DenialProcess;
 import com.claimflow.denial.DenialService;
 import com.claimflow.coding.AuditSampling;
 import com.claimflow.intake.Encounter;
+import com.claimflow.intake.EncounterProcess;
 import com.claimflow.intake.EncounterService;
 import com.claimflow.remittance.AccountService;
+import com.claimflow.remittance.AdjudicationProcess;
 import com.claimflow.remittance.RemittanceAdvice;
 import com.claimflow.remittance.RemittanceService;
+import com.claimflow.submission.SubmissionProcess;
 import com.claimflow.submission.SubmissionService;
 import com.claimflow.support.Encounters;
 import com.claimflow.support.ProcessDriver;
@@ -146,17 +152,18 @@ class RevenueCycleProcessTest {
     void scrubFailureOwnedByTheCoderIsFixedThenPaid() {
         Encounter e = encounters.open(Encounters.visit().request());
         driver.runJobs();
-        WorkItem coding = driver.task(e.getId(), "CodeEncounter");
+        WorkItem coding = driver.task(e.getId(), CodingProcess.CODE_ENCOUNTER_TASK);
         // a coding whose line points at a diagnosis that is not there (as an imported coding can): the scrubber catches it
-        tasks.complete(coding.taskId(), Map.of("queryProvider", false, "codedBy", "carla", "coderNew", false, "estimatedCharge", 100d, "auditDraw", 0.5));
+        tasks.complete(coding.taskId(), Map.of(CodingProcess.QUERY_PROVIDER, false, CodingProcess.CODED_BY, "carla", CodingProcess.CODER_NEW, false,
+                CodingProcess.ESTIMATED_CHARGE, 100d, CodingProcess.AUDIT_DRAW, 0.5));
         jdbc.update("insert into coding (encounter_id, diagnosis_codes, coded_by, coded_at) values (?, 'I10', 'carla', current_timestamp)", e.getId());
         Long codingId = jdbc.queryForObject("select id from coding where encounter_id = ?", Long.class, e.getId());
         jdbc.update("insert into coding_line (coding_id, line_no, code, modifiers, units, pointers) values (?, 0, 'J1100', '', 1, '2')", codingId);
         driver.runJobs();
 
-        WorkItem fix = driver.task(e.getId(), "FixCodingEdit");
+        WorkItem fix = driver.task(e.getId(), CodingProcess.FIX_CODING_EDIT_TASK);
         assertThat(fix.queue()).isEqualTo("coders");
-        driver.complete(e.getId(), "FixCodingEdit", "carla", "coders",
+        driver.complete(e.getId(), CodingProcess.FIX_CODING_EDIT_TASK, "carla", "coders",
                 Map.of("diagnosisCodes", "I10", "procedureLines", "99213 1 1", "note", "pointer fixed, E/M coded"));
 
         assertThat(claimOf(e).getStatus()).isEqualTo(ClaimStatus.SUBMITTED);
@@ -170,11 +177,11 @@ class RevenueCycleProcessTest {
     void billingScrubFailureGoesToTheBillerQueue() {
         // UHC's fee schedule has no amount for 20610: the charge edit is the biller's
         Encounter e = openAndCode(Encounters.visit().payer("UHC", "123456789"), "M1711", "20610 RT 1 1");
-        WorkItem fix = driver.task(e.getId(), "FixClaimEdit");
+        WorkItem fix = driver.task(e.getId(), EncounterProcess.FIX_CLAIM_EDIT_TASK);
         assertThat(fix.queue()).isEqualTo("billers");
         jdbc.update("insert into fee_schedule_entry (payer_id, code, allowed_amount, valid_from) values ('UHC', '20610', 71.30, '2015-10-01')");
         try {
-            driver.complete(e.getId(), "FixClaimEdit", "bella", "billers", Map.of("note", "fee schedule loaded"));
+            driver.complete(e.getId(), EncounterProcess.FIX_CLAIM_EDIT_TASK, "bella", "billers", Map.of("note", "fee schedule loaded"));
             assertThat(claimOf(e).getStatus()).isEqualTo(ClaimStatus.SUBMITTED);
             assertThat(claimOf(e).getTotalCharge()).isEqualByComparingTo("71.30");
         } finally {
@@ -186,11 +193,12 @@ class RevenueCycleProcessTest {
     void aDrugThePayerAuthorizesWaitsForTheAuthorizationNumberWhichTheClaimThenCarries() {
         Encounter e = openAndCode(Encounters.visit().payer("AETNA", "W123456789").referredBy(DemoReferenceData.DR_BAKER_NPI),
                 "M1711", "99213 25 1 1\nJ1100 4 1");
-        WorkItem fix = driver.task(e.getId(), "FixClaimEdit");
+        WorkItem fix = driver.task(e.getId(), EncounterProcess.FIX_CLAIM_EDIT_TASK);
         assertThat(fix.queue()).isEqualTo("billers");
         assertThat(scrubber.latest(claimOf(e).getId()).orElseThrow().errors()).extracting(f -> f.editId()).containsExactly("PAYER_PRIOR_AUTH");
 
-        driver.complete(e.getId(), "FixClaimEdit", "bella", "billers", Map.of("priorAuthorization", "PA-778899", "note", "auth letter on file"));
+        driver.complete(e.getId(), EncounterProcess.FIX_CLAIM_EDIT_TASK, "bella", "billers",
+                Map.of("priorAuthorization", "PA-778899", "note", "auth letter on file"));
         Claim claim = claimOf(e);
         assertThat(claim.getStatus()).isEqualTo(ClaimStatus.SUBMITTED);
         assertThat(claim.getPriorAuthorization()).isEqualTo("PA-778899");
@@ -204,8 +212,9 @@ class RevenueCycleProcessTest {
         Claim c = claimOf(e);
         payer.acknowledge(c.getId(), false, null, "A7:164 member number invalid");
         driver.runJobs();
-        assertThat(driver.task(e.getId(), "FixRejectedClaim").queue()).isEqualTo("billers");
-        driver.complete(e.getId(), "FixRejectedClaim", "ben", "billers", Map.of("memberId", "XYZ999999999", "note", "member id corrected"));
+        assertThat(driver.task(e.getId(), EncounterProcess.FIX_REJECTED_CLAIM_TASK).queue()).isEqualTo("billers");
+        driver.complete(e.getId(), EncounterProcess.FIX_REJECTED_CLAIM_TASK, "ben", "billers",
+                Map.of("memberId", "XYZ999999999", "note", "member id corrected"));
 
         assertThat(submissions.messagesFor(c.getId())).hasSize(2);
         assertThat(claimOf(e).getMemberId()).isEqualTo("XYZ999999999");
@@ -219,8 +228,9 @@ class RevenueCycleProcessTest {
         Encounter e = openAndCode(Encounters.visit(), "R0789", "93000 1 1");
         accept(e);
         deny(e, "50");
-        assertThat(driver.task(e.getId(), "PrepareAppeal").queue()).isEqualTo("billers");
-        driver.complete(e.getId(), "PrepareAppeal", "bella", "billers", Map.of("appealDecision", "APPEAL", "note", "records attached"));
+        assertThat(driver.task(e.getId(), DenialProcess.PREPARE_APPEAL_TASK).queue()).isEqualTo("billers");
+        driver.complete(e.getId(), DenialProcess.PREPARE_APPEAL_TASK, "bella", "billers",
+                Map.of(DenialProcess.APPEAL_DECISION, "APPEAL", "note", "records attached"));
         assertThat(denials.current(claimOf(e).getId()).getAppealLevel()).isEqualTo(1);
 
         denials.decideAppeal(claimOf(e).getId(), true);
@@ -235,11 +245,12 @@ class RevenueCycleProcessTest {
         Encounter e = openAndCode(Encounters.visit(), "R0789", "93000 1 1");
         accept(e);
         deny(e, "50");
-        driver.complete(e.getId(), "PrepareAppeal", "bella", "billers", Map.of("appealDecision", "APPEAL"));
+        driver.complete(e.getId(), DenialProcess.PREPARE_APPEAL_TASK, "bella", "billers", Map.of(DenialProcess.APPEAL_DECISION, "APPEAL"));
         denials.decideAppeal(claimOf(e).getId(), false);
         driver.runJobs();
-        assertThat(driver.task(e.getId(), "ApproveWriteOff").queue()).isEqualTo("leads");
-        driver.complete(e.getId(), "ApproveWriteOff", "lena", "leads", Map.of("writeOffApproved", true, "note", "not worth a second level"));
+        assertThat(driver.task(e.getId(), DenialProcess.APPROVE_WRITE_OFF_TASK).queue()).isEqualTo("leads");
+        driver.complete(e.getId(), DenialProcess.APPROVE_WRITE_OFF_TASK, "lena", "leads",
+                Map.of(DenialProcess.WRITE_OFF_APPROVED, true, "note", "not worth a second level"));
 
         assertThat(ended(e)).isTrue();
         assertThat(passed(e, "EncounterWrittenOff")).isTrue();
@@ -252,8 +263,8 @@ class RevenueCycleProcessTest {
         accept(e);
         Claim original = claimOf(e);
         deny(e, "11");
-        assertThat(driver.task(e.getId(), "CorrectCodingDenial").queue()).isEqualTo("coders");
-        driver.complete(e.getId(), "CorrectCodingDenial", "colin", "coders",
+        assertThat(driver.task(e.getId(), CodingProcess.CORRECT_CODING_DENIAL_TASK).queue()).isEqualTo("coders");
+        driver.complete(e.getId(), CodingProcess.CORRECT_CODING_DENIAL_TASK, "colin", "coders",
                 Map.of("diagnosisCodes", "I10, E785", "procedureLines", "99214 1 1,2", "note", "added supporting diagnosis"));
 
         Claim replacement = claimOf(e);
@@ -293,8 +304,9 @@ class RevenueCycleProcessTest {
         driver.fireTimer("StatementCycle");
         assertThat(collections.statements(e.getId())).hasSize(3);
         driver.fireTimer("StatementCycle");
-        assertThat(driver.task(e.getId(), "ReviewCollections").queue()).isEqualTo("billers");
-        driver.complete(e.getId(), "ReviewCollections", "ben", "billers", Map.of("collectionsDecision", "AGENCY"));
+        assertThat(driver.task(e.getId(), CollectionsProcess.REVIEW_COLLECTIONS_TASK).queue()).isEqualTo("billers");
+        driver.complete(e.getId(), CollectionsProcess.REVIEW_COLLECTIONS_TASK, "ben", "billers",
+                Map.of(CollectionsProcess.COLLECTIONS_DECISION, "AGENCY"));
         assertThat(ended(e)).isTrue();
         assertThat(account.balance(e.getId()).patient()).isZero();
     }
@@ -303,21 +315,21 @@ class RevenueCycleProcessTest {
     void missingMemberIdStopsAtEligibilityUntilABillerEntersIt() {
         Encounter e = encounters.open(Encounters.visit().memberId(null).request());
         driver.runJobs();
-        assertThat(driver.task(e.getId(), "ResolveEligibility").queue()).isEqualTo("billers");
-        driver.complete(e.getId(), "ResolveEligibility", "bella", "billers", Map.of("memberId", "XYZ555555555"));
-        assertThat(driver.openTaskTypes(e.getId())).containsExactly("CodeEncounter");
+        assertThat(driver.task(e.getId(), EncounterProcess.RESOLVE_ELIGIBILITY_TASK).queue()).isEqualTo("billers");
+        driver.complete(e.getId(), EncounterProcess.RESOLVE_ELIGIBILITY_TASK, "bella", "billers", Map.of("memberId", "XYZ555555555"));
+        assertThat(driver.openTaskTypes(e.getId())).containsExactly(CodingProcess.CODE_ENCOUNTER_TASK);
     }
 
     @Test
     void newCodersWorkIsAuditedBySomeoneElse() {
         Encounter e = encounters.open(Encounters.visit().request());
         driver.runJobs();
-        driver.complete(e.getId(), "CodeEncounter", "colin", "coders",
-                Map.of("diagnosisCodes", "I10", "procedureLines", "99213 1 1", "queryProvider", false));
-        WorkItem audit = driver.task(e.getId(), "AuditCoding");
+        driver.complete(e.getId(), CodingProcess.CODE_ENCOUNTER_TASK, "colin", "coders",
+                Map.of("diagnosisCodes", "I10", "procedureLines", "99213 1 1", CodingProcess.QUERY_PROVIDER, false));
+        WorkItem audit = driver.task(e.getId(), CodingProcess.AUDIT_CODING_TASK);
         assertThat(audit.queue()).isEqualTo("compliance");
         assertThat(audit.excludedUser()).isEqualTo("colin");
-        driver.complete(e.getId(), "AuditCoding", "cora", "compliance", Map.of("auditPassed", true));
+        driver.complete(e.getId(), CodingProcess.AUDIT_CODING_TASK, "cora", "compliance", Map.of(CodingProcess.AUDIT_PASSED, true));
         assertThat(claimOf(e).getStatus()).isEqualTo(ClaimStatus.SUBMITTED);
     }
 
@@ -325,40 +337,43 @@ class RevenueCycleProcessTest {
     void providerQueryWaitsForTheAnswerAndIsChasedWhenLate() {
         Encounter e = encounters.open(Encounters.visit().request());
         driver.runJobs();
-        driver.complete(e.getId(), "CodeEncounter", "carla", "coders", Map.of("queryProvider", true, "providerQuery", "laterality?"));
+        driver.complete(e.getId(), CodingProcess.CODE_ENCOUNTER_TASK, "carla", "coders",
+                Map.of(CodingProcess.QUERY_PROVIDER, true, "providerQuery", "laterality?"));
         driver.fireTimer("ProviderQueryOverdue");
-        driver.complete(e.getId(), "ChaseProviderQuery", "carla", "coders", Map.of("note", "paged Dr Adams"));
-        engine.getRuntimeService().createMessageCorrelation("ProviderAnswered").processInstanceVariableEquals("encounterId", e.getId()).correlate();
+        driver.complete(e.getId(), CodingProcess.CHASE_PROVIDER_QUERY_TASK, "carla", "coders", Map.of("note", "paged Dr Adams"));
+        engine.getRuntimeService().createMessageCorrelation(CodingProcess.PROVIDER_ANSWERED_MESSAGE)
+                .processInstanceVariableEquals(EncounterProcess.ENCOUNTER_ID, e.getId()).correlate();
         driver.runJobs();
-        assertThat(driver.openTaskTypes(e.getId())).containsExactly("CodeEncounter");
+        assertThat(driver.openTaskTypes(e.getId())).containsExactly(CodingProcess.CODE_ENCOUNTER_TASK);
     }
 
     @Test
     void slaTimersWarnThenEscalateToTheLeads() {
         Encounter e = encounters.open(Encounters.visit().request());
         driver.runJobs();
-        WorkItem before = driver.task(e.getId(), "CodeEncounter");
+        WorkItem before = driver.task(e.getId(), CodingProcess.CODE_ENCOUNTER_TASK);
         driver.fireTimer("CodeEncounterSlaWarning");
-        WorkItem warned = driver.task(e.getId(), "CodeEncounter");
+        WorkItem warned = driver.task(e.getId(), CodingProcess.CODE_ENCOUNTER_TASK);
         assertThat(warned.slaState()).isEqualTo(WorkItem.SlaState.WARNED);
         assertThat(warned.priority()).isGreaterThan(before.priority());
 
         driver.fireTimer("CodeEncounterSlaEscalation");
-        WorkItem escalated = driver.task(e.getId(), "CodeEncounter");
+        WorkItem escalated = driver.task(e.getId(), CodingProcess.CODE_ENCOUNTER_TASK);
         assertThat(escalated.slaState()).isEqualTo(WorkItem.SlaState.ESCALATED);
         assertThat(tasks.createTaskQuery().taskId(escalated.taskId()).taskCandidateGroup("leads").count()).isEqualTo(1);
-        assertThat(driver.openTaskTypes(e.getId())).containsExactly("CodeEncounter"); // non-interrupting
+        assertThat(driver.openTaskTypes(e.getId())).containsExactly(CodingProcess.CODE_ENCOUNTER_TASK); // non-interrupting
     }
 
     @Test
     void missingAcknowledgementIsFollowedUpAndResent() {
         Encounter e = openAndCode(Encounters.visit(), "J069", "99213 1 1");
         driver.fireTimer("AcknowledgementOverdue");
-        driver.complete(e.getId(), "FollowUpAcknowledgement", "ben", "billers", Map.of("resubmit", true, "note", "clearinghouse lost it"));
+        driver.complete(e.getId(), SubmissionProcess.FOLLOW_UP_ACKNOWLEDGEMENT_TASK, "ben", "billers",
+                Map.of(SubmissionProcess.RESUBMIT, true, "note", "clearinghouse lost it"));
         assertThat(submissions.messagesFor(claimOf(e).getId())).hasSize(2);
         accept(e);
         driver.fireTimer("RemittanceOverdue");
-        driver.complete(e.getId(), "FollowUpClaimStatus", "ben", "billers", Map.of("note", "payer says in process"));
+        driver.complete(e.getId(), AdjudicationProcess.FOLLOW_UP_CLAIM_STATUS_TASK, "ben", "billers", Map.of("note", "payer says in process"));
         pay(e, 0);
         assertThat(ended(e)).isTrue();
     }
@@ -373,7 +388,7 @@ class RevenueCycleProcessTest {
     void everyHumanStepWarnsThenEscalatesOnItsSla(String process, String taskType) {
         Encounter e = encounters.open(Encounters.visit().request());
         var instance = engine.getRuntimeService().createProcessInstanceByKey(process).businessKey(String.valueOf(e.getId()))
-                .setVariables(Map.of("encounterId", e.getId(), "payerId", "BCBS", "claimAmount", 250.0d))
+                .setVariables(Map.of(EncounterProcess.ENCOUNTER_ID, e.getId(), EncounterProcess.PAYER_ID, "BCBS", "claimAmount", 250.0d))
                 .startBeforeActivity(taskType).execute();
         WorkItem item = queues.forEncounter(e.getId()).stream().filter(w -> w.taskType().equals(taskType)).findFirst().orElseThrow();
         assertThat(item.slaState()).isEqualTo(WorkItem.SlaState.OK);
@@ -397,8 +412,8 @@ class RevenueCycleProcessTest {
         Encounter e = openAndCode(Encounters.visit(), "I10", "99213 1 1");
         accept(e);
         deny(e, "16");
-        assertThat(driver.task(e.getId(), "CorrectBillingDenial").queue()).isEqualTo("billers");
-        driver.complete(e.getId(), "CorrectBillingDenial", "ben", "billers", Map.of("note", "added referring provider"));
+        assertThat(driver.task(e.getId(), EncounterProcess.CORRECT_BILLING_DENIAL_TASK).queue()).isEqualTo("billers");
+        driver.complete(e.getId(), EncounterProcess.CORRECT_BILLING_DENIAL_TASK, "ben", "billers", Map.of("note", "added referring provider"));
         assertThat(claimOf(e).getFrequencyCode()).isEqualTo("7");
         accept(e);
         pay(e, 0);
@@ -410,11 +425,12 @@ class RevenueCycleProcessTest {
         Encounter e = openAndCode(Encounters.visit(), "R0789", "93000 1 1");
         accept(e);
         deny(e, "50");
-        driver.complete(e.getId(), "PrepareAppeal", "bella", "billers", Map.of("appealDecision", "WRITE_OFF"));
-        driver.complete(e.getId(), "ApproveWriteOff", "lena", "leads", Map.of("writeOffApproved", false, "note", "appeal it"));
-        driver.complete(e.getId(), "PrepareAppeal", "bella", "billers", Map.of("appealDecision", "APPEAL"));
+        driver.complete(e.getId(), DenialProcess.PREPARE_APPEAL_TASK, "bella", "billers", Map.of(DenialProcess.APPEAL_DECISION, "WRITE_OFF"));
+        driver.complete(e.getId(), DenialProcess.APPROVE_WRITE_OFF_TASK, "lena", "leads",
+                Map.of(DenialProcess.WRITE_OFF_APPROVED, false, "note", "appeal it"));
+        driver.complete(e.getId(), DenialProcess.PREPARE_APPEAL_TASK, "bella", "billers", Map.of(DenialProcess.APPEAL_DECISION, "APPEAL"));
         driver.fireTimer("AppealOverdue");
-        driver.complete(e.getId(), "FollowUpAppeal", "bella", "billers", Map.of("note", "called the payer"));
+        driver.complete(e.getId(), DenialProcess.FOLLOW_UP_APPEAL_TASK, "bella", "billers", Map.of("note", "called the payer"));
         assertThat(denials.current(claimOf(e).getId()).getAppealLevel()).isEqualTo(1);
         denials.decideAppeal(claimOf(e).getId(), true);
         driver.runJobs();
@@ -447,7 +463,8 @@ class RevenueCycleProcessTest {
         driver.fireTimer("StatementCycle");
         driver.fireTimer("StatementCycle");
         driver.fireTimer("StatementCycle");
-        driver.complete(e.getId(), "ReviewCollections", "ben", "billers", Map.of("collectionsDecision", "WRITE_OFF", "note", "hardship"));
+        driver.complete(e.getId(), CollectionsProcess.REVIEW_COLLECTIONS_TASK, "ben", "billers",
+                Map.of(CollectionsProcess.COLLECTIONS_DECISION, "WRITE_OFF", "note", "hardship"));
         assertThat(ended(e)).isTrue();
         assertThat(account.balance(e.getId()).isZero()).isTrue();
     }
@@ -457,17 +474,19 @@ class RevenueCycleProcessTest {
         Encounter e = encounters.open(Encounters.visit().request());
         driver.runJobs();
         when(sampling.draw()).thenReturn(0.01);
-        driver.complete(e.getId(), "CodeEncounter", "carla", "coders",
-                Map.of("diagnosisCodes", "I10", "procedureLines", "99215 1 1", "queryProvider", false));
-        driver.complete(e.getId(), "AuditCoding", "cora", "compliance", Map.of("auditPassed", false, "note", "documentation supports 99213"));
-        assertThat(driver.openTaskTypes(e.getId())).containsExactly("CodeEncounter");
+        driver.complete(e.getId(), CodingProcess.CODE_ENCOUNTER_TASK, "carla", "coders",
+                Map.of("diagnosisCodes", "I10", "procedureLines", "99215 1 1", CodingProcess.QUERY_PROVIDER, false));
+        driver.complete(e.getId(), CodingProcess.AUDIT_CODING_TASK, "cora", "compliance",
+                Map.of(CodingProcess.AUDIT_PASSED, false, "note", "documentation supports 99213"));
+        assertThat(driver.openTaskTypes(e.getId())).containsExactly(CodingProcess.CODE_ENCOUNTER_TASK);
     }
 
     @Test
     void followUpWithoutResendingKeepsWaitingForTheAcknowledgement() {
         Encounter e = openAndCode(Encounters.visit(), "J069", "99213 1 1");
         driver.fireTimer("AcknowledgementOverdue");
-        driver.complete(e.getId(), "FollowUpAcknowledgement", "ben", "billers", Map.of("resubmit", false, "note", "clearinghouse has it"));
+        driver.complete(e.getId(), SubmissionProcess.FOLLOW_UP_ACKNOWLEDGEMENT_TASK, "ben", "billers",
+                Map.of(SubmissionProcess.RESUBMIT, false, "note", "clearinghouse has it"));
         assertThat(submissions.messagesFor(claimOf(e).getId())).hasSize(1);
         accept(e);
         pay(e, 0);
@@ -478,9 +497,9 @@ class RevenueCycleProcessTest {
     void theCoderOfAnEncounterCannotAuditIt() {
         Encounter e = encounters.open(Encounters.visit().request());
         driver.runJobs();
-        driver.complete(e.getId(), "CodeEncounter", "colin", "coders",
-                Map.of("diagnosisCodes", "I10", "procedureLines", "99213 1 1", "queryProvider", false));
-        WorkItem audit = driver.task(e.getId(), "AuditCoding");
+        driver.complete(e.getId(), CodingProcess.CODE_ENCOUNTER_TASK, "colin", "coders",
+                Map.of("diagnosisCodes", "I10", "procedureLines", "99213 1 1", CodingProcess.QUERY_PROVIDER, false));
+        WorkItem audit = driver.task(e.getId(), CodingProcess.AUDIT_CODING_TASK);
         var colinInCompliance = new com.claimflow.identity.Worker("colin", java.util.Set.of("compliance"));
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> queues.claim(audit.taskId(), colinInCompliance))
                 .isInstanceOf(org.springframework.security.access.AccessDeniedException.class).hasMessageContaining("may not audit");
