@@ -82,6 +82,8 @@ public class EncounterService {
         Map<String, Object> variables = new HashMap<>();
         variables.put(EncounterProcess.ENCOUNTER_ID, encounter.getId());
         variables.put(EncounterProcess.PAYER_ID, encounter.getPayerId());
+        // for the work queue's priority; neither the payer nor the date of service changes after intake
+        variables.put(EncounterProcess.FILING_DEADLINE, encounter.getDateOfService().plusDays(payer.getTimelyFilingDays()).toString());
         ProcessInstance instance = runtime.startProcessInstanceByKey(EncounterProcess.PROCESS, String.valueOf(encounter.getId()), variables);
         encounter.startedAs(instance.getId());
         return encounter;

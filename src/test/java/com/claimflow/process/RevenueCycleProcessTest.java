@@ -5,6 +5,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.history
 import static org.mockito.Mockito.when;
 
 import com.claimflow.claim.Claim;
+import com.claimflow.claim.ClaimCreationProcess;
 import com.claimflow.claim.ClaimService;
 import com.claimflow.claim.ClaimStatus;
 import com.claimflow.coding.CodingProcess;
@@ -18,6 +19,7 @@ import com.claimflow.coding.AuditSampling;
 import com.claimflow.intake.Encounter;
 import com.claimflow.intake.EncounterProcess;
 import com.claimflow.intake.EncounterService;
+import com.claimflow.reference.ReferenceService;
 import com.claimflow.remittance.AccountService;
 import com.claimflow.remittance.AdjudicationProcess;
 import com.claimflow.remittance.RemittanceAdvice;
@@ -26,9 +28,13 @@ import com.claimflow.submission.SubmissionProcess;
 import com.claimflow.submission.SubmissionService;
 import com.claimflow.support.Encounters;
 import com.claimflow.support.ProcessDriver;
+import com.claimflow.workqueue.TaskPriority;
 import com.claimflow.workqueue.WorkItem;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -77,6 +83,8 @@ class RevenueCycleProcessTest {
     @Autowired WorkQueueService queues;
     @Autowired com.claimflow.scrub.ScrubService scrubber;
     @Autowired AuditService audit;
+    @Autowired TaskPriority priority;
+    @Autowired ReferenceService referenceData;
     @MockitoBean AuditSampling sampling;
 
     @BeforeEach
@@ -399,6 +407,29 @@ class RevenueCycleProcessTest {
         assertThat(queues.get(item.taskId()).slaState()).isEqualTo(WorkItem.SlaState.ESCALATED);
         assertThat(tasks.createTaskQuery().taskId(item.taskId()).taskCandidateGroup("leads").count()).isEqualTo(1);
         assertThat(audit.forTask(item.taskId())).extracting(a -> a.getAction()).containsExactly("SLA_WARNED", "SLA_ESCALATED");
+    }
+
+    /** Intake sets the payer's filing deadline on the process; a task's priority counts the days to it, 365 when there is none. */
+    @Test
+    void taskPriorityCountsTheDaysToTheFilingDeadlineIntakeSets() {
+        Encounter e = encounters.open(Encounters.visit().on(LocalDate.now().minusDays(10)).request());
+        int filingDays = referenceData.payer(e.getPayerId()).orElseThrow().getTimelyFilingDays();
+        assertThat(engine.getRuntimeService().getVariable(e.getProcessInstanceId(), EncounterProcess.FILING_DEADLINE))
+                .isEqualTo(LocalDate.now().minusDays(10).plusDays(filingDays).toString());
+
+        List<Integer> priorities = new ArrayList<>();
+        for (LocalDate deadline : new LocalDate[] {LocalDate.now().minusDays(1), LocalDate.now().plusDays(90), null}) {
+            Map<String, Object> variables = new HashMap<>(Map.of(EncounterProcess.ENCOUNTER_ID, e.getId(),
+                    EncounterProcess.PAYER_ID, "BCBS", ClaimCreationProcess.CLAIM_AMOUNT, 100.0d));
+            if (deadline != null) variables.put(EncounterProcess.FILING_DEADLINE, deadline.toString());
+            var instance = engine.getRuntimeService().createProcessInstanceByKey(CodingProcess.PROCESS)
+                    .businessKey(String.valueOf(e.getId())).setVariables(variables).startBeforeActivity(CodingProcess.CODE_ENCOUNTER_TASK).execute();
+            priorities.add(queues.forEncounter(e.getId()).stream().filter(w -> w.processInstanceId().equals(instance.getId())).findFirst()
+                    .orElseThrow().priority());
+        }
+        assertThat(priorities).containsExactly(priority.of(CodingProcess.CODE_ENCOUNTER_TASK, 100, -1),
+                priority.of(CodingProcess.CODE_ENCOUNTER_TASK, 100, 90), priority.of(CodingProcess.CODE_ENCOUNTER_TASK, 100, 365));
+        assertThat(priorities.get(0)).as("overdue before far away").isGreaterThan(priorities.get(1));
     }
 
     private void fireTimerOf(String processInstanceId, String activityId) {
