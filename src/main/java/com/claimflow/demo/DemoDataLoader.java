@@ -87,7 +87,8 @@ public class DemoDataLoader {
             Optional<WorkItem> task = awaitCodingTask(opened.get(i).getId());
             if (task.isEmpty()) continue; // eligibility problem: waits for a biller
             try {
-                queues.complete(task.get().taskId(), Map.of("diagnosisCodes", coding[0], "procedureLines", coding[1], CodingProcess.QUERY_PROVIDER, false), coder);
+                queues.complete(task.get().taskId(), Map.of("diagnosisCodes", coding[0], "procedureLines", coding[1],
+                        CodingProcess.QUERY_PROVIDER, false), coder);
             } catch (RuntimeException e) {
                 log.warn("demo: coding encounter {} failed: {}", opened.get(i).getId(), e.getMessage());
             }
@@ -108,9 +109,12 @@ public class DemoDataLoader {
 
     private Optional<WorkItem> awaitCodingTask(long encounterId) {
         for (int attempt = 0; attempt < 100; attempt++) {
-            Optional<WorkItem> task = queues.forEncounter(encounterId).stream().filter(w -> w.taskType().equals(CodingProcess.CODE_ENCOUNTER_TASK)).findFirst();
+            Optional<WorkItem> task = queues.forEncounter(encounterId).stream()
+                    .filter(w -> w.taskType().equals(CodingProcess.CODE_ENCOUNTER_TASK)).findFirst();
             if (task.isPresent()) return task;
-            if (queues.forEncounter(encounterId).stream().anyMatch(w -> w.taskType().equals(EncounterProcess.RESOLVE_ELIGIBILITY_TASK))) return Optional.empty();
+            if (queues.forEncounter(encounterId).stream().anyMatch(w -> w.taskType().equals(EncounterProcess.RESOLVE_ELIGIBILITY_TASK))) {
+                return Optional.empty();
+            }
             try {
                 Thread.sleep(200);
             } catch (InterruptedException e) {

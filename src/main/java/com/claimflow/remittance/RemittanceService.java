@@ -270,17 +270,20 @@ public class RemittanceService {
         List<String> waiting = runtime.createNativeProcessInstanceQuery().sql("select RES.* from " + executions + " RES where RES.ID_ in ("
                 + "select S.PROC_INST_ID_ from " + subscriptions + " S join " + executions + " P on P.ID_ = S.PROC_INST_ID_ "
                 + "where S.EVENT_TYPE_ = 'message' and S.EVENT_NAME_ = #{message} and P.BUSINESS_KEY_ in (" + keys + "))")
-                .parameter("message", AdjudicationProcess.REMITTANCE_POSTED_MESSAGE).list().stream().map(org.camunda.bpm.engine.runtime.ProcessInstance::getId).toList();
+                .parameter("message", AdjudicationProcess.REMITTANCE_POSTED_MESSAGE)
+                .list().stream().map(org.camunda.bpm.engine.runtime.ProcessInstance::getId).toList();
         if (waiting.isEmpty()) return;
         java.util.Map<Long, List<String>> instancesByClaim = new java.util.HashMap<>();
-        runtime.createVariableInstanceQuery().variableName(EncounterProcess.CLAIM_ID).processInstanceIdIn(waiting.toArray(String[]::new)).list().forEach(v -> {
+        runtime.createVariableInstanceQuery().variableName(EncounterProcess.CLAIM_ID)
+                .processInstanceIdIn(waiting.toArray(String[]::new)).list().forEach(v -> {
             if (v.getValue() instanceof Number n) instancesByClaim.computeIfAbsent(n.longValue(), k -> new java.util.ArrayList<>()).add(v.getProcessInstanceId());
         });
         for (RemittanceAdvice a : posted) {
             BigDecimal balance = patient.getOrDefault(byId.get(a.claimId()).encounterId(), BigDecimal.ZERO);
             for (String instance : instancesByClaim.getOrDefault(a.claimId(), List.of())) {
                 runtime.createMessageCorrelation(AdjudicationProcess.REMITTANCE_POSTED_MESSAGE).processInstanceId(instance)
-                        .setVariable(AdjudicationProcess.CLAIM_OUTCOME, "PAID").setVariable(AdjudicationProcess.PATIENT_BALANCE, balance.doubleValue())
+                        .setVariable(AdjudicationProcess.CLAIM_OUTCOME, "PAID")
+                        .setVariable(AdjudicationProcess.PATIENT_BALANCE, balance.doubleValue())
                         .setVariable(AdjudicationProcess.DENIAL_CARC, null).setVariable(AdjudicationProcess.DENIAL_RARC, null).correlate();
             }
         }

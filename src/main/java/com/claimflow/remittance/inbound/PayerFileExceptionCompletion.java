@@ -30,7 +30,8 @@ public class PayerFileExceptionCompletion implements TaskCompletion {
 
     @Override
     public boolean handles(String taskType) {
-        return PayerFileExceptionProcess.RESOLVE_UNMATCHED_PAYMENT_TASK.equals(taskType) || PayerFileExceptionProcess.RESOLVE_PROVIDER_REJECTION_TASK.equals(taskType);
+        return PayerFileExceptionProcess.RESOLVE_UNMATCHED_PAYMENT_TASK.equals(taskType)
+                || PayerFileExceptionProcess.RESOLVE_PROVIDER_REJECTION_TASK.equals(taskType);
     }
 
     @Override

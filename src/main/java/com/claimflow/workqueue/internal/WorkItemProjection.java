@@ -58,7 +58,8 @@ public class WorkItemProjection {
         String queue = task.getCandidates().stream()
                 .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
                 .map(IdentityLink::getGroupId).findFirst().orElse("unrouted");
-        String excluded = TaskVariables.AUDIT_CODING_TASK.equals(task.getTaskDefinitionKey()) ? (String) task.getVariable(TaskVariables.CODED_BY) : null;
+        String excluded = TaskVariables.AUDIT_CODING_TASK.equals(task.getTaskDefinitionKey())
+                ? (String) task.getVariable(TaskVariables.CODED_BY) : null;
         Instant due = task.getDueDate() == null ? null : task.getDueDate().toInstant();
         return new WorkItem(task.getId(), task.getProcessInstanceId(), encounterId, claimId, task.getTaskDefinitionKey(),
                 task.getName() == null ? task.getTaskDefinitionKey() : task.getName(), queue, payerId,
