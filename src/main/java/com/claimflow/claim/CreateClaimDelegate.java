@@ -1,5 +1,6 @@
 package com.claimflow.claim;
 
+import com.claimflow.intake.EncounterProcess;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -14,8 +15,8 @@ public class CreateClaimDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution x) {
-        Claim claim = claims.create((Long) x.getVariable("encounterId"));
-        x.setVariable("claimId", claim.getId());
-        x.setVariable("claimAmount", claim.getTotalCharge().doubleValue());
+        Claim claim = claims.create((Long) x.getVariable(EncounterProcess.ENCOUNTER_ID));
+        x.setVariable(ClaimCreationProcess.CLAIM_ID, claim.getId());
+        x.setVariable(ClaimCreationProcess.CLAIM_AMOUNT, claim.getTotalCharge().doubleValue());
     }
 }

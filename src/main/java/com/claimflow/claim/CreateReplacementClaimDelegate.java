@@ -15,8 +15,8 @@ public class CreateReplacementClaimDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution x) {
-        Claim replacement = claims.replace((Long) x.getVariable("claimId"));
-        x.setVariable("claimId", replacement.getId());
-        x.setVariable("claimAmount", replacement.getTotalCharge().doubleValue());
+        Claim replacement = claims.replace((Long) x.getVariable(ClaimCreationProcess.CLAIM_ID));
+        x.setVariable(ClaimCreationProcess.CLAIM_ID, replacement.getId());
+        x.setVariable(ClaimCreationProcess.CLAIM_AMOUNT, replacement.getTotalCharge().doubleValue());
     }
 }

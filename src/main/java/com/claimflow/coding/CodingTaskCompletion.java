@@ -5,7 +5,6 @@ import com.claimflow.workqueue.TaskCompletion;
 import com.claimflow.workqueue.WorkItem;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
@@ -15,8 +14,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class CodingTaskCompletion implements TaskCompletion {
-    static final Set<String> CODING_TASKS = Set.of("CodeEncounter", "FixCodingEdit", "CorrectCodingDenial");
-
     private final CodingService coding;
     private final AuditSampling sampling;
 
@@ -27,32 +24,32 @@ public class CodingTaskCompletion implements TaskCompletion {
 
     @Override
     public boolean handles(String taskType) {
-        return CODING_TASKS.contains(taskType) || "AuditCoding".equals(taskType);
+        return CodingProcess.TASKS_WITH_CODES.contains(taskType) || CodingProcess.AUDIT_CODING_TASK.equals(taskType);
     }
 
     @Override
     public Map<String, Object> complete(WorkItem item, Map<String, Object> form, String userId) {
         Map<String, Object> variables = new HashMap<>();
-        if ("AuditCoding".equals(item.taskType())) {
+        if (CodingProcess.AUDIT_CODING_TASK.equals(item.taskType())) {
             coding.codingOf(item.encounterId()).filter(c -> userId.equals(c.getCodedBy())).ifPresent(c -> {
                 throw new AccessDeniedException(userId + " coded encounter " + item.encounterId() + " and may not audit it");
             });
-            variables.put("auditPassed", flag(form, "auditPassed"));
+            variables.put(CodingProcess.AUDIT_PASSED, flag(form, CodingProcess.AUDIT_PASSED));
             return variables;
         }
-        boolean query = flag(form, "queryProvider");
+        boolean query = flag(form, CodingProcess.QUERY_PROVIDER);
         String diagnoses = text(form, "diagnosisCodes", "\"I10, E78.5\"");
         String procedures = text(form, "procedureLines", "\"99213 25 1 1,2\\n36415 1 1\"");
-        boolean recode = diagnoses != null || "CodeEncounter".equals(item.taskType());
+        boolean recode = diagnoses != null || CodingProcess.CODE_ENCOUNTER_TASK.equals(item.taskType());
         if (recode && !query) {
             coding.record(item.encounterId(), diagnoses, procedures, userId);
         }
-        if ("CodeEncounter".equals(item.taskType())) {
-            variables.put("queryProvider", query);
-            variables.put("codedBy", userId);
-            variables.put("coderNew", coding.isNewCoder(userId));
-            variables.put("estimatedCharge", query ? 0d : coding.estimatedCharge(item.encounterId()).doubleValue());
-            variables.put("auditDraw", sampling.draw());
+        if (CodingProcess.CODE_ENCOUNTER_TASK.equals(item.taskType())) {
+            variables.put(CodingProcess.QUERY_PROVIDER, query);
+            variables.put(CodingProcess.CODED_BY, userId);
+            variables.put(CodingProcess.CODER_NEW, coding.isNewCoder(userId));
+            variables.put(CodingProcess.ESTIMATED_CHARGE, query ? 0d : coding.estimatedCharge(item.encounterId()).doubleValue());
+            variables.put(CodingProcess.AUDIT_DRAW, sampling.draw());
         }
         return variables;
     }

@@ -1,6 +1,7 @@
 package com.claimflow.collections;
 
 import com.claimflow.collections.internal.StatementRepository;
+import com.claimflow.intake.EncounterProcess;
 import com.claimflow.remittance.AccountService;
 import java.math.BigDecimal;
 import java.util.List;
@@ -12,7 +13,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional
 public class CollectionsService {
-    public static final String PATIENT_PAYMENT_MESSAGE = "PatientPaymentPosted";
 
     private final StatementRepository statements;
     private final AccountService account;
@@ -33,12 +33,12 @@ public class CollectionsService {
     /** Posts a patient payment and tells the encounter's collections step, if one is waiting, the new balance. */
     public BigDecimal postPatientPayment(long encounterId, BigDecimal amount, String reference, String by) {
         BigDecimal balance = account.postPatientPayment(encounterId, amount, reference, by);
-        long waiting = runtime.createExecutionQuery().messageEventSubscriptionName(PATIENT_PAYMENT_MESSAGE)
-                .processVariableValueEquals("encounterId", encounterId).count();
+        long waiting = runtime.createExecutionQuery().messageEventSubscriptionName(CollectionsProcess.PATIENT_PAYMENT_POSTED_MESSAGE)
+                .processVariableValueEquals(EncounterProcess.ENCOUNTER_ID, encounterId).count();
         if (waiting > 0) {
-            runtime.createMessageCorrelation(PATIENT_PAYMENT_MESSAGE)
-                    .processInstanceVariableEquals("encounterId", encounterId)
-                    .setVariable("patientBalance", balance.doubleValue())
+            runtime.createMessageCorrelation(CollectionsProcess.PATIENT_PAYMENT_POSTED_MESSAGE)
+                    .processInstanceVariableEquals(EncounterProcess.ENCOUNTER_ID, encounterId)
+                    .setVariable(CollectionsProcess.PATIENT_BALANCE, balance.doubleValue())
                     .correlate();
         }
         return balance;

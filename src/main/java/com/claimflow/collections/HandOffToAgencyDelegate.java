@@ -1,5 +1,6 @@
 package com.claimflow.collections;
 
+import com.claimflow.intake.EncounterProcess;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -14,7 +15,7 @@ public class HandOffToAgencyDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution x) {
-        collections.handOffToAgency((Long) x.getVariable("encounterId"), "process");
-        x.setVariable("patientBalance", 0.0d);
+        collections.handOffToAgency((Long) x.getVariable(EncounterProcess.ENCOUNTER_ID), "process");
+        x.setVariable(CollectionsProcess.PATIENT_BALANCE, 0.0d);
     }
 }

@@ -1,5 +1,6 @@
 package com.claimflow.collections;
 
+import com.claimflow.intake.EncounterProcess;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -14,8 +15,8 @@ public class SendStatementDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution x) {
-        Statement s = collections.sendStatement((Long) x.getVariable("encounterId"));
-        x.setVariable("statementsSent", s.getSeq());
-        x.setVariable("patientBalance", s.getBalance().doubleValue());
+        Statement s = collections.sendStatement((Long) x.getVariable(EncounterProcess.ENCOUNTER_ID));
+        x.setVariable(CollectionsProcess.STATEMENTS_SENT, s.getSeq());
+        x.setVariable(CollectionsProcess.PATIENT_BALANCE, s.getBalance().doubleValue());
     }
 }

@@ -1,5 +1,6 @@
 package com.claimflow.collections;
 
+import com.claimflow.intake.EncounterProcess;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -16,7 +17,7 @@ public class WriteOffDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution x) {
         String reason = "write-off at " + x.getCurrentActivityName();
-        collections.writeOff((Long) x.getVariable("encounterId"), reason, "process");
-        x.setVariable("patientBalance", 0.0d);
+        collections.writeOff((Long) x.getVariable(EncounterProcess.ENCOUNTER_ID), reason, "process");
+        x.setVariable(CollectionsProcess.PATIENT_BALANCE, 0.0d);
     }
 }

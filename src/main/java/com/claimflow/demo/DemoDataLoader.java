@@ -1,6 +1,8 @@
 package com.claimflow.demo;
 
+import com.claimflow.coding.CodingProcess;
 import com.claimflow.intake.Encounter;
+import com.claimflow.intake.EncounterProcess;
 import com.claimflow.intake.EncounterRequest;
 import com.claimflow.intake.EncounterService;
 import com.claimflow.workqueue.WorkItem;
@@ -85,7 +87,8 @@ public class DemoDataLoader {
             Optional<WorkItem> task = awaitCodingTask(opened.get(i).id());
             if (task.isEmpty()) continue; // eligibility problem: waits for a biller
             try {
-                queues.complete(task.get().taskId(), Map.of("diagnosisCodes", coding[0], "procedureLines", coding[1], "queryProvider", false), coder);
+                queues.complete(task.get().taskId(), Map.of("diagnosisCodes", coding[0], "procedureLines", coding[1],
+                        CodingProcess.QUERY_PROVIDER, false), coder);
             } catch (RuntimeException e) {
                 log.warn("demo: coding encounter {} failed: {}", opened.get(i).id(), e.getMessage());
             }
@@ -93,9 +96,9 @@ public class DemoDataLoader {
         // compliance works through part of the audit sample, so audited encounters move on too
         Worker auditor = new Worker("cora", Set.of("compliance"));
         for (int i = 0; i < opened.size(); i += 2) {
-            queues.forEncounter(opened.get(i).id()).stream().filter(w -> w.taskType().equals("AuditCoding")).findFirst().ifPresent(audit -> {
+            queues.forEncounter(opened.get(i).id()).stream().filter(w -> w.taskType().equals(CodingProcess.AUDIT_CODING_TASK)).findFirst().ifPresent(audit -> {
                 try {
-                    queues.complete(audit.taskId(), Map.of("auditPassed", true, "note", "demo: coding confirmed"), auditor);
+                    queues.complete(audit.taskId(), Map.of(CodingProcess.AUDIT_PASSED, true, "note", "demo: coding confirmed"), auditor);
                 } catch (RuntimeException e) {
                     log.warn("demo: audit of task {} failed: {}", audit.taskId(), e.getMessage());
                 }
@@ -106,9 +109,12 @@ public class DemoDataLoader {
 
     private Optional<WorkItem> awaitCodingTask(long encounterId) {
         for (int attempt = 0; attempt < 100; attempt++) {
-            Optional<WorkItem> task = queues.forEncounter(encounterId).stream().filter(w -> w.taskType().equals("CodeEncounter")).findFirst();
+            Optional<WorkItem> task = queues.forEncounter(encounterId).stream()
+                    .filter(w -> w.taskType().equals(CodingProcess.CODE_ENCOUNTER_TASK)).findFirst();
             if (task.isPresent()) return task;
-            if (queues.forEncounter(encounterId).stream().anyMatch(w -> w.taskType().equals("ResolveEligibility"))) return Optional.empty();
+            if (queues.forEncounter(encounterId).stream().anyMatch(w -> w.taskType().equals(EncounterProcess.RESOLVE_ELIGIBILITY_TASK))) {
+                return Optional.empty();
+            }
             try {
                 Thread.sleep(200);
             } catch (InterruptedException e) {

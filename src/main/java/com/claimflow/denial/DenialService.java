@@ -2,6 +2,7 @@ package com.claimflow.denial;
 
 import com.claimflow.base.NotFoundException;
 import com.claimflow.denial.internal.DenialRepository;
+import com.claimflow.intake.EncounterProcess;
 import com.claimflow.remittance.ClaimDenied;
 import java.util.List;
 import org.camunda.bpm.engine.RuntimeService;
@@ -13,7 +14,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional
 public class DenialService {
-    public static final String APPEAL_DECISION_MESSAGE = "AppealDecision";
 
     private final DenialRepository denials;
     private final RuntimeService runtime;
@@ -36,9 +36,9 @@ public class DenialService {
 
     public void decideAppeal(long claimId, boolean overturned) {
         current(claimId).moveTo(overturned ? Denial.Status.OVERTURNED : Denial.Status.UPHELD);
-        runtime.createMessageCorrelation(APPEAL_DECISION_MESSAGE)
-                .processInstanceVariableEquals("claimId", claimId)
-                .setVariable("appealOverturned", overturned)
+        runtime.createMessageCorrelation(DenialProcess.APPEAL_DECISION_MESSAGE)
+                .processInstanceVariableEquals(EncounterProcess.CLAIM_ID, claimId)
+                .setVariable(DenialProcess.APPEAL_OVERTURNED, overturned)
                 .correlate();
     }
 

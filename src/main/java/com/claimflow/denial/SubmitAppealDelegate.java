@@ -1,5 +1,6 @@
 package com.claimflow.denial;
 
+import com.claimflow.intake.EncounterProcess;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.ApplicationEventPublisher;
@@ -17,7 +18,7 @@ public class SubmitAppealDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution x) {
-        Denial denial = denials.appeal((Long) x.getVariable("claimId"));
+        Denial denial = denials.appeal((Long) x.getVariable(EncounterProcess.CLAIM_ID));
         x.setVariable("appealLevel", denial.getAppealLevel());
         events.publishEvent(new AppealSubmitted(denial.getClaimId(), denial.getAppealLevel()));
     }

@@ -14,8 +14,8 @@ public class CheckEligibilityDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        var problem = encounters.eligibilityProblem((Long) execution.getVariable("encounterId"));
-        execution.setVariable("eligible", problem.isEmpty());
+        var problem = encounters.eligibilityProblem((Long) execution.getVariable(EncounterProcess.ENCOUNTER_ID));
+        execution.setVariable(EncounterProcess.ELIGIBLE, problem.isEmpty());
         execution.setVariable("eligibilityProblem", problem.orElse(null));
     }
 }

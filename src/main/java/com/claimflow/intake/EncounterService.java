@@ -29,7 +29,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class EncounterService {
 
-    public static final String PROCESS_KEY = "encounter";
     private static final Pattern X12_TEXT = Pattern.compile(InputRules.X12_TEXT);
 
     private final EncounterRepository encounters;
@@ -82,9 +81,11 @@ public class EncounterService {
             throw new ConflictException("encounter with external id '" + request.externalId() + "' already exists", null);
         }
         Map<String, Object> variables = new HashMap<>();
-        variables.put("encounterId", encounter.getId());
-        variables.put("payerId", encounter.getPayerId());
-        ProcessInstance instance = runtime.startProcessInstanceByKey(PROCESS_KEY, String.valueOf(encounter.getId()), variables);
+        variables.put(EncounterProcess.ENCOUNTER_ID, encounter.getId());
+        variables.put(EncounterProcess.PAYER_ID, encounter.getPayerId());
+        // for the work queue's priority; neither the payer nor the date of service changes after intake
+        variables.put(EncounterProcess.FILING_DEADLINE, encounter.getDateOfService().plusDays(payer.getTimelyFilingDays()).toString());
+        ProcessInstance instance = runtime.startProcessInstanceByKey(EncounterProcess.PROCESS, String.valueOf(encounter.getId()), variables);
         encounter.startedAs(instance.getId());
         return encounter.toRecord();
     }

@@ -24,10 +24,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional
 public class PayerFileExceptions {
-    public static final String PROCESS = "payer-file-exception";
-    public static final String UNMATCHED_PAYMENT_TASK = "ResolveUnmatchedPayment";
-    public static final String PROVIDER_REJECTION_TASK = "ResolveProviderRejection";
-
     private final JdbcTemplate jdbc;
     private final RuntimeService runtime;
 
@@ -56,9 +52,12 @@ public class PayerFileExceptions {
         long id = insert("insert into unmatched_payment (file_id, segment_number, patient_control_no, payer_claim_number, status_code, charge, paid, "
                 + "reason, resolved, created_at, payer_id) values (?,?,?,?,?,?,?,?,?,?,?)", fileId, segmentNumber, cut(patientControlNumber, 38),
                 cut(payerClaimNumber, 50), cut(statusCode, 2), charge, paid, cut(reason, 500), false, Timestamp.from(Instant.now()), cut(payerId, 20));
-        ProcessInstance p = runtime.startProcessInstanceByKey(PROCESS, "835:" + fileId + ":" + segmentNumber, Variables.createVariables()
-                .putValue("exceptionType", "UNMATCHED_PAYMENT").putValue("exceptionId", id).putValue("inboundFileId", fileId)
-                .putValue("payerId", cut(payerId, 20)).putValue("paymentAmount", paid == null ? 0.0 : paid.doubleValue()));
+        ProcessInstance p = runtime.startProcessInstanceByKey(PayerFileExceptionProcess.PROCESS, "835:" + fileId + ":" + segmentNumber,
+                Variables.createVariables()
+                .putValue(PayerFileExceptionProcess.EXCEPTION_TYPE, "UNMATCHED_PAYMENT").putValue(PayerFileExceptionProcess.EXCEPTION_ID, id)
+                .putValue(PayerFileExceptionProcess.INBOUND_FILE_ID, fileId)
+                .putValue(PayerFileExceptionProcess.PAYER_ID, cut(payerId, 20))
+                .putValue(PayerFileExceptionProcess.PAYMENT_AMOUNT, paid == null ? 0.0 : paid.doubleValue()));
         jdbc.update("update unmatched_payment set process_instance_id = ? where id = ?", p.getId(), id);
         return id;
     }
@@ -69,9 +68,11 @@ public class PayerFileExceptions {
         long id = insert("insert into provider_rejection (file_id, segment_number, hl_level, entity_name, entity_id, statuses, payer_id, created_at) "
                 + "values (?,?,?,?,?,?,?,?)", fileId, segmentNumber, cut(level, 40), cut(entityName, 80), cut(entityId, 80), cut(statuses, 1000),
                 cut(payerId, 20), Timestamp.from(Instant.now()));
-        ProcessInstance p = runtime.startProcessInstanceByKey(PROCESS, "277CA:" + fileId + ":" + segmentNumber, Variables.createVariables()
-                .putValue("exceptionType", "PROVIDER_REJECTION").putValue("exceptionId", id).putValue("inboundFileId", fileId)
-                .putValue("payerId", cut(payerId, 20)));
+        ProcessInstance p = runtime.startProcessInstanceByKey(PayerFileExceptionProcess.PROCESS, "277CA:" + fileId + ":" + segmentNumber,
+                Variables.createVariables()
+                .putValue(PayerFileExceptionProcess.EXCEPTION_TYPE, "PROVIDER_REJECTION").putValue(PayerFileExceptionProcess.EXCEPTION_ID, id)
+                .putValue(PayerFileExceptionProcess.INBOUND_FILE_ID, fileId)
+                .putValue(PayerFileExceptionProcess.PAYER_ID, cut(payerId, 20)));
         jdbc.update("update provider_rejection set process_instance_id = ? where id = ?", p.getId(), id);
         return id;
     }
@@ -112,8 +113,10 @@ public class PayerFileExceptions {
     }
 
     private Optional<Long> idOf(String processInstanceId, String type) {
-        Map<String, Object> v = runtime.getVariables(processInstanceId, java.util.List.of("exceptionType", "exceptionId"));
-        return type.equals(v.get("exceptionType")) && v.get("exceptionId") instanceof Number n ? Optional.of(n.longValue()) : Optional.empty();
+        Map<String, Object> v = runtime.getVariables(processInstanceId, java.util.List.of(PayerFileExceptionProcess.EXCEPTION_TYPE,
+                PayerFileExceptionProcess.EXCEPTION_ID));
+        return type.equals(v.get(PayerFileExceptionProcess.EXCEPTION_TYPE)) && v.get(PayerFileExceptionProcess.EXCEPTION_ID) instanceof Number n
+                ? Optional.of(n.longValue()) : Optional.empty();
     }
 
     /** Records how a biller resolved a kept payment ({@code MATCHED} with the claim it was posted to, {@code NOT_OURS}, {@code REFUND}). */

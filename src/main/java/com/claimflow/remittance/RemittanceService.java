@@ -5,8 +5,10 @@ import com.claimflow.claim.Claim;
 import com.claimflow.claim.ClaimService;
 import com.claimflow.claim.ClaimStatus;
 import com.claimflow.claim.ClaimSummary;
+import com.claimflow.intake.EncounterProcess;
 import com.claimflow.remittance.AccountEntry.Type;
 import com.claimflow.remittance.internal.PaymentPostingRepository;
+import com.claimflow.submission.SubmissionProcess;
 import java.math.BigDecimal;
 import java.util.List;
 import org.camunda.bpm.engine.RuntimeService;
@@ -23,8 +25,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional
 public class RemittanceService {
-    public static final String ACK_MESSAGE = "ClaimAcknowledgement";
-    public static final String REMITTANCE_MESSAGE = "RemittancePosted";
 
     private final ClaimService claims;
     private final AccountService account;
@@ -47,10 +47,10 @@ public class RemittanceService {
 
     public void acknowledge(long claimId, boolean accepted, String payerClaimNumber, String reason) {
         claims.markAcknowledged(claimId, accepted, payerClaimNumber);
-        runtime.createMessageCorrelation(ACK_MESSAGE)
-                .processInstanceVariableEquals("claimId", claimId)
-                .setVariable("ackAccepted", accepted)
-                .setVariable("ackReason", reason)
+        runtime.createMessageCorrelation(SubmissionProcess.CLAIM_ACKNOWLEDGEMENT_MESSAGE)
+                .processInstanceVariableEquals(EncounterProcess.CLAIM_ID, claimId)
+                .setVariable(SubmissionProcess.ACK_ACCEPTED, accepted)
+                .setVariable(SubmissionProcess.ACK_REASON, reason)
                 .correlate();
     }
 
@@ -93,12 +93,12 @@ public class RemittanceService {
         if (advice.denied()) {
             events.publishEvent(new ClaimDenied(claim.getId(), encounterId, advice.carcGroup(), advice.carc(), advice.rarc()));
         }
-        MessageCorrelationBuilder message = runtime.createMessageCorrelation(REMITTANCE_MESSAGE)
-                .processInstanceVariableEquals("claimId", claim.getId())
-                .setVariable("claimOutcome", outcome)
-                .setVariable("patientBalance", patientBalance.doubleValue())
-                .setVariable("denialCarc", advice.denied() ? advice.carc() : null)
-                .setVariable("denialRarc", advice.denied() ? advice.rarc() : null);
+        MessageCorrelationBuilder message = runtime.createMessageCorrelation(AdjudicationProcess.REMITTANCE_POSTED_MESSAGE)
+                .processInstanceVariableEquals(EncounterProcess.CLAIM_ID, claim.getId())
+                .setVariable(AdjudicationProcess.CLAIM_OUTCOME, outcome)
+                .setVariable(AdjudicationProcess.PATIENT_BALANCE, patientBalance.doubleValue())
+                .setVariable(AdjudicationProcess.DENIAL_CARC, advice.denied() ? advice.carc() : null)
+                .setVariable(AdjudicationProcess.DENIAL_RARC, advice.denied() ? advice.rarc() : null);
         if (processMustWait) message.correlate();
         else message.correlateAll();
         return new PostingResult(false, outcome, patientBalance);
@@ -270,18 +270,21 @@ public class RemittanceService {
         List<String> waiting = runtime.createNativeProcessInstanceQuery().sql("select RES.* from " + executions + " RES where RES.ID_ in ("
                 + "select S.PROC_INST_ID_ from " + subscriptions + " S join " + executions + " P on P.ID_ = S.PROC_INST_ID_ "
                 + "where S.EVENT_TYPE_ = 'message' and S.EVENT_NAME_ = #{message} and P.BUSINESS_KEY_ in (" + keys + "))")
-                .parameter("message", REMITTANCE_MESSAGE).list().stream().map(org.camunda.bpm.engine.runtime.ProcessInstance::getId).toList();
+                .parameter("message", AdjudicationProcess.REMITTANCE_POSTED_MESSAGE)
+                .list().stream().map(org.camunda.bpm.engine.runtime.ProcessInstance::getId).toList();
         if (waiting.isEmpty()) return;
         java.util.Map<Long, List<String>> instancesByClaim = new java.util.HashMap<>();
-        runtime.createVariableInstanceQuery().variableName("claimId").processInstanceIdIn(waiting.toArray(String[]::new)).list().forEach(v -> {
+        runtime.createVariableInstanceQuery().variableName(EncounterProcess.CLAIM_ID)
+                .processInstanceIdIn(waiting.toArray(String[]::new)).list().forEach(v -> {
             if (v.getValue() instanceof Number n) instancesByClaim.computeIfAbsent(n.longValue(), k -> new java.util.ArrayList<>()).add(v.getProcessInstanceId());
         });
         for (RemittanceAdvice a : posted) {
             BigDecimal balance = patient.getOrDefault(byId.get(a.claimId()).encounterId(), BigDecimal.ZERO);
             for (String instance : instancesByClaim.getOrDefault(a.claimId(), List.of())) {
-                runtime.createMessageCorrelation(REMITTANCE_MESSAGE).processInstanceId(instance)
-                        .setVariable("claimOutcome", "PAID").setVariable("patientBalance", balance.doubleValue())
-                        .setVariable("denialCarc", null).setVariable("denialRarc", null).correlate();
+                runtime.createMessageCorrelation(AdjudicationProcess.REMITTANCE_POSTED_MESSAGE).processInstanceId(instance)
+                        .setVariable(AdjudicationProcess.CLAIM_OUTCOME, "PAID")
+                        .setVariable(AdjudicationProcess.PATIENT_BALANCE, balance.doubleValue())
+                        .setVariable(AdjudicationProcess.DENIAL_CARC, null).setVariable(AdjudicationProcess.DENIAL_RARC, null).correlate();
             }
         }
     }

@@ -1,5 +1,6 @@
 package com.claimflow.scrub;
 
+import com.claimflow.intake.EncounterProcess;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -14,8 +15,8 @@ public class ScrubClaimDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution x) {
-        ScrubResult result = scrubber.scrub((Long) x.getVariable("claimId"));
-        x.setVariable("scrubClean", result.isClean());
-        x.setVariable("scrubOwner", result.isClean() ? null : result.owner().queue());
+        ScrubResult result = scrubber.scrub((Long) x.getVariable(EncounterProcess.CLAIM_ID));
+        x.setVariable(ScrubbingProcess.SCRUB_CLEAN, result.isClean());
+        x.setVariable(ScrubbingProcess.SCRUB_OWNER, result.isClean() ? null : result.owner().queue());
     }
 }

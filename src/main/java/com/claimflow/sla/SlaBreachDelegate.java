@@ -19,7 +19,7 @@ abstract class SlaBreachDelegate {
     }
 
     public void execute(DelegateExecution x) {
-        String taskType = (String) x.getVariable("slaTask");
+        String taskType = (String) x.getVariable(SlaPolicy.SLA_TASK_PARAMETER);
         for (Task task : tasks.createTaskQuery().processInstanceId(x.getProcessInstanceId()).taskDefinitionKey(taskType).list()) {
             queues.slaBreached(task.getId(), state);
         }

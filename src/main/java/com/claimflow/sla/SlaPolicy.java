@@ -1,5 +1,6 @@
 package com.claimflow.sla;
 
+import com.claimflow.workqueue.TaskVariables;
 import java.util.Map;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -12,6 +13,11 @@ import org.springframework.stereotype.Component;
  */
 @Component("slaPolicy")
 public class SlaPolicy {
+    /** The decisions it evaluates, and the input parameter naming the task an SLA timer guards. */
+    public static final String SLA_DECISION_KEY = "sla-policy";
+    public static final String WAIT_DECISION_KEY = "follow-up-wait";
+    public static final String SLA_TASK_PARAMETER = "slaTask";
+
     private final DecisionService decisions;
 
     public SlaPolicy(DecisionService decisions) {
@@ -27,20 +33,20 @@ public class SlaPolicy {
     }
 
     public String waitFor(DelegateExecution execution, String waitType) {
-        Object wait = decisions.evaluateDecisionByKey("follow-up-wait")
-                .variables(Variables.createVariables().putValue("waitType", waitType).putValue("payerId", payer(execution)))
+        Object wait = decisions.evaluateDecisionByKey(WAIT_DECISION_KEY)
+                .variables(Variables.createVariables().putValue("waitType", waitType).putValue(TaskVariables.PAYER_ID, payer(execution)))
                 .evaluate().getSingleEntry();
         return wait.toString();
     }
 
     private Map<String, Object> sla(DelegateExecution execution, String taskType) {
-        return decisions.evaluateDecisionByKey("sla-policy")
-                .variables(Variables.createVariables().putValue("taskType", taskType).putValue("payerId", payer(execution)))
+        return decisions.evaluateDecisionByKey(SLA_DECISION_KEY)
+                .variables(Variables.createVariables().putValue("taskType", taskType).putValue(TaskVariables.PAYER_ID, payer(execution)))
                 .evaluate().getSingleResult().getEntryMap();
     }
 
     private static String payer(DelegateExecution execution) {
-        Object payer = execution.getVariable("payerId");
+        Object payer = execution.getVariable(TaskVariables.PAYER_ID);
         return payer == null ? "" : payer.toString();
     }
 }

@@ -1,5 +1,6 @@
 package com.claimflow.submission;
 
+import com.claimflow.intake.EncounterProcess;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -14,8 +15,8 @@ public class SubmitClaimDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution x) {
-        boolean resend = Boolean.TRUE.equals(x.getVariable("resubmit"));
-        submissions.submit((Long) x.getVariable("claimId"), resend);
-        x.setVariable("resubmit", false);
+        boolean resend = Boolean.TRUE.equals(x.getVariable(SubmissionProcess.RESUBMIT));
+        submissions.submit((Long) x.getVariable(EncounterProcess.CLAIM_ID), resend);
+        x.setVariable(SubmissionProcess.RESUBMIT, false);
     }
 }

@@ -2,7 +2,21 @@ package com.claimflow.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.claimflow.claim.ClaimCreationProcess;
+import com.claimflow.coding.CodingProcess;
+import com.claimflow.collections.CollectionsProcess;
+import com.claimflow.denial.DenialProcess;
+import com.claimflow.intake.EncounterProcess;
+import com.claimflow.remittance.AdjudicationProcess;
+import com.claimflow.remittance.PayerFileExceptionProcess;
+import com.claimflow.scrub.ScrubbingProcess;
+import com.claimflow.sla.SlaPolicy;
+import com.claimflow.submission.SubmissionProcess;
+import com.claimflow.workqueue.TaskPriority;
+import com.claimflow.workqueue.TaskVariables;
 import java.io.IOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -18,9 +33,11 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
+import org.camunda.bpm.model.bpmn.instance.BusinessRuleTask;
 import org.camunda.bpm.model.bpmn.instance.CallActivity;
 import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.Message;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
@@ -39,9 +56,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The models in {@code processes/} are complete enough for Camunda Modeler to draw them and follow the
- * conventions of {@code docs/process-model.md}. Paths are relative to the project root (Maven's working
- * directory).
+ * The models in {@code processes/} are complete enough for Camunda Modeler to draw them, follow the
+ * conventions of {@code docs/process-model.md}, and use the names the Java side holds as constants. Paths are
+ * relative to the project root (Maven's working directory).
  */
 class ModelsDrawTest {
 
@@ -49,6 +66,11 @@ class ModelsDrawTest {
   static final Path FORMS = Path.of("forms");
   static final String RETRY_CYCLE = "R5/PT5M";
   static final Set<String> GROUPS = Set.of("coders", "billers", "leads", "compliance");
+  static final Path CONTRACT = Path.of("docs", "process-model.md");
+  /** The classes holding the names of the contract: one per process, plus those of the work queue and the SLA timers. */
+  static final List<Class<?>> NAMES = List.of(TaskVariables.class, TaskPriority.class, SlaPolicy.class, EncounterProcess.class,
+      CodingProcess.class, ClaimCreationProcess.class, ScrubbingProcess.class, SubmissionProcess.class, AdjudicationProcess.class,
+      PayerFileExceptionProcess.class, DenialProcess.class, CollectionsProcess.class);
 
   static List<Path> bpmnFiles() throws IOException {
     return files(PROCESSES, ".bpmn");
@@ -228,6 +250,89 @@ class ModelsDrawTest {
     }
     assertThat(decisions).contains("denial-routing", "task-priority", "sla-policy", "follow-up-wait",
         "coding-audit-sampling", "collections-action");
+  }
+
+  @Test
+  void processConstantsNameTheModelsProcesses() throws IOException {
+    assertThat(constants(Kind.PROCESS)).isEqualTo(inModels(m -> m.getModelElementsByType(Process.class).stream().map(Process::getId)));
+  }
+
+  @Test
+  void taskConstantsNameTheModelsUserTasks() throws IOException {
+    assertThat(constants(Kind.TASK)).isEqualTo(inModels(m -> m.getModelElementsByType(UserTask.class).stream().map(UserTask::getId)));
+  }
+
+  @Test
+  void messageConstantsNameTheModelsMessages() throws IOException {
+    assertThat(constants(Kind.MESSAGE)).isEqualTo(inModels(m -> m.getModelElementsByType(Message.class).stream().map(Message::getName)));
+  }
+
+  @Test
+  void decisionConstantsNameTheTablesAndTheModelsCallThemByThoseNames() throws IOException {
+    Set<String> decisions = new TreeSet<>();
+    for (Path file : dmnFiles()) {
+      Dmn.readModelFromFile(file.toFile()).getModelElementsByType(Decision.class).forEach(d -> decisions.add(d.getId()));
+    }
+    assertThat(constants(Kind.DECISION)).isEqualTo(decisions);
+    for (Path file : bpmnFiles()) {
+      for (BusinessRuleTask task : read(file).getModelElementsByType(BusinessRuleTask.class)) {
+        assertThat(task.getCamundaDecisionRef()).as("%s: decisionRef", task.getId()).isIn(decisions);
+        assertThat(task.getCamundaResultVariable()).as("%s: resultVariable", task.getId()).isIn(constants(Kind.VARIABLE));
+      }
+    }
+  }
+
+  @Test
+  void variableConstantsAreTheVariablesTheContractLists() throws IOException {
+    String page = Files.readString(CONTRACT, StandardCharsets.UTF_8);
+    String table = page.substring(page.indexOf("## Variables"), page.indexOf("## Messages"));
+    Set<String> listed = new TreeSet<>();
+    for (String row : table.lines().filter(l -> l.startsWith("| `")).toList()) {
+      Pattern.compile("`([A-Za-z]+)`").matcher(row.split("\\|")[1]).results().forEach(m -> listed.add(m.group(1)));
+    }
+    assertThat(constants(Kind.VARIABLE)).isEqualTo(listed);
+    for (Class<?> names : NAMES) {
+      String module = names.getPackageName().substring(names.getPackageName().lastIndexOf('.') + 1);
+      assertThat(page).as("%s names the class holding the names", CONTRACT).contains("`" + module + "." + names.getSimpleName() + "`");
+    }
+  }
+
+  /** What a constant names, told by its suffix: {@code PROCESS}, {@code _TASK}, {@code _MESSAGE}, {@code _DECISION_KEY}. */
+  enum Kind {
+    PROCESS, TASK, MESSAGE, DECISION, VARIABLE;
+
+    static Kind of(String field) {
+      if (field.equals("PROCESS") || field.endsWith("_PROCESS")) return PROCESS;
+      if (field.endsWith("_TASK")) return TASK;
+      if (field.endsWith("_MESSAGE")) return MESSAGE;
+      if (field.equals("DECISION") || field.endsWith("_DECISION_KEY")) return DECISION;
+      return VARIABLE;
+    }
+  }
+
+  static Set<String> inModels(Function<BpmnModelInstance, Stream<String>> names) throws IOException {
+    Set<String> found = new TreeSet<>();
+    for (Path file : bpmnFiles()) {
+      names.apply(read(file)).forEach(found::add);
+    }
+    return found;
+  }
+
+  static Set<String> constants(Kind kind) {
+    Set<String> values = new TreeSet<>();
+    for (Class<?> names : NAMES) {
+      for (Field field : names.getDeclaredFields()) {
+        int m = field.getModifiers();
+        if (Modifier.isPublic(m) && Modifier.isStatic(m) && field.getType() == String.class && Kind.of(field.getName()) == kind) {
+          try {
+            values.add((String) field.get(null));
+          } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+          }
+        }
+      }
+    }
+    return values;
   }
 
   static Set<String> ids(java.util.Collection<? extends BaseElement> elements) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.claimflow.audit.AuditService;
 import com.claimflow.base.BadInputException;
+import com.claimflow.remittance.PayerFileExceptionProcess;
 import com.claimflow.remittance.PayerFileExceptions;
 import com.claimflow.support.ProcessDriver;
 import com.claimflow.workqueue.WorkItem;
@@ -81,7 +82,7 @@ class PayerFileExceptionProcessTest {
         long id = exceptions.keepUnmatchedPayment(file, 11, "ABC123", "2026343000999", "1", new BigDecimal("50"), new BigDecimal("40.00"), "AETNA",
                 "no claim of ours has patient control number 'ABC123'");
         ProcessInstance p = instance("835:" + file + ":11");
-        BpmnAwareTests.assertThat(p).isWaitingAt("ResolveUnmatchedPayment").task().hasCandidateGroup("billers");
+        BpmnAwareTests.assertThat(p).isWaitingAt(PayerFileExceptionProcess.RESOLVE_UNMATCHED_PAYMENT_TASK).task().hasCandidateGroup("billers");
         WorkItem item = taskOf(p);
         assertThat(item.encounterId()).isNull();
         assertThat(item.claimId()).isNull();
@@ -92,7 +93,7 @@ class PayerFileExceptionProcessTest {
                 .isInstanceOf(BadInputException.class).hasMessageContaining("note");
         assertThatThrownBy(() -> queues.complete(item.taskId(), Map.of("resolution", "LATER", "note", "?"), BEN))
                 .isInstanceOf(BadInputException.class).hasMessageContaining("resolution");
-        BpmnAwareTests.assertThat(p).isWaitingAt("ResolveUnmatchedPayment");
+        BpmnAwareTests.assertThat(p).isWaitingAt(PayerFileExceptionProcess.RESOLVE_UNMATCHED_PAYMENT_TASK);
 
         queues.complete(item.taskId(), Map.of("resolution", "NOT_OURS", "note", "another clinic's patient; told the payer"), BEN);
         driver.runJobs();
@@ -118,7 +119,7 @@ class PayerFileExceptionProcessTest {
         long id = exceptions.raiseProviderRejection(file, 16, "2000C", "RIVERSIDE FAMILY CLINIC", "1234567893",
                 "A3:562:85 returned as unprocessable: entity's National Provider Identifier (NPI) (billing provider)", "BCBS");
         ProcessInstance p = instance("277CA:" + file + ":16");
-        BpmnAwareTests.assertThat(p).isWaitingAt("ResolveProviderRejection").task().hasCandidateGroup("billers");
+        BpmnAwareTests.assertThat(p).isWaitingAt(PayerFileExceptionProcess.RESOLVE_PROVIDER_REJECTION_TASK).task().hasCandidateGroup("billers");
         WorkItem item = taskOf(p);
         assertThat(item.encounterId()).isNull();
         assertThat(item.payerId()).isEqualTo("BCBS");

@@ -5,24 +5,36 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.history
 import static org.mockito.Mockito.when;
 
 import com.claimflow.claim.Claim;
+import com.claimflow.claim.ClaimCreationProcess;
 import com.claimflow.claim.ClaimService;
 import com.claimflow.claim.ClaimStatus;
+import com.claimflow.coding.CodingProcess;
+import com.claimflow.collections.CollectionsProcess;
 import com.claimflow.collections.CollectionsService;
 import com.claimflow.demo.DemoReferenceData;
 import com.claimflow.demo.DemoUsers;
+import com.claimflow.denial.DenialProcess;
 import com.claimflow.denial.DenialService;
 import com.claimflow.coding.AuditSampling;
 import com.claimflow.intake.Encounter;
+import com.claimflow.intake.EncounterProcess;
 import com.claimflow.intake.EncounterService;
+import com.claimflow.reference.ReferenceService;
 import com.claimflow.remittance.AccountService;
+import com.claimflow.remittance.AdjudicationProcess;
 import com.claimflow.remittance.RemittanceAdvice;
 import com.claimflow.remittance.RemittanceService;
+import com.claimflow.submission.SubmissionProcess;
 import com.claimflow.submission.SubmissionService;
 import com.claimflow.support.Encounters;
 import com.claimflow.support.ProcessDriver;
+import com.claimflow.workqueue.TaskPriority;
 import com.claimflow.workqueue.WorkItem;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -71,6 +83,8 @@ class RevenueCycleProcessTest {
     @Autowired WorkQueueService queues;
     @Autowired com.claimflow.scrub.ScrubService scrubber;
     @Autowired AuditService audit;
+    @Autowired TaskPriority priority;
+    @Autowired ReferenceService referenceData;
     @MockitoBean AuditSampling sampling;
 
     @BeforeEach
@@ -146,17 +160,18 @@ class RevenueCycleProcessTest {
     void scrubFailureOwnedByTheCoderIsFixedThenPaid() {
         Encounter e = encounters.open(Encounters.visit().request());
         driver.runJobs();
-        WorkItem coding = driver.task(e.id(), "CodeEncounter");
+        WorkItem coding = driver.task(e.id(), CodingProcess.CODE_ENCOUNTER_TASK);
         // a coding whose line points at a diagnosis that is not there (as an imported coding can): the scrubber catches it
-        tasks.complete(coding.taskId(), Map.of("queryProvider", false, "codedBy", "carla", "coderNew", false, "estimatedCharge", 100d, "auditDraw", 0.5));
+        tasks.complete(coding.taskId(), Map.of(CodingProcess.QUERY_PROVIDER, false, CodingProcess.CODED_BY, "carla", CodingProcess.CODER_NEW, false,
+                CodingProcess.ESTIMATED_CHARGE, 100d, CodingProcess.AUDIT_DRAW, 0.5));
         jdbc.update("insert into coding (encounter_id, diagnosis_codes, coded_by, coded_at) values (?, 'I10', 'carla', current_timestamp)", e.id());
         Long codingId = jdbc.queryForObject("select id from coding where encounter_id = ?", Long.class, e.id());
         jdbc.update("insert into coding_line (coding_id, line_no, code, modifiers, units, pointers) values (?, 0, 'J1100', '', 1, '2')", codingId);
         driver.runJobs();
 
-        WorkItem fix = driver.task(e.id(), "FixCodingEdit");
+        WorkItem fix = driver.task(e.id(), CodingProcess.FIX_CODING_EDIT_TASK);
         assertThat(fix.queue()).isEqualTo("coders");
-        driver.complete(e.id(), "FixCodingEdit", "carla", "coders",
+        driver.complete(e.id(), CodingProcess.FIX_CODING_EDIT_TASK, "carla", "coders",
                 Map.of("diagnosisCodes", "I10", "procedureLines", "99213 1 1", "note", "pointer fixed, E/M coded"));
 
         assertThat(claimOf(e).getStatus()).isEqualTo(ClaimStatus.SUBMITTED);
@@ -170,11 +185,11 @@ class RevenueCycleProcessTest {
     void billingScrubFailureGoesToTheBillerQueue() {
         // UHC's fee schedule has no amount for 20610: the charge edit is the biller's
         Encounter e = openAndCode(Encounters.visit().payer("UHC", "123456789"), "M1711", "20610 RT 1 1");
-        WorkItem fix = driver.task(e.id(), "FixClaimEdit");
+        WorkItem fix = driver.task(e.id(), EncounterProcess.FIX_CLAIM_EDIT_TASK);
         assertThat(fix.queue()).isEqualTo("billers");
         jdbc.update("insert into fee_schedule_entry (payer_id, code, allowed_amount, valid_from) values ('UHC', '20610', 71.30, '2015-10-01')");
         try {
-            driver.complete(e.id(), "FixClaimEdit", "bella", "billers", Map.of("note", "fee schedule loaded"));
+            driver.complete(e.id(), EncounterProcess.FIX_CLAIM_EDIT_TASK, "bella", "billers", Map.of("note", "fee schedule loaded"));
             assertThat(claimOf(e).getStatus()).isEqualTo(ClaimStatus.SUBMITTED);
             assertThat(claimOf(e).getTotalCharge()).isEqualByComparingTo("71.30");
         } finally {
@@ -186,11 +201,12 @@ class RevenueCycleProcessTest {
     void aDrugThePayerAuthorizesWaitsForTheAuthorizationNumberWhichTheClaimThenCarries() {
         Encounter e = openAndCode(Encounters.visit().payer("AETNA", "W123456789").referredBy(DemoReferenceData.DR_BAKER_NPI),
                 "M1711", "99213 25 1 1\nJ1100 4 1");
-        WorkItem fix = driver.task(e.id(), "FixClaimEdit");
+        WorkItem fix = driver.task(e.id(), EncounterProcess.FIX_CLAIM_EDIT_TASK);
         assertThat(fix.queue()).isEqualTo("billers");
         assertThat(scrubber.latest(claimOf(e).getId()).orElseThrow().errors()).extracting(f -> f.editId()).containsExactly("PAYER_PRIOR_AUTH");
 
-        driver.complete(e.id(), "FixClaimEdit", "bella", "billers", Map.of("priorAuthorization", "PA-778899", "note", "auth letter on file"));
+        driver.complete(e.id(), EncounterProcess.FIX_CLAIM_EDIT_TASK, "bella", "billers",
+                Map.of("priorAuthorization", "PA-778899", "note", "auth letter on file"));
         Claim claim = claimOf(e);
         assertThat(claim.getStatus()).isEqualTo(ClaimStatus.SUBMITTED);
         assertThat(claim.getPriorAuthorization()).isEqualTo("PA-778899");
@@ -204,8 +220,9 @@ class RevenueCycleProcessTest {
         Claim c = claimOf(e);
         payer.acknowledge(c.getId(), false, null, "A7:164 member number invalid");
         driver.runJobs();
-        assertThat(driver.task(e.id(), "FixRejectedClaim").queue()).isEqualTo("billers");
-        driver.complete(e.id(), "FixRejectedClaim", "ben", "billers", Map.of("memberId", "XYZ999999999", "note", "member id corrected"));
+        assertThat(driver.task(e.id(), EncounterProcess.FIX_REJECTED_CLAIM_TASK).queue()).isEqualTo("billers");
+        driver.complete(e.id(), EncounterProcess.FIX_REJECTED_CLAIM_TASK, "ben", "billers",
+                Map.of("memberId", "XYZ999999999", "note", "member id corrected"));
 
         assertThat(submissions.messagesFor(c.getId())).hasSize(2);
         assertThat(claimOf(e).getMemberId()).isEqualTo("XYZ999999999");
@@ -219,8 +236,9 @@ class RevenueCycleProcessTest {
         Encounter e = openAndCode(Encounters.visit(), "R0789", "93000 1 1");
         accept(e);
         deny(e, "50");
-        assertThat(driver.task(e.id(), "PrepareAppeal").queue()).isEqualTo("billers");
-        driver.complete(e.id(), "PrepareAppeal", "bella", "billers", Map.of("appealDecision", "APPEAL", "note", "records attached"));
+        assertThat(driver.task(e.id(), DenialProcess.PREPARE_APPEAL_TASK).queue()).isEqualTo("billers");
+        driver.complete(e.id(), DenialProcess.PREPARE_APPEAL_TASK, "bella", "billers",
+                Map.of(DenialProcess.APPEAL_DECISION, "APPEAL", "note", "records attached"));
         assertThat(denials.current(claimOf(e).getId()).getAppealLevel()).isEqualTo(1);
 
         denials.decideAppeal(claimOf(e).getId(), true);
@@ -235,11 +253,12 @@ class RevenueCycleProcessTest {
         Encounter e = openAndCode(Encounters.visit(), "R0789", "93000 1 1");
         accept(e);
         deny(e, "50");
-        driver.complete(e.id(), "PrepareAppeal", "bella", "billers", Map.of("appealDecision", "APPEAL"));
+        driver.complete(e.id(), DenialProcess.PREPARE_APPEAL_TASK, "bella", "billers", Map.of(DenialProcess.APPEAL_DECISION, "APPEAL"));
         denials.decideAppeal(claimOf(e).getId(), false);
         driver.runJobs();
-        assertThat(driver.task(e.id(), "ApproveWriteOff").queue()).isEqualTo("leads");
-        driver.complete(e.id(), "ApproveWriteOff", "lena", "leads", Map.of("writeOffApproved", true, "note", "not worth a second level"));
+        assertThat(driver.task(e.id(), DenialProcess.APPROVE_WRITE_OFF_TASK).queue()).isEqualTo("leads");
+        driver.complete(e.id(), DenialProcess.APPROVE_WRITE_OFF_TASK, "lena", "leads",
+                Map.of(DenialProcess.WRITE_OFF_APPROVED, true, "note", "not worth a second level"));
 
         assertThat(ended(e)).isTrue();
         assertThat(passed(e, "EncounterWrittenOff")).isTrue();
@@ -252,8 +271,8 @@ class RevenueCycleProcessTest {
         accept(e);
         Claim original = claimOf(e);
         deny(e, "11");
-        assertThat(driver.task(e.id(), "CorrectCodingDenial").queue()).isEqualTo("coders");
-        driver.complete(e.id(), "CorrectCodingDenial", "colin", "coders",
+        assertThat(driver.task(e.id(), CodingProcess.CORRECT_CODING_DENIAL_TASK).queue()).isEqualTo("coders");
+        driver.complete(e.id(), CodingProcess.CORRECT_CODING_DENIAL_TASK, "colin", "coders",
                 Map.of("diagnosisCodes", "I10, E785", "procedureLines", "99214 1 1,2", "note", "added supporting diagnosis"));
 
         Claim replacement = claimOf(e);
@@ -293,8 +312,9 @@ class RevenueCycleProcessTest {
         driver.fireTimer("StatementCycle");
         assertThat(collections.statements(e.id())).hasSize(3);
         driver.fireTimer("StatementCycle");
-        assertThat(driver.task(e.id(), "ReviewCollections").queue()).isEqualTo("billers");
-        driver.complete(e.id(), "ReviewCollections", "ben", "billers", Map.of("collectionsDecision", "AGENCY"));
+        assertThat(driver.task(e.id(), CollectionsProcess.REVIEW_COLLECTIONS_TASK).queue()).isEqualTo("billers");
+        driver.complete(e.id(), CollectionsProcess.REVIEW_COLLECTIONS_TASK, "ben", "billers",
+                Map.of(CollectionsProcess.COLLECTIONS_DECISION, "AGENCY"));
         assertThat(ended(e)).isTrue();
         assertThat(account.balance(e.id()).patient()).isZero();
     }
@@ -303,21 +323,21 @@ class RevenueCycleProcessTest {
     void missingMemberIdStopsAtEligibilityUntilABillerEntersIt() {
         Encounter e = encounters.open(Encounters.visit().memberId(null).request());
         driver.runJobs();
-        assertThat(driver.task(e.id(), "ResolveEligibility").queue()).isEqualTo("billers");
-        driver.complete(e.id(), "ResolveEligibility", "bella", "billers", Map.of("memberId", "XYZ555555555"));
-        assertThat(driver.openTaskTypes(e.id())).containsExactly("CodeEncounter");
+        assertThat(driver.task(e.id(), EncounterProcess.RESOLVE_ELIGIBILITY_TASK).queue()).isEqualTo("billers");
+        driver.complete(e.id(), EncounterProcess.RESOLVE_ELIGIBILITY_TASK, "bella", "billers", Map.of("memberId", "XYZ555555555"));
+        assertThat(driver.openTaskTypes(e.id())).containsExactly(CodingProcess.CODE_ENCOUNTER_TASK);
     }
 
     @Test
     void newCodersWorkIsAuditedBySomeoneElse() {
         Encounter e = encounters.open(Encounters.visit().request());
         driver.runJobs();
-        driver.complete(e.id(), "CodeEncounter", "colin", "coders",
-                Map.of("diagnosisCodes", "I10", "procedureLines", "99213 1 1", "queryProvider", false));
-        WorkItem audit = driver.task(e.id(), "AuditCoding");
+        driver.complete(e.id(), CodingProcess.CODE_ENCOUNTER_TASK, "colin", "coders",
+                Map.of("diagnosisCodes", "I10", "procedureLines", "99213 1 1", CodingProcess.QUERY_PROVIDER, false));
+        WorkItem audit = driver.task(e.id(), CodingProcess.AUDIT_CODING_TASK);
         assertThat(audit.queue()).isEqualTo("compliance");
         assertThat(audit.excludedUser()).isEqualTo("colin");
-        driver.complete(e.id(), "AuditCoding", "cora", "compliance", Map.of("auditPassed", true));
+        driver.complete(e.id(), CodingProcess.AUDIT_CODING_TASK, "cora", "compliance", Map.of(CodingProcess.AUDIT_PASSED, true));
         assertThat(claimOf(e).getStatus()).isEqualTo(ClaimStatus.SUBMITTED);
     }
 
@@ -325,40 +345,43 @@ class RevenueCycleProcessTest {
     void providerQueryWaitsForTheAnswerAndIsChasedWhenLate() {
         Encounter e = encounters.open(Encounters.visit().request());
         driver.runJobs();
-        driver.complete(e.id(), "CodeEncounter", "carla", "coders", Map.of("queryProvider", true, "providerQuery", "laterality?"));
+        driver.complete(e.id(), CodingProcess.CODE_ENCOUNTER_TASK, "carla", "coders",
+                Map.of(CodingProcess.QUERY_PROVIDER, true, "providerQuery", "laterality?"));
         driver.fireTimer("ProviderQueryOverdue");
-        driver.complete(e.id(), "ChaseProviderQuery", "carla", "coders", Map.of("note", "paged Dr Adams"));
-        engine.getRuntimeService().createMessageCorrelation("ProviderAnswered").processInstanceVariableEquals("encounterId", e.id()).correlate();
+        driver.complete(e.id(), CodingProcess.CHASE_PROVIDER_QUERY_TASK, "carla", "coders", Map.of("note", "paged Dr Adams"));
+        engine.getRuntimeService().createMessageCorrelation(CodingProcess.PROVIDER_ANSWERED_MESSAGE)
+                .processInstanceVariableEquals(EncounterProcess.ENCOUNTER_ID, e.id()).correlate();
         driver.runJobs();
-        assertThat(driver.openTaskTypes(e.id())).containsExactly("CodeEncounter");
+        assertThat(driver.openTaskTypes(e.id())).containsExactly(CodingProcess.CODE_ENCOUNTER_TASK);
     }
 
     @Test
     void slaTimersWarnThenEscalateToTheLeads() {
         Encounter e = encounters.open(Encounters.visit().request());
         driver.runJobs();
-        WorkItem before = driver.task(e.id(), "CodeEncounter");
+        WorkItem before = driver.task(e.id(), CodingProcess.CODE_ENCOUNTER_TASK);
         driver.fireTimer("CodeEncounterSlaWarning");
-        WorkItem warned = driver.task(e.id(), "CodeEncounter");
+        WorkItem warned = driver.task(e.id(), CodingProcess.CODE_ENCOUNTER_TASK);
         assertThat(warned.slaState()).isEqualTo(WorkItem.SlaState.WARNED);
         assertThat(warned.priority()).isGreaterThan(before.priority());
 
         driver.fireTimer("CodeEncounterSlaEscalation");
-        WorkItem escalated = driver.task(e.id(), "CodeEncounter");
+        WorkItem escalated = driver.task(e.id(), CodingProcess.CODE_ENCOUNTER_TASK);
         assertThat(escalated.slaState()).isEqualTo(WorkItem.SlaState.ESCALATED);
         assertThat(tasks.createTaskQuery().taskId(escalated.taskId()).taskCandidateGroup("leads").count()).isEqualTo(1);
-        assertThat(driver.openTaskTypes(e.id())).containsExactly("CodeEncounter"); // non-interrupting
+        assertThat(driver.openTaskTypes(e.id())).containsExactly(CodingProcess.CODE_ENCOUNTER_TASK); // non-interrupting
     }
 
     @Test
     void missingAcknowledgementIsFollowedUpAndResent() {
         Encounter e = openAndCode(Encounters.visit(), "J069", "99213 1 1");
         driver.fireTimer("AcknowledgementOverdue");
-        driver.complete(e.id(), "FollowUpAcknowledgement", "ben", "billers", Map.of("resubmit", true, "note", "clearinghouse lost it"));
+        driver.complete(e.id(), SubmissionProcess.FOLLOW_UP_ACKNOWLEDGEMENT_TASK, "ben", "billers",
+                Map.of(SubmissionProcess.RESUBMIT, true, "note", "clearinghouse lost it"));
         assertThat(submissions.messagesFor(claimOf(e).getId())).hasSize(2);
         accept(e);
         driver.fireTimer("RemittanceOverdue");
-        driver.complete(e.id(), "FollowUpClaimStatus", "ben", "billers", Map.of("note", "payer says in process"));
+        driver.complete(e.id(), AdjudicationProcess.FOLLOW_UP_CLAIM_STATUS_TASK, "ben", "billers", Map.of("note", "payer says in process"));
         pay(e, 0);
         assertThat(ended(e)).isTrue();
     }
@@ -373,7 +396,7 @@ class RevenueCycleProcessTest {
     void everyHumanStepWarnsThenEscalatesOnItsSla(String process, String taskType) {
         Encounter e = encounters.open(Encounters.visit().request());
         var instance = engine.getRuntimeService().createProcessInstanceByKey(process).businessKey(String.valueOf(e.id()))
-                .setVariables(Map.of("encounterId", e.id(), "payerId", "BCBS", "claimAmount", 250.0d))
+                .setVariables(Map.of(EncounterProcess.ENCOUNTER_ID, e.id(), EncounterProcess.PAYER_ID, "BCBS", "claimAmount", 250.0d))
                 .startBeforeActivity(taskType).execute();
         WorkItem item = queues.forEncounter(e.id()).stream().filter(w -> w.taskType().equals(taskType)).findFirst().orElseThrow();
         assertThat(item.slaState()).isEqualTo(WorkItem.SlaState.OK);
@@ -384,6 +407,29 @@ class RevenueCycleProcessTest {
         assertThat(queues.get(item.taskId()).slaState()).isEqualTo(WorkItem.SlaState.ESCALATED);
         assertThat(tasks.createTaskQuery().taskId(item.taskId()).taskCandidateGroup("leads").count()).isEqualTo(1);
         assertThat(audit.forTask(item.taskId())).extracting(a -> a.getAction()).containsExactly("SLA_WARNED", "SLA_ESCALATED");
+    }
+
+    /** Intake sets the payer's filing deadline on the process; a task's priority counts the days to it, 365 when there is none. */
+    @Test
+    void taskPriorityCountsTheDaysToTheFilingDeadlineIntakeSets() {
+        Encounter e = encounters.open(Encounters.visit().on(LocalDate.now().minusDays(10)).request());
+        int filingDays = referenceData.payer(e.payerId()).orElseThrow().getTimelyFilingDays();
+        assertThat(engine.getRuntimeService().getVariable(e.processInstanceId(), EncounterProcess.FILING_DEADLINE))
+                .isEqualTo(LocalDate.now().minusDays(10).plusDays(filingDays).toString());
+
+        List<Integer> priorities = new ArrayList<>();
+        for (LocalDate deadline : new LocalDate[] {LocalDate.now().minusDays(1), LocalDate.now().plusDays(90), null}) {
+            Map<String, Object> variables = new HashMap<>(Map.of(EncounterProcess.ENCOUNTER_ID, e.id(),
+                    EncounterProcess.PAYER_ID, "BCBS", ClaimCreationProcess.CLAIM_AMOUNT, 100.0d));
+            if (deadline != null) variables.put(EncounterProcess.FILING_DEADLINE, deadline.toString());
+            var instance = engine.getRuntimeService().createProcessInstanceByKey(CodingProcess.PROCESS)
+                    .businessKey(String.valueOf(e.id())).setVariables(variables).startBeforeActivity(CodingProcess.CODE_ENCOUNTER_TASK).execute();
+            priorities.add(queues.forEncounter(e.id()).stream().filter(w -> w.processInstanceId().equals(instance.getId())).findFirst()
+                    .orElseThrow().priority());
+        }
+        assertThat(priorities).containsExactly(priority.of(CodingProcess.CODE_ENCOUNTER_TASK, 100, -1),
+                priority.of(CodingProcess.CODE_ENCOUNTER_TASK, 100, 90), priority.of(CodingProcess.CODE_ENCOUNTER_TASK, 100, 365));
+        assertThat(priorities.get(0)).as("overdue before far away").isGreaterThan(priorities.get(1));
     }
 
     private void fireTimerOf(String processInstanceId, String activityId) {
@@ -397,8 +443,8 @@ class RevenueCycleProcessTest {
         Encounter e = openAndCode(Encounters.visit(), "I10", "99213 1 1");
         accept(e);
         deny(e, "16");
-        assertThat(driver.task(e.id(), "CorrectBillingDenial").queue()).isEqualTo("billers");
-        driver.complete(e.id(), "CorrectBillingDenial", "ben", "billers", Map.of("note", "added referring provider"));
+        assertThat(driver.task(e.id(), EncounterProcess.CORRECT_BILLING_DENIAL_TASK).queue()).isEqualTo("billers");
+        driver.complete(e.id(), EncounterProcess.CORRECT_BILLING_DENIAL_TASK, "ben", "billers", Map.of("note", "added referring provider"));
         assertThat(claimOf(e).getFrequencyCode()).isEqualTo("7");
         accept(e);
         pay(e, 0);
@@ -410,11 +456,12 @@ class RevenueCycleProcessTest {
         Encounter e = openAndCode(Encounters.visit(), "R0789", "93000 1 1");
         accept(e);
         deny(e, "50");
-        driver.complete(e.id(), "PrepareAppeal", "bella", "billers", Map.of("appealDecision", "WRITE_OFF"));
-        driver.complete(e.id(), "ApproveWriteOff", "lena", "leads", Map.of("writeOffApproved", false, "note", "appeal it"));
-        driver.complete(e.id(), "PrepareAppeal", "bella", "billers", Map.of("appealDecision", "APPEAL"));
+        driver.complete(e.id(), DenialProcess.PREPARE_APPEAL_TASK, "bella", "billers", Map.of(DenialProcess.APPEAL_DECISION, "WRITE_OFF"));
+        driver.complete(e.id(), DenialProcess.APPROVE_WRITE_OFF_TASK, "lena", "leads",
+                Map.of(DenialProcess.WRITE_OFF_APPROVED, false, "note", "appeal it"));
+        driver.complete(e.id(), DenialProcess.PREPARE_APPEAL_TASK, "bella", "billers", Map.of(DenialProcess.APPEAL_DECISION, "APPEAL"));
         driver.fireTimer("AppealOverdue");
-        driver.complete(e.id(), "FollowUpAppeal", "bella", "billers", Map.of("note", "called the payer"));
+        driver.complete(e.id(), DenialProcess.FOLLOW_UP_APPEAL_TASK, "bella", "billers", Map.of("note", "called the payer"));
         assertThat(denials.current(claimOf(e).getId()).getAppealLevel()).isEqualTo(1);
         denials.decideAppeal(claimOf(e).getId(), true);
         driver.runJobs();
@@ -447,7 +494,8 @@ class RevenueCycleProcessTest {
         driver.fireTimer("StatementCycle");
         driver.fireTimer("StatementCycle");
         driver.fireTimer("StatementCycle");
-        driver.complete(e.id(), "ReviewCollections", "ben", "billers", Map.of("collectionsDecision", "WRITE_OFF", "note", "hardship"));
+        driver.complete(e.id(), CollectionsProcess.REVIEW_COLLECTIONS_TASK, "ben", "billers",
+                Map.of(CollectionsProcess.COLLECTIONS_DECISION, "WRITE_OFF", "note", "hardship"));
         assertThat(ended(e)).isTrue();
         assertThat(account.balance(e.id()).isZero()).isTrue();
     }
@@ -457,17 +505,19 @@ class RevenueCycleProcessTest {
         Encounter e = encounters.open(Encounters.visit().request());
         driver.runJobs();
         when(sampling.draw()).thenReturn(0.01);
-        driver.complete(e.id(), "CodeEncounter", "carla", "coders",
-                Map.of("diagnosisCodes", "I10", "procedureLines", "99215 1 1", "queryProvider", false));
-        driver.complete(e.id(), "AuditCoding", "cora", "compliance", Map.of("auditPassed", false, "note", "documentation supports 99213"));
-        assertThat(driver.openTaskTypes(e.id())).containsExactly("CodeEncounter");
+        driver.complete(e.id(), CodingProcess.CODE_ENCOUNTER_TASK, "carla", "coders",
+                Map.of("diagnosisCodes", "I10", "procedureLines", "99215 1 1", CodingProcess.QUERY_PROVIDER, false));
+        driver.complete(e.id(), CodingProcess.AUDIT_CODING_TASK, "cora", "compliance",
+                Map.of(CodingProcess.AUDIT_PASSED, false, "note", "documentation supports 99213"));
+        assertThat(driver.openTaskTypes(e.id())).containsExactly(CodingProcess.CODE_ENCOUNTER_TASK);
     }
 
     @Test
     void followUpWithoutResendingKeepsWaitingForTheAcknowledgement() {
         Encounter e = openAndCode(Encounters.visit(), "J069", "99213 1 1");
         driver.fireTimer("AcknowledgementOverdue");
-        driver.complete(e.id(), "FollowUpAcknowledgement", "ben", "billers", Map.of("resubmit", false, "note", "clearinghouse has it"));
+        driver.complete(e.id(), SubmissionProcess.FOLLOW_UP_ACKNOWLEDGEMENT_TASK, "ben", "billers",
+                Map.of(SubmissionProcess.RESUBMIT, false, "note", "clearinghouse has it"));
         assertThat(submissions.messagesFor(claimOf(e).getId())).hasSize(1);
         accept(e);
         pay(e, 0);
@@ -478,9 +528,9 @@ class RevenueCycleProcessTest {
     void theCoderOfAnEncounterCannotAuditIt() {
         Encounter e = encounters.open(Encounters.visit().request());
         driver.runJobs();
-        driver.complete(e.id(), "CodeEncounter", "colin", "coders",
-                Map.of("diagnosisCodes", "I10", "procedureLines", "99213 1 1", "queryProvider", false));
-        WorkItem audit = driver.task(e.id(), "AuditCoding");
+        driver.complete(e.id(), CodingProcess.CODE_ENCOUNTER_TASK, "colin", "coders",
+                Map.of("diagnosisCodes", "I10", "procedureLines", "99213 1 1", CodingProcess.QUERY_PROVIDER, false));
+        WorkItem audit = driver.task(e.id(), CodingProcess.AUDIT_CODING_TASK);
         var colinInCompliance = new com.claimflow.identity.Worker("colin", java.util.Set.of("compliance"));
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> queues.claim(audit.taskId(), colinInCompliance))
                 .isInstanceOf(org.springframework.security.access.AccessDeniedException.class).hasMessageContaining("may not audit");

@@ -1,5 +1,6 @@
 package com.claimflow.support;
 
+import com.claimflow.coding.CodingProcess;
 import com.claimflow.workqueue.WorkItem;
 import com.claimflow.workqueue.WorkQueueService;
 import com.claimflow.identity.Worker;
@@ -64,10 +65,10 @@ public class ProcessDriver {
      * compliance passes it, so the encounter goes on to the claim as the caller expects.
      */
     public void code(long encounterId, String diagnoses, String procedures) {
-        complete(encounterId, "CodeEncounter", "carla", "coders",
-                Map.of("diagnosisCodes", diagnoses, "procedureLines", procedures, "queryProvider", false));
-        if (openTaskTypes(encounterId).contains("AuditCoding")) {
-            complete(encounterId, "AuditCoding", "cora", "compliance", Map.of("auditPassed", true));
+        complete(encounterId, CodingProcess.CODE_ENCOUNTER_TASK, "carla", "coders",
+                Map.of("diagnosisCodes", diagnoses, "procedureLines", procedures, CodingProcess.QUERY_PROVIDER, false));
+        if (openTaskTypes(encounterId).contains(CodingProcess.AUDIT_CODING_TASK)) {
+            complete(encounterId, CodingProcess.AUDIT_CODING_TASK, "cora", "compliance", Map.of(CodingProcess.AUDIT_PASSED, true));
         }
     }
 }

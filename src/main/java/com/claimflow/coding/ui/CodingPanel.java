@@ -3,6 +3,7 @@ package com.claimflow.coding.ui;
 import com.claimflow.base.ui.Facts;
 import com.claimflow.base.ui.Formats;
 import com.claimflow.coding.Coding;
+import com.claimflow.coding.CodingProcess;
 import com.claimflow.coding.CodingService;
 import com.claimflow.coding.ProcedureLine;
 import com.claimflow.identity.Roles;
@@ -16,7 +17,6 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -27,7 +27,6 @@ import java.util.stream.IntStream;
 @org.springframework.stereotype.Component
 public class CodingPanel implements TaskPanel {
     /** Coder task types whose forms carry the codes. */
-    private static final Set<String> CODING_TASKS = Set.of("CodeEncounter", "FixCodingEdit", "CorrectCodingDenial");
 
     private final CodingService coding;
     private final ReferenceService reference;
@@ -65,7 +64,7 @@ public class CodingPanel implements TaskPanel {
 
     @Override
     public void prefill(TaskContext task, TaskForm form) {
-        if (!CODING_TASKS.contains(task.item().taskType()) && !Roles.CODERS.equals(task.item().queue())) return;
+        if (!CodingProcess.TASKS_WITH_CODES.contains(task.item().taskType()) && !Roles.CODERS.equals(task.item().queue())) return;
         coding.codingOf(task.item().encounterId()).ifPresent(c -> {
             form.setValueIfEmpty("diagnosisCodes", String.join(", ", c.diagnoses()));
             form.setValueIfEmpty("procedureLines", c.procedures().stream().map(ProcedureLine::format).collect(Collectors.joining("\n")));

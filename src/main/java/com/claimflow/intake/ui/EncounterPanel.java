@@ -3,6 +3,7 @@ package com.claimflow.intake.ui;
 import com.claimflow.base.ui.Facts;
 import com.claimflow.base.ui.Formats;
 import com.claimflow.intake.Encounter;
+import com.claimflow.intake.EncounterProcess;
 import com.claimflow.intake.EncounterService;
 import com.claimflow.reference.Payer;
 import com.claimflow.reference.ReferenceService;
@@ -50,8 +51,8 @@ public class EncounterPanel implements TaskPanel {
 
     @Override
     public void prefill(TaskContext task, TaskForm form) {
-        if (!"ResolveEligibility".equals(task.item().taskType())) return;
-        encounterOf(task).map(Encounter::getMemberId).ifPresent(memberId -> form.setValueIfEmpty("memberId", memberId));
+        if (!EncounterProcess.RESOLVE_ELIGIBILITY_TASK.equals(task.item().taskType())) return;
+        encounterOf(task).map(Encounter::memberId).ifPresent(memberId -> form.setValueIfEmpty("memberId", memberId));
     }
 
     private Optional<Encounter> encounterOf(TaskContext task) {
@@ -61,16 +62,16 @@ public class EncounterPanel implements TaskPanel {
     private Facts facts(Encounter e) {
         return new Facts()
                 .fact("Patient", e.patientName())
-                .fact("Born", Formats.date(e.getPatientBirthDate()) + " (age " + e.patientAgeOn(e.getDateOfService()) + " at the visit)")
-                .fact("Sex", e.getPatientSex())
-                .fact("Payer", payerName(e.getPayerId()))
-                .fact("Member id", e.getMemberId() == null || e.getMemberId().isBlank() ? "missing" : e.getMemberId())
-                .fact("Date of service", Formats.date(e.getDateOfService()))
-                .fact("Place of service", e.getPlaceOfService())
-                .fact("Claim type", e.getClaimType())
-                .fact("Billing NPI", e.getBillingNpi())
-                .fact("Rendering NPI", e.getRenderingNpi())
-                .fact("External id", e.getExternalId());
+                .fact("Born", Formats.date(e.patientBirthDate()) + " (age " + e.patientAgeOn(e.dateOfService()) + " at the visit)")
+                .fact("Sex", e.patientSex())
+                .fact("Payer", payerName(e.payerId()))
+                .fact("Member id", e.memberId() == null || e.memberId().isBlank() ? "missing" : e.memberId())
+                .fact("Date of service", Formats.date(e.dateOfService()))
+                .fact("Place of service", e.placeOfService())
+                .fact("Claim type", e.claimType())
+                .fact("Billing NPI", e.billingNpi())
+                .fact("Rendering NPI", e.renderingNpi())
+                .fact("External id", e.externalId());
     }
 
     private String payerName(String payerId) {
@@ -81,7 +82,7 @@ public class EncounterPanel implements TaskPanel {
     private static Div documentation(Encounter e) {
         Div doc = new Div();
         doc.setId("documentation");
-        doc.setText(e.getDocumentation() == null || e.getDocumentation().isBlank() ? "No documentation on file." : e.getDocumentation());
+        doc.setText(e.documentation() == null || e.documentation().isBlank() ? "No documentation on file." : e.documentation());
         doc.getStyle().set("white-space", "pre-wrap")
                 .set("padding", "var(--lumo-space-s) var(--lumo-space-m)")
                 .set("border", "1px solid var(--lumo-contrast-10pct)")

@@ -1,6 +1,7 @@
 package com.claimflow.remittance.inbound;
 
 import com.claimflow.base.BadInputException;
+import com.claimflow.remittance.PayerFileExceptionProcess;
 import com.claimflow.remittance.PayerFileExceptions;
 import com.claimflow.workqueue.TaskCompletion;
 import com.claimflow.workqueue.WorkItem;
@@ -29,18 +30,19 @@ public class PayerFileExceptionCompletion implements TaskCompletion {
 
     @Override
     public boolean handles(String taskType) {
-        return PayerFileExceptions.UNMATCHED_PAYMENT_TASK.equals(taskType) || PayerFileExceptions.PROVIDER_REJECTION_TASK.equals(taskType);
+        return PayerFileExceptionProcess.RESOLVE_UNMATCHED_PAYMENT_TASK.equals(taskType)
+                || PayerFileExceptionProcess.RESOLVE_PROVIDER_REJECTION_TASK.equals(taskType);
     }
 
     @Override
     public Map<String, Object> complete(WorkItem item, Map<String, Object> form, String userId) {
         String note = PayerFileExceptions.requireNote(form.get("note"));
         String resolution = form.get("resolution") instanceof String s ? s : "";
-        if (PayerFileExceptions.PROVIDER_REJECTION_TASK.equals(item.taskType())) {
+        if (PayerFileExceptionProcess.RESOLVE_PROVIDER_REJECTION_TASK.equals(item.taskType())) {
             if (!REJECTION_RESOLUTIONS.contains(resolution)) throw new BadInputException("resolution", "choose CORRECTED or NO_ACTION");
             long id = exceptions.providerRejectionOf(item.processInstanceId()).orElseThrow().id();
             exceptions.resolveRejection(id, resolution, note, userId);
-            return Map.of("exceptionResolution", resolution);
+            return Map.of(PayerFileExceptionProcess.EXCEPTION_RESOLUTION, resolution);
         }
         if (!PAYMENT_RESOLUTIONS.contains(resolution)) throw new BadInputException("resolution", "choose MATCHED, NOT_OURS or REFUND");
         long id = exceptions.unmatchedPaymentOf(item.processInstanceId()).orElseThrow().id();
@@ -50,7 +52,7 @@ public class PayerFileExceptionCompletion implements TaskCompletion {
             remittances.postKept(id, claimId);
         }
         exceptions.resolvePayment(id, resolution, claimId, note, userId);
-        return Map.of("exceptionResolution", resolution);
+        return Map.of(PayerFileExceptionProcess.EXCEPTION_RESOLUTION, resolution);
     }
 
     private static long claimId(Object value) {

@@ -2,6 +2,7 @@ package com.claimflow.remittance.ui;
 
 import com.claimflow.base.ui.Facts;
 import com.claimflow.base.ui.Formats;
+import com.claimflow.remittance.PayerFileExceptionProcess;
 import com.claimflow.remittance.PayerFileExceptions;
 import com.claimflow.workqueue.TaskContext;
 import com.claimflow.workqueue.TaskPanel;
@@ -13,7 +14,7 @@ import java.util.Set;
 /** What a payer-file-exception task is about: an 835 payment no claim matches, or a 277CA rejection of a provider or the file. */
 @org.springframework.stereotype.Component
 public class PayerFilePanel implements TaskPanel {
-    private static final Set<String> TASKS = Set.of(PayerFileExceptions.UNMATCHED_PAYMENT_TASK, PayerFileExceptions.PROVIDER_REJECTION_TASK);
+    private static final Set<String> TASKS = Set.of(PayerFileExceptionProcess.RESOLVE_UNMATCHED_PAYMENT_TASK, PayerFileExceptionProcess.RESOLVE_PROVIDER_REJECTION_TASK);
 
     private final PayerFileExceptions exceptions;
 

@@ -6,6 +6,7 @@ import com.claimflow.scrub.ClaimSnapshot;
 import com.claimflow.scrub.ClaimSnapshot.Line;
 import com.claimflow.scrub.Finding;
 import com.claimflow.scrub.ScrubSubject;
+import com.claimflow.scrub.ScrubbingProcess;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -28,7 +29,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class PayerRulesEdit implements ClaimEdit {
-    static final String DECISION = "payer-rules";
 
     private final DecisionService decisions;
     private final DeployedDecision table;
@@ -39,7 +39,7 @@ public class PayerRulesEdit implements ClaimEdit {
 
     public PayerRulesEdit(DecisionService decisions, ProcessEngine engine, @Value("${claimflow.scrub.payer-rules.history:true}") boolean history) {
         this.decisions = decisions;
-        this.table = new DeployedDecision(engine.getRepositoryService(), DECISION);
+        this.table = new DeployedDecision(engine.getRepositoryService(), ScrubbingProcess.PAYER_RULES_DECISION_KEY);
         this.history = history;
     }
 
@@ -59,7 +59,7 @@ public class PayerRulesEdit implements ClaimEdit {
                     .putValue("hasPriorAuthorization", hasAuth);
             List<Map<String, Object>> hits;
             if (history) {
-                hits = decisions.evaluateDecisionByKey(DECISION).variables(vars).evaluate().getResultList();
+                hits = decisions.evaluateDecisionByKey(ScrubbingProcess.PAYER_RULES_DECISION_KEY).variables(vars).evaluate().getResultList();
             } else {
                 String definition = table.definitionId();
                 if (!definition.equals(answersFrom)) {

@@ -1,9 +1,7 @@
 package com.claimflow.workqueue.internal;
 
-import com.claimflow.intake.Encounter;
-import com.claimflow.intake.EncounterService;
-import com.claimflow.reference.ReferenceService;
 import com.claimflow.workqueue.TaskPriority;
+import com.claimflow.workqueue.TaskVariables;
 import com.claimflow.workqueue.WorkItem;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -25,16 +23,11 @@ public class WorkItemProjection {
     private final WorkItemStore store;
     private final EngineClaims engineClaims;
     private final TaskPriority priority;
-    private final EncounterService encounters;
-    private final ReferenceService reference;
 
-    public WorkItemProjection(WorkItemStore store, EngineClaims engineClaims, TaskPriority priority, EncounterService encounters,
-                              ReferenceService reference) {
+    public WorkItemProjection(WorkItemStore store, EngineClaims engineClaims, TaskPriority priority) {
         this.store = store;
         this.engineClaims = engineClaims;
         this.priority = priority;
-        this.encounters = encounters;
-        this.reference = reference;
     }
 
     @EventListener
@@ -55,16 +48,18 @@ public class WorkItemProjection {
     }
 
     private WorkItem itemFor(DelegateTask task) {
-        Long encounterId = (Long) task.getVariable("encounterId");
-        Long claimId = (Long) task.getVariable("claimId");
-        String payerId = (String) task.getVariable("payerId");
+        Long encounterId = (Long) task.getVariable(TaskVariables.ENCOUNTER_ID);
+        Long claimId = (Long) task.getVariable(TaskVariables.CLAIM_ID);
+        String payerId = (String) task.getVariable(TaskVariables.PAYER_ID);
         // the claim's charge; before there is a claim the coder's estimate; for a payment with no claim (payer-file-exception) the payment
-        double amount = number(task.getVariable("claimAmount"), number(task.getVariable("estimatedCharge"), number(task.getVariable("paymentAmount"), 0)));
-        long daysToDeadline = daysToFilingDeadline(encounterId, payerId);
+        double amount = number(task.getVariable(TaskVariables.CLAIM_AMOUNT), number(task.getVariable(TaskVariables.ESTIMATED_CHARGE),
+                number(task.getVariable(TaskVariables.PAYMENT_AMOUNT), 0)));
+        long daysToDeadline = daysToFilingDeadline(task.getVariable(TaskVariables.FILING_DEADLINE), LocalDate.now());
         String queue = task.getCandidates().stream()
                 .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
                 .map(IdentityLink::getGroupId).findFirst().orElse("unrouted");
-        String excluded = "AuditCoding".equals(task.getTaskDefinitionKey()) ? (String) task.getVariable("codedBy") : null;
+        String excluded = TaskVariables.AUDIT_CODING_TASK.equals(task.getTaskDefinitionKey())
+                ? (String) task.getVariable(TaskVariables.CODED_BY) : null;
         Instant due = task.getDueDate() == null ? null : task.getDueDate().toInstant();
         return new WorkItem(task.getId(), task.getProcessInstanceId(), encounterId, claimId, task.getTaskDefinitionKey(),
                 task.getName() == null ? task.getTaskDefinitionKey() : task.getName(), queue, payerId,
@@ -72,13 +67,13 @@ public class WorkItemProjection {
                 Instant.now(), due, task.getAssignee(), WorkItem.SlaState.OK, excluded);
     }
 
-    /** Days until the payer's timely-filing limit: the deadline every task before payment works against. */
-    private long daysToFilingDeadline(Long encounterId, String payerId) {
-        if (encounterId == null) return 365;
-        Encounter e = encounters.find(encounterId).orElse(null);
-        if (e == null) return 365;
-        int limit = reference.payer(payerId == null ? e.payerId() : payerId).map(p -> p.getTimelyFilingDays()).orElse(365);
-        return ChronoUnit.DAYS.between(LocalDate.now(), e.dateOfService().plusDays(limit));
+    /**
+     * Days until the payer's timely-filing deadline, which intake sets on the process: the deadline every task before payment
+     * works against. A task without one (a payer-file exception, or an encounter started before intake set it) counts as 365
+     * days away, the default when no encounter or payer was known.
+     */
+    static long daysToFilingDeadline(Object filingDeadline, LocalDate today) {
+        return filingDeadline instanceof String iso ? ChronoUnit.DAYS.between(today, LocalDate.parse(iso)) : 365;
     }
 
     private static double number(Object value, double fallback) {

@@ -1,0 +1,18 @@
+package com.claimflow.remittance;
+
+/** Names of the {@code adjudication} process ({@code processes/adjudication.bpmn}). */
+public final class AdjudicationProcess {
+    /** Process id. */
+    public static final String PROCESS = "adjudication";
+    /** The posted remittance, correlated by {@code claimId}, and what it carries. */
+    public static final String REMITTANCE_POSTED_MESSAGE = "RemittancePosted";
+    public static final String CLAIM_OUTCOME = "claimOutcome";
+    public static final String PATIENT_BALANCE = "patientBalance";
+    public static final String DENIAL_CARC = "denialCarc";
+    public static final String DENIAL_RARC = "denialRarc";
+    /** Its task: follow up a remittance that is late. */
+    public static final String FOLLOW_UP_CLAIM_STATUS_TASK = "FollowUpClaimStatus";
+
+    private AdjudicationProcess() {
+    }
+}

@@ -1,0 +1,21 @@
+package com.claimflow.scrub;
+
+import com.claimflow.coding.CodingProcess;
+import com.claimflow.intake.EncounterProcess;
+
+/** Names of the {@code scrubbing} process ({@code processes/scrubbing.bpmn}) and of the scrubber's payer rules. */
+public final class ScrubbingProcess {
+    /** Process id. */
+    public static final String PROCESS = "scrubbing";
+    /** The scrub's answer: clean, else whose queue fixes it ({@code coders} / {@code billers}). */
+    public static final String SCRUB_CLEAN = "scrubClean";
+    public static final String SCRUB_OWNER = "scrubOwner";
+    /** Its tasks: a coder re-codes, a biller fixes the claim. */
+    public static final String FIX_CODING_EDIT_TASK = CodingProcess.FIX_CODING_EDIT_TASK;
+    public static final String FIX_CLAIM_EDIT_TASK = EncounterProcess.FIX_CLAIM_EDIT_TASK;
+    /** The payers' own edits, a DMN table the scrubber evaluates. */
+    public static final String PAYER_RULES_DECISION_KEY = "payer-rules";
+
+    private ScrubbingProcess() {
+    }
+}
