@@ -5,6 +5,7 @@ import com.claimflow.submission.x12.ClaimDocument.Institutional;
 import com.claimflow.submission.x12.ClaimDocument.Kind;
 import com.claimflow.submission.x12.ClaimDocument.Line;
 import com.claimflow.submission.x12.ClaimDocument.Person;
+import com.claimflow.x12.X12Issue;
 import io.xlate.edi.stream.EDIOutputFactory;
 import io.xlate.edi.stream.EDIStreamException;
 import io.xlate.edi.stream.EDIStreamWriter;
