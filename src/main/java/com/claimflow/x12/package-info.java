@@ -1,3 +1,3 @@
-/** X12 005010 read with StAEDI one segment at a time: segments, the reader and the issues it finds, for every transaction type. */
+/** X12 005010 syntax with StAEDI, one segment at a time: the reader, the writer, segments, interchange headers and the issues found. */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {})
 package com.claimflow.x12;
