@@ -5,7 +5,6 @@ import com.claimflow.claim.ClaimService;
 import com.claimflow.claim.ClaimStatus;
 import com.claimflow.intake.EncounterService;
 import com.claimflow.submission.internal.OutboxRepository;
-import com.claimflow.submission.x12.ClaimFileNotSent;
 import com.claimflow.submission.x12.ClaimFileRefused;
 import com.claimflow.submission.x12.X12ClaimFiles;
 import com.claimflow.submission.x12.X12ClaimFormat;
@@ -112,5 +111,20 @@ public class SubmissionService {
     @Transactional(readOnly = true)
     public List<OutboxMessage> messagesFor(long claimId) {
         return outbox.findByClaimIdOrderById(claimId);
+    }
+
+    /** The claim version sent under a transaction set control number (ST02), as a 999's AK2 or IK2 names it. */
+    public Optional<ClaimVersion> claimOfTransaction(String controlNumber) {
+        return x12.claimOfTransaction(controlNumber);
+    }
+
+    /** Refusals not yet reported as rejections (e.g. the node stopped right after committing the refusal). */
+    public List<ClaimFileNotSent> unreportedRefusals() {
+        return x12.unreportedRefusals();
+    }
+
+    /** Marks a refusal reported; false when someone else reported it already. Call in the transaction that reports it. */
+    public boolean markRefusalReported(long refusalId) {
+        return x12.markReported(refusalId);
     }
 }

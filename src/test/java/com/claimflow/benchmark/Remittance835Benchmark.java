@@ -3,8 +3,8 @@ package com.claimflow.benchmark;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.claimflow.demo.DemoReferenceData;
-import com.claimflow.remittance.inbound.InboundFiles;
-import com.claimflow.remittance.inbound.InboundResult;
+import com.claimflow.remittance.InboundFiles;
+import com.claimflow.remittance.InboundResult;
 import com.claimflow.remittance.x12.Remittance835.ClaimPayment;
 import com.claimflow.remittance.x12.Remittance835Reader;
 import java.io.BufferedWriter;

@@ -3,14 +3,16 @@ package com.claimflow.remittance.inbound;
 import com.claimflow.claim.Claim;
 import com.claimflow.claim.ClaimService;
 import com.claimflow.claim.ClaimStatus;
+import com.claimflow.remittance.InboundResult;
+import com.claimflow.remittance.InboundResult.Counts;
+import com.claimflow.remittance.InboundResult.Problem;
 import com.claimflow.remittance.PayerFileExceptions;
 import com.claimflow.remittance.RemittanceService;
-import com.claimflow.remittance.inbound.InboundResult.Counts;
-import com.claimflow.remittance.inbound.InboundResult.Problem;
 import com.claimflow.remittance.x12.Ack999;
 import com.claimflow.remittance.x12.ClaimStatus277;
 import com.claimflow.remittance.x12.InboundReaders;
-import com.claimflow.submission.x12.X12ClaimFiles;
+import com.claimflow.submission.ClaimVersion;
+import com.claimflow.submission.SubmissionService;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -38,11 +40,11 @@ public class AcknowledgementProcessing {
     private final InboundFileStore store;
     private final ClaimService claims;
     private final RemittanceService remittances;
-    private final X12ClaimFiles sent;
+    private final SubmissionService sent;
     private final PayerFileExceptions exceptions;
     private final TransactionTemplate own;
 
-    public AcknowledgementProcessing(InboundFileStore store, ClaimService claims, RemittanceService remittances, X12ClaimFiles sent,
+    public AcknowledgementProcessing(InboundFileStore store, ClaimService claims, RemittanceService remittances, SubmissionService sent,
                                      PayerFileExceptions exceptions, PlatformTransactionManager transactions) {
         this.store = store;
         this.claims = claims;
@@ -69,7 +71,7 @@ public class AcknowledgementProcessing {
         }
     }
 
-    InboundResult process999(long fileId, String path, InboundFiles.Header h) {
+    InboundResult process999(long fileId, String path, InboundFileService.Header h) {
         Ack999 ack;
         try (InputStream in = store.open(path)) {
             ack = InboundReaders.read999(in);
@@ -80,7 +82,7 @@ public class AcknowledgementProcessing {
         Tally t = new Tally();
         for (Ack999.TransactionAck a : ack.transactions()) {
             t.claims++;
-            Optional<X12ClaimFiles.ClaimVersion> claim = sent.claimOfTransaction(a.controlNumber());
+            Optional<ClaimVersion> claim = sent.claimOfTransaction(a.controlNumber());
             if (claim.isEmpty()) {
                 t.unmatched++;
                 t.errors.add(new Problem(a.segmentNumber(), "AK2", "AK202", "no 837 was sent with transaction set control number " + a.controlNumber()));
@@ -97,7 +99,7 @@ public class AcknowledgementProcessing {
         return new InboundResult(fileId, "PROCESSED", h.transactionType(), h.senderId(), h.controlNumber(), null, t.counts(), t.errors);
     }
 
-    InboundResult process277(long fileId, String path, InboundFiles.Header h) {
+    InboundResult process277(long fileId, String path, InboundFileService.Header h) {
         ClaimStatus277 status;
         try (InputStream in = store.open(path)) {
             status = InboundReaders.read277(in);
@@ -167,7 +169,7 @@ public class AcknowledgementProcessing {
         }
     }
 
-    private static InboundResult refused(long fileId, InboundFiles.Header h, List<Problem> problems) {
+    private static InboundResult refused(long fileId, InboundFileService.Header h, List<Problem> problems) {
         return new InboundResult(fileId, "REFUSED", h.transactionType(), h.senderId(), h.controlNumber(), null, Counts.none(), problems);
     }
 }

@@ -2,6 +2,8 @@ package com.claimflow.remittance.inbound;
 
 import com.claimflow.base.NotFoundException;
 import com.claimflow.identity.CurrentWorker;
+import com.claimflow.remittance.InboundFiles;
+import com.claimflow.remittance.InboundResult;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;

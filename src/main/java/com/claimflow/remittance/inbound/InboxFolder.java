@@ -1,5 +1,7 @@
 package com.claimflow.remittance.inbound;
 
+import com.claimflow.remittance.InboundFiles;
+import com.claimflow.remittance.InboundResult;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

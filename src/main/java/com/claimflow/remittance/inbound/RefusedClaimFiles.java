@@ -1,8 +1,8 @@
 package com.claimflow.remittance.inbound;
 
 import com.claimflow.remittance.RemittanceService;
-import com.claimflow.submission.x12.ClaimFileNotSent;
-import com.claimflow.submission.x12.X12ClaimFiles;
+import com.claimflow.submission.ClaimFileNotSent;
+import com.claimflow.submission.SubmissionService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -23,12 +23,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class RefusedClaimFiles {
     private static final Logger log = LoggerFactory.getLogger(RefusedClaimFiles.class);
-    private final X12ClaimFiles files;
+    private final SubmissionService submissions;
     private final RemittanceService remittances;
     private final TransactionTemplate own;
 
-    public RefusedClaimFiles(X12ClaimFiles files, RemittanceService remittances, PlatformTransactionManager transactions) {
-        this.files = files;
+    public RefusedClaimFiles(SubmissionService submissions, RemittanceService remittances, PlatformTransactionManager transactions) {
+        this.submissions = submissions;
         this.remittances = remittances;
         this.own = new TransactionTemplate(transactions);
         this.own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -43,7 +43,7 @@ public class RefusedClaimFiles {
     public boolean report(ClaimFileNotSent refused) {
         try {
             return Boolean.TRUE.equals(own.execute(s -> {
-                if (!files.markReported(refused.refusalId())) return false;
+                if (!submissions.markRefusalReported(refused.refusalId())) return false;
                 remittances.acknowledge(refused.claimId(), false, null, "837 not sent, it fails validation: " + refused.reason());
                 return true;
             }));
@@ -55,6 +55,6 @@ public class RefusedClaimFiles {
 
     @Scheduled(fixedDelayString = "${claimflow.outbox.poll-millis:1000}", initialDelay = 30_000)
     public void sweep() {
-        for (ClaimFileNotSent refused : files.unreportedRefusals()) report(refused);
+        for (ClaimFileNotSent refused : submissions.unreportedRefusals()) report(refused);
     }
 }

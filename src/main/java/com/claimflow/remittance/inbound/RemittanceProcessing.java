@@ -4,19 +4,20 @@ import com.claimflow.claim.ClaimSummary;
 import com.claimflow.claim.ClaimLine;
 import com.claimflow.claim.ClaimService;
 import com.claimflow.base.BadInputException;
+import com.claimflow.remittance.InboundResult;
+import com.claimflow.remittance.InboundResult.Counts;
+import com.claimflow.remittance.InboundResult.Problem;
 import com.claimflow.remittance.PayerFileExceptions;
 import com.claimflow.remittance.PostingResult;
 import com.claimflow.remittance.RemittanceAdvice;
 import com.claimflow.remittance.RemittanceService;
-import com.claimflow.remittance.inbound.InboundResult.Counts;
-import com.claimflow.remittance.inbound.InboundResult.Problem;
 import com.claimflow.remittance.x12.Remittance835.Adjustment;
 import com.claimflow.remittance.x12.Remittance835.ClaimPayment;
 import com.claimflow.remittance.x12.Remittance835.Payment;
 import com.claimflow.remittance.x12.Remittance835.ProviderAdjustment;
 import com.claimflow.remittance.x12.Remittance835.ServiceLine;
 import com.claimflow.remittance.x12.Remittance835Reader;
-import com.claimflow.submission.x12.X12Issue;
+import com.claimflow.x12.X12Issue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -79,7 +80,7 @@ public class RemittanceProcessing {
         final List<Problem> errors = new ArrayList<>();
     }
 
-    InboundResult process(long fileId, String path, InboundFiles.Header h) {
+    InboundResult process(long fileId, String path, InboundFileService.Header h) {
         // pass 1: the file as a whole
         Payment payment;
         List<ProviderAdjustment> plb;

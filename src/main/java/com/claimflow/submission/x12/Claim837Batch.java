@@ -34,8 +34,8 @@ public final class Claim837Batch implements AutoCloseable {
 
     public static Claim837Batch open(Writer out, Envelope env, Kind kind) {
         Claim837Batch batch = new Claim837Batch(out, env, kind);
-        batch.segment("ISA", Claim837Writer.isa(env));
-        batch.segment("GS", Claim837Writer.gs(env, kind));
+        batch.segment("ISA", env.interchange().isa());
+        batch.segment("GS", env.interchange().gs("HC", kind.version));
         return batch;
     }
 

@@ -2,6 +2,9 @@ package com.claimflow.submission.x12;
 
 import com.claimflow.reference.Npi;
 import com.claimflow.reference.Nubc;
+import com.claimflow.x12.X12Issue;
+import com.claimflow.x12.X12Segment;
+import com.claimflow.x12.X12SegmentReader;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.math.BigDecimal;

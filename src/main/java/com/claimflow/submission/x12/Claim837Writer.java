@@ -1,13 +1,15 @@
 package com.claimflow.submission.x12;
 
+import static com.claimflow.x12.X12SegmentWriter.text;
+
 import com.claimflow.reference.Nubc;
 import com.claimflow.submission.x12.ClaimDocument.Institutional;
 import com.claimflow.submission.x12.ClaimDocument.Kind;
 import com.claimflow.submission.x12.ClaimDocument.Line;
 import com.claimflow.submission.x12.ClaimDocument.Person;
-import io.xlate.edi.stream.EDIOutputFactory;
+import com.claimflow.x12.X12Issue;
+import com.claimflow.x12.X12SegmentWriter;
 import io.xlate.edi.stream.EDIStreamException;
-import io.xlate.edi.stream.EDIStreamWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.math.BigDecimal;
@@ -25,16 +27,10 @@ import java.util.Objects;
  * Free text is upper-cased and cleared of delimiter characters; an identifier that holds a delimiter refuses the claim.
  */
 public final class Claim837Writer implements AutoCloseable {
-    private static final EDIOutputFactory FACTORY = EDIOutputFactory.newFactory();
     private static final DateTimeFormatter D8 = DateTimeFormatter.ofPattern("yyyyMMdd");
-    private static final DateTimeFormatter YYMMDD = DateTimeFormatter.ofPattern("yyMMdd");
     private static final DateTimeFormatter HHMM = DateTimeFormatter.ofPattern("HHmm");
 
-    static {
-        FACTORY.setProperty(EDIOutputFactory.PRETTY_PRINT, true);
-    }
-
-    private final EDIStreamWriter w;
+    private final X12SegmentWriter w;
     private final Envelope env;
     private final Kind kind;
     private int segmentsInTransaction;
@@ -43,8 +39,8 @@ public final class Claim837Writer implements AutoCloseable {
     private String billingNpi;
     private int claims;
 
-    private Claim837Writer(OutputStream out, Envelope env, Kind kind) {
-        this.w = FACTORY.createEDIStreamWriter(out);
+    private Claim837Writer(X12SegmentWriter w, Envelope env, Kind kind) {
+        this.w = w;
         this.env = env;
         this.kind = kind;
     }
@@ -59,20 +55,18 @@ public final class Claim837Writer implements AutoCloseable {
     }
 
     public static Claim837Writer open(OutputStream out, Envelope env, Kind kind) {
-        Claim837Writer writer = new Claim837Writer(out, env, kind);
-        writer.header();
-        return writer;
+        try {
+            Claim837Writer writer = new Claim837Writer(X12SegmentWriter.open(out, env.interchange()), env, kind);
+            writer.header();
+            return writer;
+        } catch (EDIStreamException e) {
+            throw new IllegalStateException("837 header could not be written: " + e.getMessage(), e);
+        }
     }
 
     private void header() {
         try {
-            w.startInterchange();
-            w.writeStartSegment("ISA");
-            for (String e : isa(env)) {
-                w.writeElement(e);
-            }
-            w.writeEndSegment();
-            raw("GS", (Object[]) gs(env, kind));
+            w.segment("GS", (Object[]) env.interchange().gs("HC", kind.version));
             segmentsInTransaction = 0;
             seg("ST", "837", env.transactionControlNumber(), kind.version);
             seg("BHT", "0019", "00", env.isaControlNumber(), env.createdAt().format(D8), env.createdAt().format(HHMM), "CH");
@@ -83,19 +77,6 @@ public final class Claim837Writer implements AutoCloseable {
         } catch (EDIStreamException e) {
             throw new IllegalStateException("837 header could not be written: " + e.getMessage(), e);
         }
-    }
-
-    /** ISA01-ISA16: fixed-width, ':' as component and '^' as repetition separator. */
-    static String[] isa(Envelope env) {
-        return new String[] {"00", " ".repeat(10), "00", " ".repeat(10), env.senderQualifier(), pad(env.senderId(), 15),
-                env.receiverQualifier(), pad(env.receiverId(), 15), env.createdAt().format(YYMMDD), env.createdAt().format(HHMM), "^",
-                "00501", env.isaControlNumber(), "1", env.usage(), ":"};
-    }
-
-    /** GS01-GS08 of the one functional group: health care claims of one guide (837P or 837I). */
-    static String[] gs(Envelope env, Kind kind) {
-        return new String[] {"HC", env.senderId(), env.receiverId(), env.createdAt().format(D8), env.createdAt().format(HHMM),
-                env.groupControlNumber(), "X", kind.version};
     }
 
     /** Adds one claim (and, when its billing provider changes, a new 2000A level). */
@@ -210,11 +191,10 @@ public final class Claim837Writer implements AutoCloseable {
     public void close() {
         try {
             segmentsInTransaction++; // SE counts itself
-            raw("SE", String.valueOf(segmentsInTransaction), env.transactionControlNumber());
-            raw("GE", "1", env.groupControlNumber());
-            raw("IEA", "1", env.isaControlNumber());
-            w.endInterchange();
-            w.close();
+            w.segment("SE", String.valueOf(segmentsInTransaction), env.transactionControlNumber());
+            w.segment("GE", "1", env.groupControlNumber());
+            w.segment("IEA", "1", env.isaControlNumber());
+            w.end();
         } catch (EDIStreamException e) {
             throw new IllegalStateException("837 trailer could not be written: " + e.getMessage(), e);
         }
@@ -226,65 +206,14 @@ public final class Claim837Writer implements AutoCloseable {
 
     private void seg(String id, Object... elements) throws EDIStreamException {
         segmentsInTransaction++;
-        raw(id, elements);
-    }
-
-    private void raw(String id, Object... elements) throws EDIStreamException {
-        int last = elements.length - 1;
-        while (last >= 0 && empty(elements[last])) last--;
-        w.writeStartSegment(id);
-        for (int i = 0; i <= last; i++) {
-            Object e = elements[i];
-            if (e instanceof String[] composite) {
-                int lc = composite.length - 1;
-                while (lc >= 0 && (composite[lc] == null || composite[lc].isEmpty())) lc--;
-                if (lc < 0) {
-                    w.writeEmptyElement();
-                    continue;
-                }
-                w.writeStartElement();
-                for (int c = 0; c <= lc; c++) {
-                    if (composite[c] == null || composite[c].isEmpty()) w.writeEmptyComponent();
-                    else w.writeComponent(composite[c]);
-                }
-                w.endElement();
-            } else if (e == null || ((String) e).isEmpty()) {
-                w.writeEmptyElement();
-            } else {
-                w.writeElement((String) e);
-            }
-        }
-        w.writeEndSegment();
-    }
-
-    private static boolean empty(Object e) {
-        if (e == null) return true;
-        if (e instanceof String s) return s.isEmpty();
-        for (String c : (String[]) e) if (c != null && !c.isEmpty()) return false;
-        return true;
-    }
-
-    private static String pad(String s, int length) {
-        String v = s == null ? "" : s;
-        return v.length() >= length ? v.substring(0, length) : v + " ".repeat(length - v.length());
-    }
-
-    /** Free text: upper case, delimiters and control characters become spaces, cut to the element's maximum. */
-    static String text(String s, int max) {
-        if (s == null) return null;
-        StringBuilder b = new StringBuilder(s.length());
-        for (char ch : s.toUpperCase(Locale.ROOT).toCharArray()) {
-            b.append(ch == '*' || ch == '~' || ch == ':' || ch == '^' || ch < 0x20 || ch > 0x7e ? ' ' : ch);
-        }
-        String v = b.toString().trim().replaceAll(" {2,}", " ");
-        return v.length() > max ? v.substring(0, max).trim() : v;
+        w.segment(id, elements);
     }
 
     /** An identifier is sent as it is; one that holds a delimiter would break the file, so the claim is refused. */
     private String id(String element, String value) {
         if (value == null) return null;
         for (char ch : value.toCharArray()) {
-            if (ch == '*' || ch == '~' || ch == ':' || ch == '^' || ch < 0x20) {
+            if (X12SegmentWriter.isDelimiter(ch)) {
                 throw new ClaimFileRefused(List.of(new X12Issue(0, element.replaceAll("\\d{2}(-\\d+)?$", ""), element, null,
                         "'" + value + "' holds the delimiter '" + ch + "' and cannot be sent")));
             }

@@ -1,5 +1,6 @@
 package com.claimflow.submission.x12;
 
+import com.claimflow.x12.X12Issue;
 import java.util.List;
 
 /** The 837 written for a claim breaks the implementation guide: it must not leave; the issues say where. */

@@ -1,5 +1,6 @@
 package com.claimflow.submission.x12;
 
+import com.claimflow.x12.Interchange;
 import java.time.LocalDateTime;
 
 /**
@@ -10,12 +11,17 @@ public record Envelope(String senderQualifier, String senderId, String receiverQ
                        String submitterName, String submitterContact, String submitterPhone, String receiverName,
                        String usage, long controlNumber, LocalDateTime createdAt) {
 
+    /** The ISA and GS values; the names (1000A, 1000B) are the 837's own. */
+    public Interchange interchange() {
+        return new Interchange(senderQualifier, senderId, receiverQualifier, receiverId, usage, controlNumber, createdAt);
+    }
+
     public String isaControlNumber() {
-        return String.format("%09d", controlNumber);
+        return interchange().isaControlNumber();
     }
 
     public String groupControlNumber() {
-        return Long.toString(controlNumber);
+        return interchange().groupControlNumber();
     }
 
     public String transactionControlNumber() {

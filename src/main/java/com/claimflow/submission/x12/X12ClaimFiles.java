@@ -2,6 +2,9 @@ package com.claimflow.submission.x12;
 
 import com.claimflow.claim.Claim;
 import com.claimflow.intake.Encounter;
+import com.claimflow.submission.ClaimFileNotSent;
+import com.claimflow.submission.ClaimVersion;
+import com.claimflow.x12.X12Issue;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -48,9 +51,6 @@ public class X12ClaimFiles {
     public Optional<ClaimVersion> claimOfTransaction(String controlNumber) {
         return jdbc.query("select claim_id, claim_version from x12_claim_transaction where control_number = ?",
                 (rs, n) -> new ClaimVersion(rs.getLong(1), rs.getInt(2)), controlNumber).stream().findFirst();
-    }
-
-    public record ClaimVersion(long claimId, int version) {
     }
 
     /** Keeps a refused file's issues; returns the refusal's id. */

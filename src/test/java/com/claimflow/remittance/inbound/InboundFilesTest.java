@@ -13,6 +13,8 @@ import com.claimflow.demo.DemoUsers;
 import com.claimflow.intake.Encounter;
 import com.claimflow.intake.EncounterService;
 import com.claimflow.remittance.AccountService;
+import com.claimflow.remittance.InboundFiles;
+import com.claimflow.remittance.InboundResult;
 import com.claimflow.remittance.PaymentPosting;
 import com.claimflow.remittance.RemittanceService;
 import com.claimflow.remittance.x12.Fixtures;

@@ -3,6 +3,7 @@ package com.claimflow.submission.x12;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.claimflow.x12.X12Issue;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package com.claimflow.submission.x12;
+package com.claimflow.submission;
 
 /**
  * Published inside the submitting transaction when a claim's 837 failed validation and was not queued. The claim

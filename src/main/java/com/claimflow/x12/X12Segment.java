@@ -1,4 +1,4 @@
-package com.claimflow.submission.x12;
+package com.claimflow.x12;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package com.claimflow.submission.x12;
+package com.claimflow.x12;
 
 import io.xlate.edi.stream.EDIInputFactory;
 import io.xlate.edi.stream.EDIStreamEvent;

@@ -1,6 +1,6 @@
-package com.claimflow.remittance.inbound;
+package com.claimflow.remittance;
 
-import com.claimflow.submission.x12.X12Issue;
+import com.claimflow.x12.X12Issue;
 import java.util.List;
 
 /**

@@ -1,4 +1,4 @@
-package com.claimflow.submission.x12;
+package com.claimflow.x12;
 
 /**
  * One problem found in an X12 file, named the way a biller or a clearinghouse analyst looks for it: the segment's

@@ -1,10 +1,12 @@
 package com.claimflow.remittance.inbound;
 
-import com.claimflow.remittance.inbound.InboundResult.Counts;
-import com.claimflow.remittance.inbound.InboundResult.Problem;
-import com.claimflow.submission.x12.X12Issue;
-import com.claimflow.submission.x12.X12Segment;
-import com.claimflow.submission.x12.X12SegmentReader;
+import com.claimflow.remittance.InboundFiles;
+import com.claimflow.remittance.InboundResult;
+import com.claimflow.remittance.InboundResult.Counts;
+import com.claimflow.remittance.InboundResult.Problem;
+import com.claimflow.x12.X12Issue;
+import com.claimflow.x12.X12Segment;
+import com.claimflow.x12.X12SegmentReader;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.InputStream;
@@ -29,8 +31,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * it becomes the file's REFUSED or FAILED status with the error, and the file stays stored.
  */
 @Service
-public class InboundFiles {
-    private static final Logger log = LoggerFactory.getLogger(InboundFiles.class);
+class InboundFileService implements InboundFiles {
+    private static final Logger log = LoggerFactory.getLogger(InboundFileService.class);
 
     private final InboundFileStore store;
     private final JdbcTemplate jdbc;
@@ -39,7 +41,7 @@ public class InboundFiles {
     private final AcknowledgementProcessing acknowledgements;
     private final RemittanceProcessing remittances;
 
-    public InboundFiles(InboundFileStore store, JdbcTemplate jdbc, PlatformTransactionManager transactions, ObjectMapper json,
+    InboundFileService(InboundFileStore store, JdbcTemplate jdbc, PlatformTransactionManager transactions, ObjectMapper json,
                         AcknowledgementProcessing acknowledgements, RemittanceProcessing remittances) {
         this.store = store;
         this.jdbc = jdbc;
@@ -54,6 +56,7 @@ public class InboundFiles {
     public record Header(String senderId, String controlNumber, String transactionType, List<X12Issue> issues) {
     }
 
+    @Override
     public InboundResult receive(InputStream body, String from, String fileName, String by) {
         InboundFileStore.Stored stored = store.store(body);
         Header header = header(stored);
@@ -187,7 +190,7 @@ public class InboundFiles {
         return kept;
     }
 
-    /** The recorded result of a file (its summary), as the API and support staff read it back. */
+    @Override
     public Optional<InboundResult> result(long fileId) {
         return jdbc.query("select summary from edi_inbound_file where id = ?", (rs, n) -> rs.getString(1), fileId).stream().findFirst()
                 .filter(s -> s != null).map(s -> {
