@@ -1,6 +1,8 @@
 package com.claimflow.claim;
 
 import com.claimflow.base.NotFoundException;
+import com.claimflow.claim.internal.ClaimEntity;
+import com.claimflow.claim.internal.ClaimLineEntity;
 import com.claimflow.claim.internal.ClaimRepository;
 import com.claimflow.coding.Coding;
 import com.claimflow.coding.CodingService;
@@ -33,43 +35,43 @@ public class ClaimService {
 
     /** The original claim (version 1) for a coded encounter; a second call returns the same claim. */
     public Claim create(long encounterId) {
-        Optional<Claim> existing = claims.findFirstByEncounterIdOrderByVersionDesc(encounterId);
+        Optional<ClaimEntity> existing = claims.findFirstByEncounterIdOrderByVersionDesc(encounterId);
         if (existing.isPresent()) {
-            return existing.get();
+            return existing.get().toRecord();
         }
-        Claim claim = new Claim(encounterId, 1, "1");
+        ClaimEntity claim = new ClaimEntity(encounterId, 1, "1");
         build(claim);
-        return claims.save(claim);
+        return claims.save(claim).toRecord();
     }
 
     /** A replacement (frequency 7) of a claim the payer adjudicated, rebuilt from the corrected coding. */
     public Claim replace(long claimId) {
-        Claim original = get(claimId);
-        Claim latest = claims.findFirstByEncounterIdOrderByVersionDesc(original.getEncounterId()).orElseThrow();
+        ClaimEntity original = row(claimId);
+        ClaimEntity latest = claims.findFirstByEncounterIdOrderByVersionDesc(original.getEncounterId()).orElseThrow();
         if (latest.getVersion() > original.getVersion() && latest.isDraft()) {
-            return latest; // already replaced, e.g. by a retried job
+            return latest.toRecord(); // already replaced, e.g. by a retried job
         }
-        Claim replacement = new Claim(original.getEncounterId(), latest.getVersion() + 1, "7");
+        ClaimEntity replacement = new ClaimEntity(original.getEncounterId(), latest.getVersion() + 1, "7");
         replacement.carryPayerClaimNumber(original.getPayerClaimNumber());
         build(replacement);
         original.moveTo(ClaimStatus.REPLACED);
-        return claims.save(replacement);
+        return claims.save(replacement).toRecord();
     }
 
     /** Rebuilds a claim that has not left yet from the encounter and coding as they are now (after a fix). */
     public Claim refreshDraft(long claimId) {
-        Claim claim = get(claimId);
+        ClaimEntity claim = row(claimId);
         if (claim.isDraft()) {
             build(claim);
         }
-        return claim;
+        return claim.toRecord();
     }
 
-    private void build(Claim claim) {
+    private void build(ClaimEntity claim) {
         Encounter e = encounters.get(claim.getEncounterId());
         Coding c = coding.codingOf(e.id())
                 .orElseThrow(() -> new IllegalStateException("encounter " + e.id() + " has no coding to bill"));
-        List<ClaimLine> lines = c.procedures().stream().map(p -> line(e, p)).toList();
+        List<ClaimLineEntity> lines = c.procedures().stream().map(p -> new ClaimLineEntity(line(e, p))).toList();
         claim.fill(e.claimType(), e.payerId(), e.memberId(), e.billingNpi(), e.renderingNpi(), e.referringNpi(),
                 e.priorAuthorization(), e.placeOfService(),
                 e.dateOfService(), c.diagnoses(), lines);
@@ -84,12 +86,16 @@ public class ClaimService {
 
     @Transactional(readOnly = true)
     public Claim get(long claimId) {
+        return row(claimId).toRecord();
+    }
+
+    private ClaimEntity row(long claimId) {
         return claims.findById(claimId).orElseThrow(() -> new NotFoundException("no claim " + claimId));
     }
 
     @Transactional(readOnly = true)
     public Optional<Claim> latestFor(long encounterId) {
-        return claims.findFirstByEncounterIdOrderByVersionDesc(encounterId);
+        return claims.findFirstByEncounterIdOrderByVersionDesc(encounterId).map(ClaimEntity::toRecord);
     }
 
     /** Claims already sent to the payer for this subscriber, billing provider and date of service (duplicate-claim edit). */
@@ -97,30 +103,31 @@ public class ClaimService {
     public List<Claim> sentFor(String memberId, String billingNpi, java.time.LocalDate dateOfService) {
         if (memberId == null || billingNpi == null || dateOfService == null) return List.of();
         return claims.findByMemberIdAndBillingNpiAndDateOfServiceAndStatusIn(memberId, billingNpi, dateOfService,
-                java.util.EnumSet.of(ClaimStatus.SUBMITTED, ClaimStatus.ACCEPTED, ClaimStatus.PAID, ClaimStatus.PARTIALLY_PAID, ClaimStatus.DENIED));
+                java.util.EnumSet.of(ClaimStatus.SUBMITTED, ClaimStatus.ACCEPTED, ClaimStatus.PAID, ClaimStatus.PARTIALLY_PAID, ClaimStatus.DENIED))
+                .stream().map(ClaimEntity::toRecord).toList();
     }
 
     @Transactional(readOnly = true)
     public List<Claim> versionsOf(long encounterId) {
-        return claims.findByEncounterIdOrderByVersion(encounterId);
+        return claims.findByEncounterIdOrderByVersion(encounterId).stream().map(ClaimEntity::toRecord).toList();
     }
 
     public void markScrubbed(long claimId, boolean clean) {
-        get(claimId).moveTo(clean ? ClaimStatus.READY : ClaimStatus.SCRUB_FAILED);
+        row(claimId).moveTo(clean ? ClaimStatus.READY : ClaimStatus.SCRUB_FAILED);
     }
 
     public void markSubmitted(long claimId) {
-        get(claimId).moveTo(ClaimStatus.SUBMITTED);
+        row(claimId).moveTo(ClaimStatus.SUBMITTED);
     }
 
     public void markAcknowledged(long claimId, boolean accepted, String payerClaimNumber) {
-        Claim claim = get(claimId);
+        ClaimEntity claim = row(claimId);
         if (accepted) claim.acceptedAs(payerClaimNumber);
         else claim.moveTo(ClaimStatus.REJECTED);
     }
 
     public void markAdjudicated(long claimId, ClaimStatus outcome) {
-        get(claimId).moveTo(outcome);
+        row(claimId).moveTo(outcome);
     }
 
     /**

@@ -1,5 +1,10 @@
 package com.claimflow.claim;
 
 public enum ClaimStatus {
-    DRAFT, SCRUB_FAILED, READY, SUBMITTED, ACCEPTED, REJECTED, PAID, PARTIALLY_PAID, DENIED, REPLACED, WRITTEN_OFF
+    DRAFT, SCRUB_FAILED, READY, SUBMITTED, ACCEPTED, REJECTED, PAID, PARTIALLY_PAID, DENIED, REPLACED, WRITTEN_OFF;
+
+    /** Not yet with the payer, or back from it without an adjudication: the claim may still be rebuilt and scrubbed. */
+    public boolean isDraft() {
+        return this == DRAFT || this == SCRUB_FAILED || this == READY || this == REJECTED;
+    }
 }

@@ -16,7 +16,7 @@ public class CreateClaimDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution x) {
         Claim claim = claims.create((Long) x.getVariable(EncounterProcess.ENCOUNTER_ID));
-        x.setVariable(ClaimCreationProcess.CLAIM_ID, claim.getId());
-        x.setVariable(ClaimCreationProcess.CLAIM_AMOUNT, claim.getTotalCharge().doubleValue());
+        x.setVariable(ClaimCreationProcess.CLAIM_ID, claim.id());
+        x.setVariable(ClaimCreationProcess.CLAIM_AMOUNT, claim.totalCharge().doubleValue());
     }
 }

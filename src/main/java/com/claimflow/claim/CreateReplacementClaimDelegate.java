@@ -16,7 +16,7 @@ public class CreateReplacementClaimDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution x) {
         Claim replacement = claims.replace((Long) x.getVariable(ClaimCreationProcess.CLAIM_ID));
-        x.setVariable(ClaimCreationProcess.CLAIM_ID, replacement.getId());
-        x.setVariable(ClaimCreationProcess.CLAIM_AMOUNT, replacement.getTotalCharge().doubleValue());
+        x.setVariable(ClaimCreationProcess.CLAIM_ID, replacement.id());
+        x.setVariable(ClaimCreationProcess.CLAIM_AMOUNT, replacement.totalCharge().doubleValue());
     }
 }

@@ -67,34 +67,34 @@ public class RemittanceService {
     public PostingResult post(RemittanceAdvice advice, boolean processMustWait) {
         Claim claim = claims.get(advice.claimId());
         if (postings.existsBySourceRef(advice.sourceRef())) {
-            return new PostingResult(true, null, account.balance(claim.getEncounterId()).patient());
+            return new PostingResult(true, null, account.balance(claim.encounterId()).patient());
         }
         if (advice.reversal()) return reverse(claim, advice);
-        java.util.Optional<String> refused = refusal(advice, claim.getTotalCharge());
+        java.util.Optional<String> refused = refusal(advice, claim.totalCharge());
         if (refused.isPresent()) throw new BadInputException("remittance " + advice.sourceRef(), refused.get());
-        long encounterId = claim.getEncounterId();
-        account.chargeClaim(encounterId, claim.getId(), claim.getTotalCharge());
+        long encounterId = claim.encounterId();
+        account.chargeClaim(encounterId, claim.id(), claim.totalCharge());
         ClaimStatus status;
         if (advice.denied()) {
             status = ClaimStatus.DENIED;
         } else {
-            account.post(encounterId, claim.getId(), Type.PAYER_PAYMENT, advice.paid().negate(), BigDecimal.ZERO, advice.sourceRef(), "payer");
-            account.post(encounterId, claim.getId(), Type.CONTRACTUAL_ADJUSTMENT, advice.contractualAdjustment().negate(), BigDecimal.ZERO,
+            account.post(encounterId, claim.id(), Type.PAYER_PAYMENT, advice.paid().negate(), BigDecimal.ZERO, advice.sourceRef(), "payer");
+            account.post(encounterId, claim.id(), Type.CONTRACTUAL_ADJUSTMENT, advice.contractualAdjustment().negate(), BigDecimal.ZERO,
                     adjustmentReason(advice), "payer");
-            account.post(encounterId, claim.getId(), Type.PATIENT_RESPONSIBILITY, advice.patientResponsibility().negate(),
+            account.post(encounterId, claim.id(), Type.PATIENT_RESPONSIBILITY, advice.patientResponsibility().negate(),
                     advice.patientResponsibility(), "PR", "payer");
             status = advice.patientResponsibility().signum() > 0 ? ClaimStatus.PARTIALLY_PAID : ClaimStatus.PAID;
         }
         String outcome = advice.denied() ? "DENIED" : "PAID";
-        postings.save(new PaymentPosting(advice, encounterId, claim.getTotalCharge(), outcome));
+        postings.save(new PaymentPosting(advice, encounterId, claim.totalCharge(), outcome));
         saveDetail(advice);
-        claims.markAdjudicated(claim.getId(), status);
+        claims.markAdjudicated(claim.id(), status);
         BigDecimal patientBalance = account.balance(encounterId).patient();
         if (advice.denied()) {
-            events.publishEvent(new ClaimDenied(claim.getId(), encounterId, advice.carcGroup(), advice.carc(), advice.rarc()));
+            events.publishEvent(new ClaimDenied(claim.id(), encounterId, advice.carcGroup(), advice.carc(), advice.rarc()));
         }
         MessageCorrelationBuilder message = runtime.createMessageCorrelation(AdjudicationProcess.REMITTANCE_POSTED_MESSAGE)
-                .processInstanceVariableEquals(EncounterProcess.CLAIM_ID, claim.getId())
+                .processInstanceVariableEquals(EncounterProcess.CLAIM_ID, claim.id())
                 .setVariable(AdjudicationProcess.CLAIM_OUTCOME, outcome)
                 .setVariable(AdjudicationProcess.PATIENT_BALANCE, patientBalance.doubleValue())
                 .setVariable(AdjudicationProcess.DENIAL_CARC, advice.denied() ? advice.carc() : null)
@@ -290,14 +290,14 @@ public class RemittanceService {
     }
 
     private PostingResult reverse(Claim claim, RemittanceAdvice advice) {
-        long encounterId = claim.getEncounterId();
+        long encounterId = claim.encounterId();
         // the 835 gives a reversal's amounts with the opposite sign of the payment it takes back
-        account.post(encounterId, claim.getId(), Type.PAYER_PAYMENT, advice.paid().negate(), BigDecimal.ZERO, advice.sourceRef() + " reversal", "payer");
-        account.post(encounterId, claim.getId(), Type.CONTRACTUAL_ADJUSTMENT, advice.contractualAdjustment().negate(), BigDecimal.ZERO,
+        account.post(encounterId, claim.id(), Type.PAYER_PAYMENT, advice.paid().negate(), BigDecimal.ZERO, advice.sourceRef() + " reversal", "payer");
+        account.post(encounterId, claim.id(), Type.CONTRACTUAL_ADJUSTMENT, advice.contractualAdjustment().negate(), BigDecimal.ZERO,
                 adjustmentReason(advice) + " reversal", "payer");
-        account.post(encounterId, claim.getId(), Type.PATIENT_RESPONSIBILITY, advice.patientResponsibility().negate(),
+        account.post(encounterId, claim.id(), Type.PATIENT_RESPONSIBILITY, advice.patientResponsibility().negate(),
                 advice.patientResponsibility(), "PR reversal", "payer");
-        postings.save(new PaymentPosting(advice, encounterId, claim.getTotalCharge(), "REVERSED"));
+        postings.save(new PaymentPosting(advice, encounterId, claim.totalCharge(), "REVERSED"));
         saveDetail(advice);
         return new PostingResult(false, "REVERSED", account.balance(encounterId).patient());
     }

@@ -47,16 +47,16 @@ public record ClaimSnapshot(Long claimId, Long encounterId, String claimType, St
     }
 
     public static ClaimSnapshot of(Claim claim, Encounter encounter) {
-        List<Line> lines = claim.getLines().stream().map(ClaimSnapshot::line).toList();
-        return new ClaimSnapshot(claim.getId(), claim.getEncounterId(), claim.getClaimType(), claim.getPayerId(), claim.getMemberId(),
-                claim.getBillingNpi(), claim.getRenderingNpi(), claim.getReferringNpi(), claim.getPlaceOfService(), claim.getDateOfService(),
+        List<Line> lines = claim.lines().stream().map(ClaimSnapshot::line).toList();
+        return new ClaimSnapshot(claim.id(), claim.encounterId(), claim.claimType(), claim.payerId(), claim.memberId(),
+                claim.billingNpi(), claim.renderingNpi(), claim.referringNpi(), claim.placeOfService(), claim.dateOfService(),
                 encounter == null ? null : encounter.patientBirthDate(), encounter == null ? null : encounter.patientSex(),
-                claim.getPriorAuthorization(),
-                claim.diagnoses(), lines, claim.getTotalCharge(), encounter == null ? null : encounter.facilityTypeCode());
+                claim.priorAuthorization(),
+                claim.diagnoses(), lines, claim.totalCharge(), encounter == null ? null : encounter.facilityTypeCode());
     }
 
     private static Line line(ClaimLine l) {
-        return new Line(l.getCode(), l.modifiers(), l.getUnits(), l.getCharge(), l.pointers(), l.getRevenueCode());
+        return new Line(l.code(), l.modifiers(), l.units(), l.charge(), l.pointers(), l.revenueCode());
     }
 
     /** The patient's age in whole years on the date of service, or -1 when the birth date is unknown. */

@@ -39,7 +39,7 @@ public class ScrubService {
     public ScrubResult scrub(long claimId) {
         Claim claim = claims.refreshDraft(claimId);
         List<Finding> findings = check(claim);
-        ScrubResult result = results.save(new ScrubResult(claim.getId(), claim.getVersion(), findings));
+        ScrubResult result = results.save(new ScrubResult(claim.id(), claim.version(), findings));
         claims.markScrubbed(claimId, result.isClean());
         return result;
     }
@@ -47,7 +47,7 @@ public class ScrubService {
     /** The edits a claim raises, without storing anything. */
     @Transactional(readOnly = true)
     public List<Finding> check(Claim claim) {
-        return check(ClaimSnapshot.of(claim, encounters.get(claim.getEncounterId())));
+        return check(ClaimSnapshot.of(claim, encounters.get(claim.encounterId())));
     }
 
     /**

@@ -49,18 +49,18 @@ final class PayerFiles {
         String date = java.time.LocalDate.now().format(D8);
         List<String> body = new ArrayList<>(List.of(
                 "BHT*0085*08*" + control + "*" + date + "*1200*TH",
-                "HL*1**20*1", "NM1*PR*2*DEMO PAYER*****PI*" + claim.getPayerId(), "TRN*1*" + control, "DTP*050*D8*" + date, "DTP*009*D8*" + date,
+                "HL*1**20*1", "NM1*PR*2*DEMO PAYER*****PI*" + claim.payerId(), "TRN*1*" + control, "DTP*050*D8*" + date, "DTP*009*D8*" + date,
                 "HL*2*1*21*1", "NM1*41*2*CLAIMFLOW*****46*" + receiver, "TRN*2*" + control,
-                "STC*A1:19:PR*" + date + "*WQ*" + claim.getTotalCharge().toPlainString(),
-                "HL*3*2*19*1", "NM1*85*2*BILLING PROVIDER*****XX*" + claim.getBillingNpi(),
-                "HL*4*3*PT", "NM1*QC*1*PATIENT*DEMO****MI*" + claim.getMemberId(), "TRN*2*" + patientControlNumber));
+                "STC*A1:19:PR*" + date + "*WQ*" + claim.totalCharge().toPlainString(),
+                "HL*3*2*19*1", "NM1*85*2*BILLING PROVIDER*****XX*" + claim.billingNpi(),
+                "HL*4*3*PT", "NM1*QC*1*PATIENT*DEMO****MI*" + claim.memberId(), "TRN*2*" + patientControlNumber));
         if (accepted) {
-            body.add("STC*A2:20:PR*" + date + "*WQ*" + claim.getTotalCharge().toPlainString());
+            body.add("STC*A2:20:PR*" + date + "*WQ*" + claim.totalCharge().toPlainString());
             body.add("REF*1K*" + payerClaimNumber);
         } else {
-            body.add("STC*A7:164:IL*" + date + "*U*" + claim.getTotalCharge().toPlainString());
+            body.add("STC*A7:164:IL*" + date + "*U*" + claim.totalCharge().toPlainString());
         }
-        body.add("DTP*472*D8*" + claim.getDateOfService().format(D8));
+        body.add("DTP*472*D8*" + claim.dateOfService().format(D8));
         return envelope(control, "HN", "005010X214", "277", body, receiver);
     }
 
@@ -71,12 +71,12 @@ final class PayerFiles {
         List<String> lines = new ArrayList<>();
         BigDecimal paidTotal = BigDecimal.ZERO;
         BigDecimal patientTotal = BigDecimal.ZERO;
-        for (ClaimLine l : claim.getLines()) {
-            String procedure = "HC:" + l.getCode() + String.join("", l.modifiers().stream().map(m -> ":" + m).toList());
-            BigDecimal charge = l.getCharge();
+        for (ClaimLine l : claim.lines()) {
+            String procedure = "HC:" + l.code() + String.join("", l.modifiers().stream().map(m -> ":" + m).toList());
+            BigDecimal charge = l.charge();
             if (denied) {
-                lines.add("SVC*" + procedure + "*" + amount(charge) + "*0**" + l.getUnits());
-                lines.add("DTM*472*" + claim.getDateOfService().format(D8));
+                lines.add("SVC*" + procedure + "*" + amount(charge) + "*0**" + l.units());
+                lines.add("DTM*472*" + claim.dateOfService().format(D8));
                 lines.add("CAS*CO*" + carc + "*" + amount(charge));
                 if (rarc != null) lines.add("LQ*HE*" + rarc);
                 continue;
@@ -86,8 +86,8 @@ final class PayerFiles {
             BigDecimal paid = charge.subtract(adjustment).subtract(patient);
             paidTotal = paidTotal.add(paid);
             patientTotal = patientTotal.add(patient);
-            lines.add("SVC*" + procedure + "*" + amount(charge) + "*" + amount(paid) + "**" + l.getUnits());
-            lines.add("DTM*472*" + claim.getDateOfService().format(D8));
+            lines.add("SVC*" + procedure + "*" + amount(charge) + "*" + amount(paid) + "**" + l.units());
+            lines.add("DTM*472*" + claim.dateOfService().format(D8));
             if (adjustment.signum() != 0) lines.add("CAS*CO*45*" + amount(adjustment));
             if (patient.signum() != 0) lines.add("CAS*PR*2*" + amount(patient));
         }
@@ -97,12 +97,12 @@ final class PayerFiles {
         body.add("TRN*1*SIM" + control + "*1512345678");
         body.add("DTM*405*" + date);
         body.add("N1*PR*DEMO PAYER");
-        body.add("REF*2U*" + claim.getPayerId());
-        body.add("N1*PE*BILLING PROVIDER*XX*" + claim.getBillingNpi());
+        body.add("REF*2U*" + claim.payerId());
+        body.add("N1*PE*BILLING PROVIDER*XX*" + claim.billingNpi());
         body.add("LX*1");
-        body.add("CLP*" + patientControlNumber + "*" + (denied ? "4" : "1") + "*" + amount(claim.getTotalCharge()) + "*" + amount(paidTotal) + "*"
+        body.add("CLP*" + patientControlNumber + "*" + (denied ? "4" : "1") + "*" + amount(claim.totalCharge()) + "*" + amount(paidTotal) + "*"
                 + amount(patientTotal) + "*12*" + payerClaimNumber);
-        body.add("NM1*QC*1*PATIENT*DEMO****MI*" + claim.getMemberId());
+        body.add("NM1*QC*1*PATIENT*DEMO****MI*" + claim.memberId());
         body.addAll(lines);
         return envelope(control, "HP", "005010X221A1", "835", body, receiver);
     }

@@ -106,11 +106,11 @@ public class PayerSimulator {
     private void answer(long simulationId, long claimId, String kind) {
         Claim claim = claims.get(claimId);
         int roll = roll(claimId, kind);
-        String pcn = "CF" + claim.getId() + "V" + claim.getVersion();
+        String pcn = "CF" + claim.id() + "V" + claim.version();
         // a new interchange number per simulation row and attempt: a retried answer is a new file
         int attempt = jdbc.queryForObject("select attempts from payer_simulation where id = ?", Integer.class, simulationId);
         long control = 700_000_000L + (simulationId * 100 + attempt * 2L) % 100_000_000L;
-        String payerClaimNumber = claim.getPayerClaimNumber() != null ? claim.getPayerClaimNumber() : "PCN" + claimId + "V" + claim.getVersion();
+        String payerClaimNumber = claim.payerClaimNumber() != null ? claim.payerClaimNumber() : "PCN" + claimId + "V" + claim.version();
         switch (kind) {
             case "ACK" -> {
                 boolean accepted = roll >= 8;
@@ -120,7 +120,7 @@ public class PayerSimulator {
                 String gs06 = payload.replaceAll("(?s).*?GS\\*HC\\*[^*]*\\*[^*]*\\*[^*]*\\*[^*]*\\*([^*]+)\\*.*", "$1");
                 String st02 = payload.replaceAll("(?s).*?ST\\*837\\*([^*]+)\\*.*", "$1");
                 take(PayerFiles.ack999(control, receiver, gs06, st02), "999", simulationId);
-                take(PayerFiles.claimAck277(control + 1, receiver, claim, pcn, accepted, "PCN" + claimId + "V" + claim.getVersion()), "277CA", simulationId);
+                take(PayerFiles.claimAck277(control + 1, receiver, claim, pcn, accepted, "PCN" + claimId + "V" + claim.version()), "277CA", simulationId);
                 if (accepted) schedule(claimId, "REMIT", remitDelay);
             }
             case "REMIT" -> take(remittance(control, claim, pcn, payerClaimNumber, roll), "835", simulationId);
@@ -147,7 +147,7 @@ public class PayerSimulator {
     private String remittance(long control, Claim claim, String pcn, String payerClaimNumber, int roll) {
         if (roll < 55) return PayerFiles.remittance835(control, "CLAIMFLOW", claim, pcn, payerClaimNumber, false, false, null, null);
         if (roll < 80) return PayerFiles.remittance835(control, "CLAIMFLOW", claim, pcn, payerClaimNumber, false, true, null, null);
-        int pick = roll(claim.getId(), "CARC");
+        int pick = roll(claim.id(), "CARC");
         int cumulative = 0;
         for (String[] d : DENIALS) {
             cumulative += Integer.parseInt(d[2]);

@@ -48,7 +48,7 @@ public class SubmissionService {
 
     /** The file format a claim goes out in: 837I for institutional claims, 837P for professional ones. */
     ClaimFileFormat formatFor(Claim claim) {
-        String name = "INSTITUTIONAL".equals(claim.getClaimType()) ? X12ClaimFormat.INSTITUTIONAL : X12ClaimFormat.PROFESSIONAL;
+        String name = "INSTITUTIONAL".equals(claim.claimType()) ? X12ClaimFormat.INSTITUTIONAL : X12ClaimFormat.PROFESSIONAL;
         ClaimFileFormat format = formats.get(name);
         if (format == null) throw new IllegalStateException("no claim file format " + name);
         return format;
@@ -62,8 +62,8 @@ public class SubmissionService {
     @Transactional(propagation = Propagation.MANDATORY)
     public OutboxMessage submit(long claimId, boolean resend) {
         Claim claim = claims.get(claimId);
-        Optional<OutboxMessage> last = outbox.findFirstByClaimIdAndClaimVersionOrderByAttemptDesc(claimId, claim.getVersion());
-        boolean rejected = claim.getStatus() == ClaimStatus.REJECTED;
+        Optional<OutboxMessage> last = outbox.findFirstByClaimIdAndClaimVersionOrderByAttemptDesc(claimId, claim.version());
+        boolean rejected = claim.status() == ClaimStatus.REJECTED;
         if (last.isPresent() && !resend && !rejected) {
             return last.get();
         }
@@ -72,13 +72,13 @@ public class SubmissionService {
         ClaimFileFormat format = formatFor(claim);
         String payload;
         try {
-            payload = format.write(claim, encounters.get(claim.getEncounterId()));
+            payload = format.write(claim, encounters.get(claim.encounterId()));
         } catch (ClaimFileRefused refused) {
-            long refusal = x12.recordRefusal(claimId, claim.getVersion(), format.name(), refused);
-            events.publishEvent(new ClaimFileNotSent(refusal, claimId, claim.getVersion(), ClaimFileRefused.summary(refused.issues())));
+            long refusal = x12.recordRefusal(claimId, claim.version(), format.name(), refused);
+            events.publishEvent(new ClaimFileNotSent(refusal, claimId, claim.version(), ClaimFileRefused.summary(refused.issues())));
             return null;
         }
-        OutboxMessage message = outbox.save(new OutboxMessage(claimId, claim.getVersion(), attempt, claim.getPayerId(), format.name(), payload));
+        OutboxMessage message = outbox.save(new OutboxMessage(claimId, claim.version(), attempt, claim.payerId(), format.name(), payload));
         claims.markSubmitted(claimId);
         return message;
     }

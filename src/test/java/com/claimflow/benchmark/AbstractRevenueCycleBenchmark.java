@@ -166,22 +166,22 @@ abstract class AbstractRevenueCycleBenchmark {
                 continue;
             }
             Claim c = claims.latestFor(e.id()).orElseThrow(() -> new AssertionError("encounter " + e.id() + " has no claim and no task"));
-            switch (c.getStatus()) {
+            switch (c.status()) {
                 case SUBMITTED -> {
-                    boolean accept = rejectedOnce.contains(c.getId()) || roll(c.getId(), "ACK") >= 8;
-                    if (!accept) rejectedOnce.add(c.getId());
-                    payer.acknowledge(c.getId(), accept, accept ? "PCN" + c.getId() + "V" + c.getVersion() : null,
+                    boolean accept = rejectedOnce.contains(c.id()) || roll(c.id(), "ACK") >= 8;
+                    if (!accept) rejectedOnce.add(c.id());
+                    payer.acknowledge(c.id(), accept, accept ? "PCN" + c.id() + "V" + c.version() : null,
                             accept ? null : "A7:164 entity's contract/member number invalid");
                     step(accept ? "payer: acknowledged" : "payer: rejected");
                 }
                 case ACCEPTED -> remit(e, c);
                 case DENIED -> {
-                    Denial d = denials.current(c.getId());
+                    Denial d = denials.current(c.id());
                     if (d.getStatus() == Denial.Status.APPEALED) {
-                        denials.decideAppeal(c.getId(), true);
+                        denials.decideAppeal(c.id(), true);
                         step("payer: appeal overturned");
                     } else if (d.getStatus() == Denial.Status.OVERTURNED) {
-                        payer.post(paid(c, "bench-appeal-" + c.getId(), false));
+                        payer.post(paid(c, "bench-appeal-" + c.id(), false));
                         step("payer: paid after appeal");
                     } else {
                         throw new AssertionError("encounter " + e.id() + ": denial " + d.getStatus() + " with no open task");
@@ -196,7 +196,7 @@ abstract class AbstractRevenueCycleBenchmark {
                     collections.postPatientPayment(e.id(), owed, "bench check " + e.id(), "ben");
                     step("patient: paid statement");
                 }
-                default -> throw new AssertionError("encounter " + e.id() + ": claim " + c.getId() + " is " + c.getStatus()
+                default -> throw new AssertionError("encounter " + e.id() + ": claim " + c.id() + " is " + c.status()
                         + " with no open task; stage " + encounters.stage(e));
             }
             driver.runJobs();
@@ -205,13 +205,13 @@ abstract class AbstractRevenueCycleBenchmark {
     }
 
     void remit(Encounter e, Claim c) {
-        String ref = "bench-" + c.getId() + "-v" + c.getVersion();
+        String ref = "bench-" + c.id() + "-v" + c.version();
         if (deniedEncounters.contains(e.id())) {
             payer.post(paid(c, ref, false)); // a corrected claim is paid
             step("payer: paid corrected claim");
             return;
         }
-        int roll = roll(c.getId(), "REMIT");
+        int roll = roll(c.id(), "REMIT");
         if (roll < 55) {
             payer.post(paid(c, ref, false));
             step("payer: paid");
@@ -220,7 +220,7 @@ abstract class AbstractRevenueCycleBenchmark {
             step("payer: paid with patient share");
         } else {
             deniedEncounters.add(e.id());
-            int pick = roll(c.getId(), "CARC");
+            int pick = roll(c.id(), "CARC");
             String[] denial = DENIALS[DENIALS.length - 1];
             int cumulative = 0;
             for (String[] d : DENIALS) {
@@ -230,7 +230,7 @@ abstract class AbstractRevenueCycleBenchmark {
                     break;
                 }
             }
-            payer.post(new RemittanceAdvice(ref, c.getId(), c.getPayerClaimNumber(), BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, true,
+            payer.post(new RemittanceAdvice(ref, c.id(), c.payerClaimNumber(), BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, true,
                     "CO", denial[0], denial[1]));
             step("payer: denied CARC " + denial[0]);
         }
@@ -282,10 +282,10 @@ abstract class AbstractRevenueCycleBenchmark {
     }
 
     static RemittanceAdvice paid(Claim claim, String ref, boolean withPatientShare) {
-        BigDecimal charge = claim.getTotalCharge();
+        BigDecimal charge = claim.totalCharge();
         BigDecimal adjustment = pct(charge, 20);
         BigDecimal patient = withPatientShare ? pct(charge, 20) : BigDecimal.ZERO;
-        return new RemittanceAdvice(ref, claim.getId(), claim.getPayerClaimNumber(), charge.subtract(adjustment).subtract(patient), adjustment,
+        return new RemittanceAdvice(ref, claim.id(), claim.payerClaimNumber(), charge.subtract(adjustment).subtract(patient), adjustment,
                 patient, false, withPatientShare ? "PR" : "CO", withPatientShare ? "2" : "45", null);
     }
 

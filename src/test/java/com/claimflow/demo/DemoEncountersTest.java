@@ -18,7 +18,7 @@ class DemoEncountersTest extends SubmissionTestBase {
         driver.runJobs();
         driver.code(e.id(), DemoDataLoader.CODINGS[0][0], DemoDataLoader.CODINGS[0][1]);
         var claim = claims.latestFor(e.id()).orElseThrow();
-        OutboxMessage m = submissions.messagesFor(claim.getId()).get(0);
+        OutboxMessage m = submissions.messagesFor(claim.id()).get(0);
         assertThat(Claim837Validator.validate(m.getPayload())).as(m.getPayload()).isEmpty();
         return m.getPayload();
     }

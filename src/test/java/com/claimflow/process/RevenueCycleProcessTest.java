@@ -108,23 +108,23 @@ class RevenueCycleProcessTest {
 
     private void accept(Encounter e) {
         Claim c = claimOf(e);
-        payer.acknowledge(c.getId(), true, "PCN-" + c.getId(), null);
+        payer.acknowledge(c.id(), true, "PCN-" + c.id(), null);
         driver.runJobs();
     }
 
     private void pay(Encounter e, int patientPercent) {
         Claim c = claimOf(e);
-        BigDecimal charge = c.getTotalCharge();
+        BigDecimal charge = c.totalCharge();
         BigDecimal adjustment = charge.multiply(new BigDecimal("0.20")).setScale(2, java.math.RoundingMode.HALF_UP);
         BigDecimal patient = charge.multiply(BigDecimal.valueOf(patientPercent, 2)).setScale(2, java.math.RoundingMode.HALF_UP);
-        payer.post(new RemittanceAdvice("ERA-" + c.getId() + "-" + c.getVersion(), c.getId(), c.getPayerClaimNumber(),
+        payer.post(new RemittanceAdvice("ERA-" + c.id() + "-" + c.version(), c.id(), c.payerClaimNumber(),
                 charge.subtract(adjustment).subtract(patient), adjustment, patient, false, "CO", "45", null));
         driver.runJobs();
     }
 
     private void deny(Encounter e, String carc) {
         Claim c = claimOf(e);
-        payer.post(new RemittanceAdvice("ERA-D-" + c.getId() + "-" + c.getVersion(), c.getId(), c.getPayerClaimNumber(),
+        payer.post(new RemittanceAdvice("ERA-D-" + c.id() + "-" + c.version(), c.id(), c.payerClaimNumber(),
                 BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, true, "CO", carc, null));
         driver.runJobs();
     }
@@ -142,12 +142,12 @@ class RevenueCycleProcessTest {
     void cleanClaimIsPaidInFullAndTheEncounterCloses() {
         Encounter e = openAndCode(Encounters.visit(), "I10, E785", "99213 1 1,2\n36415 1 1");
         Claim claim = claimOf(e);
-        assertThat(claim.getStatus()).isEqualTo(ClaimStatus.SUBMITTED);
-        assertThat(claim.getTotalCharge()).isEqualByComparingTo("118.75"); // (92 + 3) x 1.25, BCBS fee schedule
-        assertThat(submissions.messagesFor(claim.getId())).hasSize(1);
+        assertThat(claim.status()).isEqualTo(ClaimStatus.SUBMITTED);
+        assertThat(claim.totalCharge()).isEqualByComparingTo("118.75"); // (92 + 3) x 1.25, BCBS fee schedule
+        assertThat(submissions.messagesFor(claim.id())).hasSize(1);
 
         accept(e);
-        assertThat(claimOf(e).getPayerClaimNumber()).isEqualTo("PCN-" + claim.getId());
+        assertThat(claimOf(e).payerClaimNumber()).isEqualTo("PCN-" + claim.id());
         pay(e, 0);
 
         assertThat(ended(e)).isTrue();
@@ -174,8 +174,8 @@ class RevenueCycleProcessTest {
         driver.complete(e.id(), CodingProcess.FIX_CODING_EDIT_TASK, "carla", "coders",
                 Map.of("diagnosisCodes", "I10", "procedureLines", "99213 1 1", "note", "pointer fixed, E/M coded"));
 
-        assertThat(claimOf(e).getStatus()).isEqualTo(ClaimStatus.SUBMITTED);
-        assertThat(claimOf(e).getLines()).extracting(l -> l.getCode()).containsExactly("99213");
+        assertThat(claimOf(e).status()).isEqualTo(ClaimStatus.SUBMITTED);
+        assertThat(claimOf(e).lines()).extracting(l -> l.code()).containsExactly("99213");
         accept(e);
         pay(e, 0);
         assertThat(ended(e)).isTrue();
@@ -190,8 +190,8 @@ class RevenueCycleProcessTest {
         jdbc.update("insert into fee_schedule_entry (payer_id, code, allowed_amount, valid_from) values ('UHC', '20610', 71.30, '2015-10-01')");
         try {
             driver.complete(e.id(), EncounterProcess.FIX_CLAIM_EDIT_TASK, "bella", "billers", Map.of("note", "fee schedule loaded"));
-            assertThat(claimOf(e).getStatus()).isEqualTo(ClaimStatus.SUBMITTED);
-            assertThat(claimOf(e).getTotalCharge()).isEqualByComparingTo("71.30");
+            assertThat(claimOf(e).status()).isEqualTo(ClaimStatus.SUBMITTED);
+            assertThat(claimOf(e).totalCharge()).isEqualByComparingTo("71.30");
         } finally {
             jdbc.update("delete from fee_schedule_entry where payer_id = 'UHC' and code = '20610'");
         }
@@ -203,29 +203,29 @@ class RevenueCycleProcessTest {
                 "M1711", "99213 25 1 1\nJ1100 4 1");
         WorkItem fix = driver.task(e.id(), EncounterProcess.FIX_CLAIM_EDIT_TASK);
         assertThat(fix.queue()).isEqualTo("billers");
-        assertThat(scrubber.latest(claimOf(e).getId()).orElseThrow().errors()).extracting(f -> f.editId()).containsExactly("PAYER_PRIOR_AUTH");
+        assertThat(scrubber.latest(claimOf(e).id()).orElseThrow().errors()).extracting(f -> f.editId()).containsExactly("PAYER_PRIOR_AUTH");
 
         driver.complete(e.id(), EncounterProcess.FIX_CLAIM_EDIT_TASK, "bella", "billers",
                 Map.of("priorAuthorization", "PA-778899", "note", "auth letter on file"));
         Claim claim = claimOf(e);
-        assertThat(claim.getStatus()).isEqualTo(ClaimStatus.SUBMITTED);
-        assertThat(claim.getPriorAuthorization()).isEqualTo("PA-778899");
-        assertThat(claim.getReferringNpi()).isEqualTo(DemoReferenceData.DR_BAKER_NPI);
-        assertThat(submissions.messagesFor(claim.getId()).get(0).getPayload()).contains("REF*G1*PA-778899~");
+        assertThat(claim.status()).isEqualTo(ClaimStatus.SUBMITTED);
+        assertThat(claim.priorAuthorization()).isEqualTo("PA-778899");
+        assertThat(claim.referringNpi()).isEqualTo(DemoReferenceData.DR_BAKER_NPI);
+        assertThat(submissions.messagesFor(claim.id()).get(0).getPayload()).contains("REF*G1*PA-778899~");
     }
 
     @Test
     void rejectedClaimIsFixedByABillerAndResent() {
         Encounter e = openAndCode(Encounters.visit(), "J069", "99213 1 1");
         Claim c = claimOf(e);
-        payer.acknowledge(c.getId(), false, null, "A7:164 member number invalid");
+        payer.acknowledge(c.id(), false, null, "A7:164 member number invalid");
         driver.runJobs();
         assertThat(driver.task(e.id(), EncounterProcess.FIX_REJECTED_CLAIM_TASK).queue()).isEqualTo("billers");
         driver.complete(e.id(), EncounterProcess.FIX_REJECTED_CLAIM_TASK, "ben", "billers",
                 Map.of("memberId", "XYZ999999999", "note", "member id corrected"));
 
-        assertThat(submissions.messagesFor(c.getId())).hasSize(2);
-        assertThat(claimOf(e).getMemberId()).isEqualTo("XYZ999999999");
+        assertThat(submissions.messagesFor(c.id())).hasSize(2);
+        assertThat(claimOf(e).memberId()).isEqualTo("XYZ999999999");
         accept(e);
         pay(e, 0);
         assertThat(ended(e)).isTrue();
@@ -239,9 +239,9 @@ class RevenueCycleProcessTest {
         assertThat(driver.task(e.id(), DenialProcess.PREPARE_APPEAL_TASK).queue()).isEqualTo("billers");
         driver.complete(e.id(), DenialProcess.PREPARE_APPEAL_TASK, "bella", "billers",
                 Map.of(DenialProcess.APPEAL_DECISION, "APPEAL", "note", "records attached"));
-        assertThat(denials.current(claimOf(e).getId()).getAppealLevel()).isEqualTo(1);
+        assertThat(denials.current(claimOf(e).id()).getAppealLevel()).isEqualTo(1);
 
-        denials.decideAppeal(claimOf(e).getId(), true);
+        denials.decideAppeal(claimOf(e).id(), true);
         driver.runJobs();
         pay(e, 0);
         assertThat(ended(e)).isTrue();
@@ -254,7 +254,7 @@ class RevenueCycleProcessTest {
         accept(e);
         deny(e, "50");
         driver.complete(e.id(), DenialProcess.PREPARE_APPEAL_TASK, "bella", "billers", Map.of(DenialProcess.APPEAL_DECISION, "APPEAL"));
-        denials.decideAppeal(claimOf(e).getId(), false);
+        denials.decideAppeal(claimOf(e).id(), false);
         driver.runJobs();
         assertThat(driver.task(e.id(), DenialProcess.APPROVE_WRITE_OFF_TASK).queue()).isEqualTo("leads");
         driver.complete(e.id(), DenialProcess.APPROVE_WRITE_OFF_TASK, "lena", "leads",
@@ -276,10 +276,10 @@ class RevenueCycleProcessTest {
                 Map.of("diagnosisCodes", "I10, E785", "procedureLines", "99214 1 1,2", "note", "added supporting diagnosis"));
 
         Claim replacement = claimOf(e);
-        assertThat(replacement.getVersion()).isEqualTo(2);
-        assertThat(replacement.getFrequencyCode()).isEqualTo("7");
-        assertThat(replacement.getPayerClaimNumber()).isEqualTo(original.getPayerClaimNumber());
-        assertThat(claims.get(original.getId()).getStatus()).isEqualTo(ClaimStatus.REPLACED);
+        assertThat(replacement.version()).isEqualTo(2);
+        assertThat(replacement.frequencyCode()).isEqualTo("7");
+        assertThat(replacement.payerClaimNumber()).isEqualTo(original.payerClaimNumber());
+        assertThat(claims.get(original.id()).status()).isEqualTo(ClaimStatus.REPLACED);
         accept(e);
         pay(e, 0);
         assertThat(ended(e)).isTrue();
@@ -338,7 +338,7 @@ class RevenueCycleProcessTest {
         assertThat(audit.queue()).isEqualTo("compliance");
         assertThat(audit.excludedUser()).isEqualTo("colin");
         driver.complete(e.id(), CodingProcess.AUDIT_CODING_TASK, "cora", "compliance", Map.of(CodingProcess.AUDIT_PASSED, true));
-        assertThat(claimOf(e).getStatus()).isEqualTo(ClaimStatus.SUBMITTED);
+        assertThat(claimOf(e).status()).isEqualTo(ClaimStatus.SUBMITTED);
     }
 
     @Test
@@ -378,7 +378,7 @@ class RevenueCycleProcessTest {
         driver.fireTimer("AcknowledgementOverdue");
         driver.complete(e.id(), SubmissionProcess.FOLLOW_UP_ACKNOWLEDGEMENT_TASK, "ben", "billers",
                 Map.of(SubmissionProcess.RESUBMIT, true, "note", "clearinghouse lost it"));
-        assertThat(submissions.messagesFor(claimOf(e).getId())).hasSize(2);
+        assertThat(submissions.messagesFor(claimOf(e).id())).hasSize(2);
         accept(e);
         driver.fireTimer("RemittanceOverdue");
         driver.complete(e.id(), AdjudicationProcess.FOLLOW_UP_CLAIM_STATUS_TASK, "ben", "billers", Map.of("note", "payer says in process"));
@@ -445,7 +445,7 @@ class RevenueCycleProcessTest {
         deny(e, "16");
         assertThat(driver.task(e.id(), EncounterProcess.CORRECT_BILLING_DENIAL_TASK).queue()).isEqualTo("billers");
         driver.complete(e.id(), EncounterProcess.CORRECT_BILLING_DENIAL_TASK, "ben", "billers", Map.of("note", "added referring provider"));
-        assertThat(claimOf(e).getFrequencyCode()).isEqualTo("7");
+        assertThat(claimOf(e).frequencyCode()).isEqualTo("7");
         accept(e);
         pay(e, 0);
         assertThat(ended(e)).isTrue();
@@ -462,8 +462,8 @@ class RevenueCycleProcessTest {
         driver.complete(e.id(), DenialProcess.PREPARE_APPEAL_TASK, "bella", "billers", Map.of(DenialProcess.APPEAL_DECISION, "APPEAL"));
         driver.fireTimer("AppealOverdue");
         driver.complete(e.id(), DenialProcess.FOLLOW_UP_APPEAL_TASK, "bella", "billers", Map.of("note", "called the payer"));
-        assertThat(denials.current(claimOf(e).getId()).getAppealLevel()).isEqualTo(1);
-        denials.decideAppeal(claimOf(e).getId(), true);
+        assertThat(denials.current(claimOf(e).id()).getAppealLevel()).isEqualTo(1);
+        denials.decideAppeal(claimOf(e).id(), true);
         driver.runJobs();
         pay(e, 0);
         assertThat(ended(e)).isTrue();
@@ -518,7 +518,7 @@ class RevenueCycleProcessTest {
         driver.fireTimer("AcknowledgementOverdue");
         driver.complete(e.id(), SubmissionProcess.FOLLOW_UP_ACKNOWLEDGEMENT_TASK, "ben", "billers",
                 Map.of(SubmissionProcess.RESUBMIT, false, "note", "clearinghouse has it"));
-        assertThat(submissions.messagesFor(claimOf(e).getId())).hasSize(1);
+        assertThat(submissions.messagesFor(claimOf(e).id())).hasSize(1);
         accept(e);
         pay(e, 0);
         assertThat(ended(e)).isTrue();

@@ -78,7 +78,7 @@ class ScrubApiIT extends ApiTestBase {
         driver.runJobs();
         driver.code(e.id(), "I10", "99213 1 1");
         driver.runJobs();
-        assertThat(claims.latestFor(e.id()).orElseThrow().getStatus()).isIn(ClaimStatus.SUBMITTED, ClaimStatus.ACCEPTED, ClaimStatus.PAID);
+        assertThat(claims.latestFor(e.id()).orElseThrow().status()).isIn(ClaimStatus.SUBMITTED, ClaimStatus.ACCEPTED, ClaimStatus.PAID);
 
         JsonNode same = json.readTree(postJson("bella", "/api/scrub", claim(member, dos, "{\"code\": \"99213\", \"units\": 1, \"charge\": 120.00, \"pointers\": [1]}")).getBody());
         assertThat(editIds(same)).containsExactly("DUPLICATE_CLAIM@claim");

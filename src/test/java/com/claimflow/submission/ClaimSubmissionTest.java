@@ -65,7 +65,7 @@ class ClaimSubmissionTest {
         Encounter e = encounters.open(visit.request());
         driver.runJobs();
         driver.code(e.id(), diagnoses, procedures);
-        return claims.latestFor(e.id()).orElseThrow().getId();
+        return claims.latestFor(e.id()).orElseThrow().id();
     }
 
     private static List<Path> files(Path folder) {
@@ -158,7 +158,7 @@ class ClaimSubmissionTest {
                 .contains("NM1*PR*2*AETNA*****PI*AETNA~").doesNotContain("PI*BCBS");
         assertThat(statuses(List.of(bcbs.get(0), bcbs.get(1), bcbs.get(2), aetna))).containsOnly("SENT");
         assertThat(submissions.messagesFor(refused)).isEmpty();
-        assertThat(claims.get(refused).getStatus()).isEqualTo(ClaimStatus.REJECTED);
+        assertThat(claims.get(refused).status()).isEqualTo(ClaimStatus.REJECTED);
     }
 
     @Test
@@ -176,8 +176,8 @@ class ClaimSubmissionTest {
         assertThat(claimsSent(outbox)).containsExactlyInAnyOrder("CF" + ids.get(0) + "V1", "CF" + ids.get(2) + "V1");
         assertThat(statuses(ids)).containsExactly("SENT", "REFUSED", "SENT");
         var bad = claims.get(ids.get(1));
-        assertThat(bad.getStatus()).isEqualTo(ClaimStatus.REJECTED);
-        assertThat(driver.task(bad.getEncounterId(), "FixRejectedClaim").queue()).isEqualTo("billers");
+        assertThat(bad.status()).isEqualTo(ClaimStatus.REJECTED);
+        assertThat(driver.task(bad.encounterId(), "FixRejectedClaim").queue()).isEqualTo("billers");
         assertThat(jdbc.queryForList("select issues from claim_file_refusal where claim_id = ?", String.class, ids.get(1)))
                 .singleElement().asString().contains("CLM02 (loop 2300): claim total 999 is not the sum of its service lines 115");
     }
@@ -229,21 +229,21 @@ class ClaimSubmissionTest {
         Encounter e = encounters.open(Encounters.visit().request());
         driver.runJobs();
         driver.code(e.id(), "I10, E785", "99214 1 1,2");
-        long claimId = claims.latestFor(e.id()).orElseThrow().getId();
+        long claimId = claims.latestFor(e.id()).orElseThrow().id();
         submissions.handOff(submissions.messagesFor(claimId).get(0).getId());
 
         for (int round = 0; round < 6 && !java.util.List.of("CLOSED", "DENIAL", "COLLECTIONS").contains(encounters.stage(encounters.get(e.id()))); round++) {
             payer.answerDue(java.time.Instant.now().plusSeconds(1));
             driver.runJobs();
-            claims.latestFor(e.id()).ifPresent(c -> submissions.messagesFor(c.getId()).stream()
+            claims.latestFor(e.id()).ifPresent(c -> submissions.messagesFor(c.id()).stream()
                     .filter(m -> m.getStatus() == OutboxMessage.Status.PENDING).forEach(m -> submissions.handOff(m.getId())));
         }
         String stage = encounters.stage(encounters.get(e.id()));
         var claim = claims.latestFor(e.id()).orElseThrow();
-        assertThat(stage).as("claim %s", claim.getStatus()).isIn("CLOSED", "DENIAL", "COLLECTIONS", "SUBMISSION");
+        assertThat(stage).as("claim %s", claim.status()).isIn("CLOSED", "DENIAL", "COLLECTIONS", "SUBMISSION");
         if (stage.equals("CLOSED")) assertThat(account.balance(e.id()).isZero()).isTrue();
-        if (stage.equals("DENIAL")) assertThat(claim.getStatus()).isEqualTo(com.claimflow.claim.ClaimStatus.DENIED);
-        if (stage.equals("SUBMISSION")) assertThat(claim.getStatus()).isEqualTo(com.claimflow.claim.ClaimStatus.REJECTED);
-        assertThat(claim.getStatus()).isNotEqualTo(com.claimflow.claim.ClaimStatus.SUBMITTED);
+        if (stage.equals("DENIAL")) assertThat(claim.status()).isEqualTo(com.claimflow.claim.ClaimStatus.DENIED);
+        if (stage.equals("SUBMISSION")) assertThat(claim.status()).isEqualTo(com.claimflow.claim.ClaimStatus.REJECTED);
+        assertThat(claim.status()).isNotEqualTo(com.claimflow.claim.ClaimStatus.SUBMITTED);
     }
 }

@@ -1,6 +1,5 @@
 package com.claimflow.claim.internal;
 
-import com.claimflow.claim.Claim;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -8,12 +7,12 @@ import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
-public interface ClaimRepository extends JpaRepository<Claim, Long> {
-    Optional<Claim> findFirstByEncounterIdOrderByVersionDesc(Long encounterId);
+public interface ClaimRepository extends JpaRepository<ClaimEntity, Long> {
+    Optional<ClaimEntity> findFirstByEncounterIdOrderByVersionDesc(Long encounterId);
 
-    List<Claim> findByEncounterIdOrderByVersion(Long encounterId);
+    List<ClaimEntity> findByEncounterIdOrderByVersion(Long encounterId);
 
-    List<Claim> findByMemberIdAndBillingNpiAndDateOfServiceAndStatusIn(String memberId, String billingNpi, java.time.LocalDate dateOfService,
+    List<ClaimEntity> findByMemberIdAndBillingNpiAndDateOfServiceAndStatusIn(String memberId, String billingNpi, java.time.LocalDate dateOfService,
                                                                        java.util.Collection<com.claimflow.claim.ClaimStatus> statuses);
 
     /** The claims among {@code ids} with their lines, one row per line (line columns null for a claim without lines): no entity is loaded. */

@@ -106,7 +106,7 @@ public class EncounterController {
 
     public record ClaimState(long id, int version, String frequencyCode, String status, BigDecimal totalCharge, String payerClaimNumber) {
         static ClaimState of(Claim c) {
-            return new ClaimState(c.getId(), c.getVersion(), c.getFrequencyCode(), c.getStatus().name(), c.getTotalCharge(), c.getPayerClaimNumber());
+            return new ClaimState(c.id(), c.version(), c.frequencyCode(), c.status().name(), c.totalCharge(), c.payerClaimNumber());
         }
     }
 }

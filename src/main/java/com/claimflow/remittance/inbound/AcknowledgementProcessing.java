@@ -111,14 +111,14 @@ public class AcknowledgementProcessing {
         for (ClaimStatus277.ClaimAck c : status.claims()) {
             t.claims++;
             Optional<long[]> ref = claimOf(c.patientControlNumber());
-            Optional<Claim> claim = ref.flatMap(r -> find(r[0])).filter(cl -> cl.getVersion() == ref.get()[1]);
+            Optional<Claim> claim = ref.flatMap(r -> find(r[0])).filter(cl -> cl.version() == ref.get()[1]);
             if (claim.isEmpty()) {
                 t.unmatched++;
                 t.errors.add(new Problem(c.segmentNumber(), "TRN", "TRN02", "no claim of ours has patient control number '" + c.patientControlNumber() + "'"));
                 continue;
             }
             t.matched++;
-            apply(t, c.segmentNumber(), "STC", claim.get().getId(), c.accepted(), c.payerClaimNumber(),
+            apply(t, c.segmentNumber(), "STC", claim.get().id(), c.accepted(), c.payerClaimNumber(),
                     c.accepted() ? null : "277CA rejected the claim: " + c.reason());
         }
         List<InboundResult.Rejection> rejections = new ArrayList<>();
@@ -153,7 +153,7 @@ public class AcknowledgementProcessing {
         try {
             boolean applied = Boolean.TRUE.equals(own.execute(s -> {
                 Claim claim = claims.get(claimId);
-                if (claim.getStatus() != ClaimStatus.SUBMITTED) return false; // answered before (or by another file)
+                if (claim.status() != ClaimStatus.SUBMITTED) return false; // answered before (or by another file)
                 remittances.acknowledge(claimId, accepted, payerClaimNumber, reason);
                 return true;
             }));

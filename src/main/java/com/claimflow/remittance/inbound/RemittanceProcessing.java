@@ -240,7 +240,7 @@ public class RemittanceProcessing {
     private static Integer match(ServiceLine l, List<ClaimLine> lines, boolean[] taken) {
         for (int pass = 0; pass < 2; pass++) {
             for (int i = 0; i < lines.size(); i++) {
-                if (taken[i] || !lines.get(i).getCode().equals(l.procedureCode())) continue;
+                if (taken[i] || !lines.get(i).code().equals(l.procedureCode())) continue;
                 if (pass == 0 && !lines.get(i).modifiers().equals(l.modifiers())) continue;
                 taken[i] = true;
                 return i + 1;

@@ -40,12 +40,12 @@ public class DuplicateClaimEdit implements ClaimEdit {
         boolean markedRepeat = c.lines().stream().flatMap(l -> l.modifiers().stream()).anyMatch(m -> m.equals("76") || m.equals("77") || m.equals("91"));
         if (markedRepeat) return List.of();
         for (Claim sent : claims.sentFor(c.memberId(), c.billingNpi(), c.dateOfService())) {
-            if (Objects.equals(sent.getEncounterId(), c.encounterId())) continue;
-            if (!codes.equals(codes(sent.getLines().stream().map(ClaimLine::getCode).toList()))) continue;
-            if (c.patientBirthDate() != null && encounters.find(sent.getEncounterId())
+            if (Objects.equals(sent.encounterId(), c.encounterId())) continue;
+            if (!codes.equals(codes(sent.lines().stream().map(ClaimLine::code).toList()))) continue;
+            if (c.patientBirthDate() != null && encounters.find(sent.encounterId())
                     .map(e -> !c.patientBirthDate().equals(e.patientBirthDate())).orElse(false)) continue;
-            return List.of(Finding.warning(ID, Owner.BILLER, "claim", "Claim " + sent.getId() + " for the same patient, provider, date of service "
-                    + c.dateOfService() + " and codes " + String.join(", ", codes) + " was already sent (" + sent.getStatus().name().toLowerCase(Locale.ROOT)
+            return List.of(Finding.warning(ID, Owner.BILLER, "claim", "Claim " + sent.id() + " for the same patient, provider, date of service "
+                    + c.dateOfService() + " and codes " + String.join(", ", codes) + " was already sent (" + sent.status().name().toLowerCase(Locale.ROOT)
                     + "): if it is the same service do not bill it twice (send a corrected claim for that one instead)"));
         }
         return List.of();

@@ -73,17 +73,17 @@ public class ClaimPanel implements TaskPanel {
         VerticalLayout section = section("claim");
         section.add(new H3("Claim"));
         section.add(new Facts()
-                .fact("Claim", c.getId() + ", version " + c.getVersion() + ("7".equals(c.getFrequencyCode()) ? " (replacement)" : ""))
-                .fact("Status", claimStatus(c.getStatus()))
-                .fact("Total charge", Formats.money(c.getTotalCharge()))
+                .fact("Claim", c.id() + ", version " + c.version() + ("7".equals(c.frequencyCode()) ? " (replacement)" : ""))
+                .fact("Status", claimStatus(c.status()))
+                .fact("Total charge", Formats.money(c.totalCharge()))
                 .fact("Diagnoses", numbered(c.diagnoses()))
-                .fact("Payer claim no.", c.getPayerClaimNumber()));
-        section.add(lines(c.getLines()));
-        scrub.latest(c.getId()).ifPresent(r -> section.add(scrubSection(r)));
+                .fact("Payer claim no.", c.payerClaimNumber()));
+        section.add(lines(c.lines()));
+        scrub.latest(c.id()).ifPresent(r -> section.add(scrubSection(r)));
         if (c.isDraft() && task.mayWork()) {
             // on demand: check a fix made elsewhere (fee schedule, provider file) before completing the task
             Button now = new Button("Scrub now", e -> {
-                ScrubResult r = scrub.scrub(c.getId());
+                ScrubResult r = scrub.scrub(c.id());
                 audit.record(task.worker().userId(), "SCRUBBED", task.item().encounterId(), task.item().taskId(),
                         r.isClean() ? "clean" : r.errors().size() + " error(s)");
                 Notices.info(r.isClean() ? "The claim scrubs clean." : "The claim still raises " + r.errors().size() + " error(s).");
@@ -99,12 +99,12 @@ public class ClaimPanel implements TaskPanel {
         Grid<ClaimLine> grid = new Grid<>(ClaimLine.class, false);
         grid.setId("claim-lines");
         grid.addColumn(l -> lines.indexOf(l) + 1).setKey("line").setHeader("Line").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(ClaimLine::getCode).setKey("code").setHeader("Code").setAutoWidth(true);
+        grid.addColumn(ClaimLine::code).setKey("code").setHeader("Code").setAutoWidth(true);
         grid.addColumn(l -> String.join(" ", l.modifiers())).setKey("modifiers").setHeader("Modifiers").setAutoWidth(true);
-        grid.addColumn(ClaimLine::getUnits).setKey("units").setHeader("Units").setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
+        grid.addColumn(ClaimLine::units).setKey("units").setHeader("Units").setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
         grid.addColumn(l -> l.pointers().stream().map(String::valueOf).collect(Collectors.joining(","))).setKey("pointers")
                 .setHeader("Dx pointers").setAutoWidth(true);
-        grid.addColumn(l -> Formats.money(l.getCharge())).setKey("charge").setHeader("Charge").setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
+        grid.addColumn(l -> Formats.money(l.charge())).setKey("charge").setHeader("Charge").setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
         grid.setItems(lines);
         grid.setAllRowsVisible(true);
         grid.addThemeVariants(GridVariant.LUMO_COMPACT);

@@ -41,15 +41,15 @@ public class ClaimFileController {
     @PreAuthorize("hasAnyRole('BILLERS','LEADS','ADMINS','COMPLIANCE')")
     public ResponseEntity<String> x12(@PathVariable long id) {
         Claim claim = claims.get(id);
-        Claim latest = claims.latestFor(claim.getEncounterId()).orElse(claim);
-        OutboxMessage message = submissions.latestMessage(latest.getId())
+        Claim latest = claims.latestFor(claim.encounterId()).orElse(claim);
+        OutboxMessage message = submissions.latestMessage(latest.id())
                 .filter(m -> m.getFormat().startsWith("X12"))
-                .orElseThrow(() -> new NotFoundException("claim " + id + " (latest version " + latest.getVersion() + ", claim "
-                        + latest.getId() + ") has no 837 yet"));
-        audit.record(worker.get().userId(), "VIEWED_CLAIM_FILE", latest.getEncounterId(), null, "837 of claim " + latest.getId()
+                .orElseThrow(() -> new NotFoundException("claim " + id + " (latest version " + latest.version() + ", claim "
+                        + latest.id() + ") has no 837 yet"));
+        audit.record(worker.get().userId(), "VIEWED_CLAIM_FILE", latest.encounterId(), null, "837 of claim " + latest.id()
                 + " v" + message.getClaimVersion() + " attempt " + message.getAttempt());
         var response = ResponseEntity.ok().contentType(MediaType.parseMediaType("application/edi-x12"))
-                .header("X-Claim-Id", String.valueOf(latest.getId()))
+                .header("X-Claim-Id", String.valueOf(latest.id()))
                 .header("X-Claim-Version", String.valueOf(message.getClaimVersion()))
                 .header("X-Claim-Status", message.getStatus().name());
         batches.batchOf(message.getId()).ifPresent(b -> response.header("X-Claim-File", b.fileName()));

@@ -37,31 +37,31 @@ public class ClaimDocuments {
      * validator refuses the claim naming the element.
      */
     public ClaimDocument build(Claim c, Encounter e) {
-        Kind kind = "INSTITUTIONAL".equals(c.getClaimType()) ? Kind.INSTITUTIONAL : Kind.PROFESSIONAL;
-        Provider billing = reference.provider(c.getBillingNpi()).orElse(null);
-        String payerName = reference.payer(c.getPayerId()).map(Payer::getName).orElse(c.getPayerId());
+        Kind kind = "INSTITUTIONAL".equals(c.claimType()) ? Kind.INSTITUTIONAL : Kind.PROFESSIONAL;
+        Provider billing = reference.provider(c.billingNpi()).orElse(null);
+        String payerName = reference.payer(c.payerId()).map(Payer::getName).orElse(c.payerId());
         ClaimDocument.Organization org = billing == null
-                ? new ClaimDocument.Organization(null, c.getBillingNpi(), null, null, null, null, null, null)
+                ? new ClaimDocument.Organization(null, c.billingNpi(), null, null, null, null, null, null)
                 : new ClaimDocument.Organization(billing.getName(), billing.getNpi(), billing.getTin(), billing.getTaxonomy(),
                 billing.getAddress(), billing.getCity(), billing.getState(), billing.getZip());
-        Person subscriber = new Person(e.patientLastName(), e.patientFirstName(), c.getMemberId(), e.patientBirthDate(),
+        Person subscriber = new Person(e.patientLastName(), e.patientFirstName(), c.memberId(), e.patientBirthDate(),
                 e.patientSex(), null);
-        Person rendering = provider(c.getRenderingNpi(), null);
-        Person referring = provider(c.getReferringNpi(), e.referringName());
-        List<ClaimDocument.Line> lines = c.getLines().stream().map(l -> line(l, c, kind)).toList();
+        Person rendering = provider(c.renderingNpi(), null);
+        Person referring = provider(c.referringNpi(), e.referringName());
+        List<ClaimDocument.Line> lines = c.lines().stream().map(l -> line(l, c, kind)).toList();
         boolean institutional = kind == Kind.INSTITUTIONAL;
-        String where = institutional ? e.facilityTypeCode() : c.getPlaceOfService();
-        LocalDate from = c.getDateOfService();
+        String where = institutional ? e.facilityTypeCode() : c.placeOfService();
+        LocalDate from = c.dateOfService();
         if (institutional && e.admittedAt() != null && Nubc.needsAdmission(where) && e.admittedAt().toLocalDate().isBefore(from)) {
             from = e.admittedAt().toLocalDate(); // an inpatient stay's statement covers it from the admission
         }
         ClaimDocument.Institutional ub04 = institutional
                 ? new ClaimDocument.Institutional(e.admittedAt(), e.admissionType(), e.admissionSource(), e.patientStatus())
                 : null;
-        return new ClaimDocument(kind, patientControlNumber(c.getId(), c.getVersion()), c.getTotalCharge(), where, c.getFrequencyCode(),
-                c.getPayerClaimNumber(), c.getPriorAuthorization(), org, subscriber, new ClaimDocument.PayerRef(payerName, c.getPayerId()),
-                FILING_CODES.getOrDefault(c.getPayerId(), "CI"), rendering, institutional ? rendering : null, referring,
-                c.diagnoses(), lines, from, c.getDateOfService(), ub04);
+        return new ClaimDocument(kind, patientControlNumber(c.id(), c.version()), c.totalCharge(), where, c.frequencyCode(),
+                c.payerClaimNumber(), c.priorAuthorization(), org, subscriber, new ClaimDocument.PayerRef(payerName, c.payerId()),
+                FILING_CODES.getOrDefault(c.payerId(), "CI"), rendering, institutional ? rendering : null, referring,
+                c.diagnoses(), lines, from, c.dateOfService(), ub04);
     }
 
     /** A provider by NPI: as on file, else under the name given at intake ("Last, First"), else the bare NPI. */
@@ -72,8 +72,8 @@ public class ClaimDocuments {
     }
 
     private static ClaimDocument.Line line(ClaimLine l, Claim c, Kind kind) {
-        return new ClaimDocument.Line(l.getCode(), l.modifiers(), l.getUnits(), l.getCharge(), l.pointers(), c.getDateOfService(),
-                kind == Kind.INSTITUTIONAL ? l.getRevenueCode() : null);
+        return new ClaimDocument.Line(l.code(), l.modifiers(), l.units(), l.charge(), l.pointers(), c.dateOfService(),
+                kind == Kind.INSTITUTIONAL ? l.revenueCode() : null);
     }
 
     /** "Adams, Jordan MD" is last name Adams, first name Jordan (credentials are not part of the NM1 name). */

@@ -41,7 +41,7 @@ public class X12ClaimFiles {
         List<X12Issue> issues = Claim837Validator.validate(file);
         if (!issues.isEmpty()) throw new ClaimFileRefused(issues);
         jdbc.update("insert into x12_claim_transaction (control_number, claim_id, claim_version, payer_id, transaction_type, created_at) "
-                + "values (?,?,?,?,?,?)", env.transactionControlNumber(), claim.getId(), claim.getVersion(), claim.getPayerId(),
+                + "values (?,?,?,?,?,?)", env.transactionControlNumber(), claim.id(), claim.version(), claim.payerId(),
                 doc.kind() == ClaimDocument.Kind.PROFESSIONAL ? "837P" : "837I", Timestamp.from(Instant.now()));
         return file;
     }

@@ -76,7 +76,7 @@ class InboundFilesTest {
     }
 
     private static String pcn(Claim c) {
-        return "CF" + c.getId() + "V" + c.getVersion();
+        return "CF" + c.id() + "V" + c.version();
     }
 
     private InboundResult receive(String text) {
@@ -112,10 +112,10 @@ class InboundFilesTest {
         assertThat(r.status()).isEqualTo("PROCESSED");
         assertThat(r.transactionType()).isEqualTo("277CA");
         assertThat(r.counts()).isEqualTo(new InboundResult.Counts(2, 2, 1, 1, 0, 0, 0, 0));
-        assertThat(claims.get(accepted.getId()).getStatus()).isEqualTo(ClaimStatus.ACCEPTED);
-        assertThat(claims.get(accepted.getId()).getPayerClaimNumber()).isEqualTo("2026325000117");
-        assertThat(claims.get(rejected.getId()).getStatus()).isEqualTo(ClaimStatus.REJECTED);
-        assertThat(driver.task(rejected.getEncounterId(), "FixRejectedClaim").queue()).isEqualTo("billers");
+        assertThat(claims.get(accepted.id()).status()).isEqualTo(ClaimStatus.ACCEPTED);
+        assertThat(claims.get(accepted.id()).payerClaimNumber()).isEqualTo("2026325000117");
+        assertThat(claims.get(rejected.id()).status()).isEqualTo(ClaimStatus.REJECTED);
+        assertThat(driver.task(rejected.encounterId(), "FixRejectedClaim").queue()).isEqualTo("billers");
         assertThat(runtime.createVariableInstanceQuery().variableName("ackReason").list()).extracting(v -> String.valueOf(v.getValue()))
                 .contains("277CA rejected the claim: A7:164:IL rejected for invalid information: entity's contract/member number (subscriber)");
 
@@ -134,20 +134,20 @@ class InboundFilesTest {
     void a999RejectionBecomesABillerTaskNamingTheElementAndAnAcceptanceWaitsForThe277ca() {
         Claim rejected = coded("I10", "99213 1 1");
         Claim accepted = coded("I10", "99213 1 1");
-        String rejectedSt = st02(submissions.messagesFor(rejected.getId()).get(0).getPayload());
-        String acceptedSt = st02(submissions.messagesFor(accepted.getId()).get(0).getPayload());
+        String rejectedSt = st02(submissions.messagesFor(rejected.id()).get(0).getPayload());
+        String acceptedSt = st02(submissions.messagesFor(accepted.id()).get(0).getPayload());
 
         InboundResult r = receive(fresh(Fixtures.text("999-rejected.x12").replace("*9002*", "*" + rejectedSt + "*"), control++));
         assertThat(r.status()).isEqualTo("PROCESSED");
         assertThat(r.counts().rejected()).isEqualTo(1);
-        assertThat(claims.get(rejected.getId()).getStatus()).isEqualTo(ClaimStatus.REJECTED);
-        assertThat(driver.openTaskTypes(rejected.getEncounterId())).contains("FixRejectedClaim");
+        assertThat(claims.get(rejected.id()).status()).isEqualTo(ClaimStatus.REJECTED);
+        assertThat(driver.openTaskTypes(rejected.encounterId())).contains("FixRejectedClaim");
         assertThat(runtime.createVariableInstanceQuery().variableName("ackReason").list()).extracting(v -> String.valueOf(v.getValue()))
                 .anySatisfy(v -> assertThat(v).contains("999 rejected the 837").contains("element NM109 (67): 7 (invalid code value) 'XYZ'"));
 
         InboundResult ok = receive(fresh(Fixtures.text("999-accepted.x12").replace("*9001*", "*" + acceptedSt + "*"), control++));
         assertThat(ok.counts().accepted()).isEqualTo(1);
-        assertThat(claims.get(accepted.getId()).getStatus()).isEqualTo(ClaimStatus.SUBMITTED);
+        assertThat(claims.get(accepted.id()).status()).isEqualTo(ClaimStatus.SUBMITTED);
 
         InboundResult unknown = receive(fresh(Fixtures.text("999-accepted.x12").replace("*9001*", "*77777777*"), control++));
         assertThat(unknown.counts().unmatched()).isEqualTo(1);
@@ -157,7 +157,7 @@ class InboundFilesTest {
     /** Three claims the payer accepted, for the three claim payments of 835-payment.x12 (paid with PR, denied, paid). */
     private Claim[] threeAcceptedClaims() {
         Claim[] accepted = {coded("I10, E785", "99213 25 1 1,2\n36415 1 1"), coded("R0789", "99213 1 1"), coded("I10", "99213 1 1")};
-        for (Claim claim : accepted) remittances.acknowledge(claim.getId(), true, "PCN-" + claim.getId(), null);
+        for (Claim claim : accepted) remittances.acknowledge(claim.id(), true, "PCN-" + claim.id(), null);
         driver.runJobs();
         return accepted;
     }
@@ -188,23 +188,23 @@ class InboundFilesTest {
         assertThat(r.status()).as("%s", r.errors()).isEqualTo("PROCESSED");
         assertThat(r.counts()).isEqualTo(new InboundResult.Counts(3, 3, 0, 0, 3, 0, 0, 0));
 
-        assertThat(claims.get(a.getId()).getStatus()).isEqualTo(ClaimStatus.PARTIALLY_PAID);
-        assertThat(account.balance(a.getEncounterId()).patient()).isEqualByComparingTo("19.20");
-        assertThat(account.balance(a.getEncounterId()).insurance()).isEqualByComparingTo("0");
-        assertThat(remittances.adjustmentsFor(a.getId())).extracting(x -> x.lineNo() + " " + x.group() + "-" + x.carc() + " " + x.amount().stripTrailingZeros().toPlainString())
+        assertThat(claims.get(a.id()).status()).isEqualTo(ClaimStatus.PARTIALLY_PAID);
+        assertThat(account.balance(a.encounterId()).patient()).isEqualByComparingTo("19.20");
+        assertThat(account.balance(a.encounterId()).insurance()).isEqualByComparingTo("0");
+        assertThat(remittances.adjustmentsFor(a.id())).extracting(x -> x.lineNo() + " " + x.group() + "-" + x.carc() + " " + x.amount().stripTrailingZeros().toPlainString())
                 .containsExactly("1 CO-45 19", "1 PR-2 19.2", "2 CO-45 0.55");
-        assertThat(remittances.remarksFor(a.getId())).extracting(x -> x.lineNo() + " " + x.rarc()).containsExactly("1 N130");
+        assertThat(remittances.remarksFor(a.id())).extracting(x -> x.lineNo() + " " + x.rarc()).containsExactly("1 N130");
 
-        assertThat(claims.get(b.getId()).getStatus()).isEqualTo(ClaimStatus.DENIED);
-        assertThat(driver.openTaskTypes(b.getEncounterId())).contains("PrepareAppeal"); // CARC 50: medical necessity
-        assertThat(remittances.postingsFor(b.getId())).extracting(PaymentPosting::getCarc, PaymentPosting::getRarc)
+        assertThat(claims.get(b.id()).status()).isEqualTo(ClaimStatus.DENIED);
+        assertThat(driver.openTaskTypes(b.encounterId())).contains("PrepareAppeal"); // CARC 50: medical necessity
+        assertThat(remittances.postingsFor(b.id())).extracting(PaymentPosting::getCarc, PaymentPosting::getRarc)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("50", "N115"));
 
-        assertThat(claims.get(c.getId()).getStatus()).isEqualTo(ClaimStatus.PAID);
-        assertThat(account.balance(c.getEncounterId()).isZero()).isTrue();
+        assertThat(claims.get(c.id()).status()).isEqualTo(ClaimStatus.PAID);
+        assertThat(account.balance(c.encounterId()).isZero()).isTrue();
         // the processes waiting for these remittances moved on: A to patient collections, C closed
-        assertThat(encounters.stage(encounters.get(a.getEncounterId()))).isEqualTo("COLLECTIONS");
-        assertThat(encounters.stage(encounters.get(c.getEncounterId()))).isEqualTo("CLOSED");
+        assertThat(encounters.stage(encounters.get(a.encounterId()))).isEqualTo("COLLECTIONS");
+        assertThat(encounters.stage(encounters.get(c.encounterId()))).isEqualTo("CLOSED");
 
         // the payer takes back C's payment and pays it again at 75; one payment is for a claim we never sent
         String reversal = fresh(Fixtures.text("835-reversal.x12").replace("CF900000003V1", pcn(c)), control++);
@@ -215,9 +215,9 @@ class InboundFilesTest {
             assertThat(p.segmentId()).isEqualTo("CLP");
             assertThat(p.message()).contains("CF999999999V1").contains("kept as unmatched payment 40");
         });
-        assertThat(remittances.postingsFor(c.getId())).extracting(PaymentPosting::getOutcome).containsExactly("PAID", "REVERSED", "PAID");
-        assertThat(remittances.postingsFor(c.getId()).get(2).getPaid()).isEqualByComparingTo("75");
-        assertThat(account.balance(c.getEncounterId()).isZero()).isTrue();
+        assertThat(remittances.postingsFor(c.id())).extracting(PaymentPosting::getOutcome).containsExactly("PAID", "REVERSED", "PAID");
+        assertThat(remittances.postingsFor(c.id()).get(2).getPaid()).isEqualByComparingTo("75");
+        assertThat(account.balance(c.encounterId()).isZero()).isTrue();
         assertThat(jdbc.queryForObject("select count(*) from unmatched_payment where file_id = ? and patient_control_no = 'CF999999999V1'",
                 Long.class, second.fileId())).isEqualTo(1);
         assertThat(jdbc.queryForObject("select amount from provider_adjustment where file_id = ?", java.math.BigDecimal.class, second.fileId()))
@@ -244,19 +244,19 @@ class InboundFilesTest {
             assertThat(p.message()).contains("nothing from this file was posted");
         });
         // the first batch (a paid, b denied) was rolled back with the rest: no posting, no status, no denial, no process moved
-        assertThat(jdbc.queryForObject("select count(*) from payment_posting where claim_id in (?,?,?)", Long.class, a.getId(), b.getId(), c.getId()))
+        assertThat(jdbc.queryForObject("select count(*) from payment_posting where claim_id in (?,?,?)", Long.class, a.id(), b.id(), c.id()))
                 .isZero();
         assertThat(jdbc.queryForObject("select count(*) from account_entry where encounter_id in (?,?,?)", Long.class,
-                a.getEncounterId(), b.getEncounterId(), c.getEncounterId())).isZero();
-        for (Claim claim : new Claim[] {a, b, c}) assertThat(claims.get(claim.getId()).getStatus()).isEqualTo(ClaimStatus.ACCEPTED);
-        assertThat(driver.openTaskTypes(b.getEncounterId())).doesNotContain("PrepareAppeal");
+                a.encounterId(), b.encounterId(), c.encounterId())).isZero();
+        for (Claim claim : new Claim[] {a, b, c}) assertThat(claims.get(claim.id()).status()).isEqualTo(ClaimStatus.ACCEPTED);
+        assertThat(driver.openTaskTypes(b.encounterId())).doesNotContain("PrepareAppeal");
 
         // the payer sends the corrected file under the same interchange number: it is not a duplicate and posts whole
         InboundResult corrected = receive(payment); // same ISA sender and control number as the failed one
         assertThat(corrected.status()).as("%s", corrected.errors()).isEqualTo("PROCESSED");
         assertThat(corrected.counts().posted()).isEqualTo(3);
-        assertThat(claims.get(a.getId()).getStatus()).isEqualTo(ClaimStatus.PARTIALLY_PAID);
-        assertThat(driver.openTaskTypes(b.getEncounterId())).contains("PrepareAppeal");
+        assertThat(claims.get(a.id()).status()).isEqualTo(ClaimStatus.PARTIALLY_PAID);
+        assertThat(driver.openTaskTypes(b.encounterId())).contains("PrepareAppeal");
     }
 
     @Test
@@ -312,7 +312,7 @@ class InboundFilesTest {
     @Test
     void an835PaymentNoClaimMatchesBecomesABillerTaskAndIsPostedToTheClaimTheBillerNames() {
         Claim claim = coded("I10", "99213 1 1");
-        remittances.acknowledge(claim.getId(), true, "PCN-" + claim.getId(), null);
+        remittances.acknowledge(claim.id(), true, "PCN-" + claim.id(), null);
         driver.runJobs();
 
         InboundResult r = receive(fresh(Fixtures.text("835-unmatched.x12"), control++));
@@ -331,21 +331,21 @@ class InboundFilesTest {
         Worker ben = new Worker("ben", Set.of("billers"));
         assertThatThrownBy(() -> queues.complete(task.taskId(), Map.of("resolution", "MATCHED", "matchClaimId", "987654321098", "note", "found it"), ben))
                 .isInstanceOf(BadInputException.class).hasMessageContaining("there is no claim 987654321098");
-        assertThatThrownBy(() -> queues.complete(task.taskId(), Map.of("resolution", "MATCHED", "matchClaimId", String.valueOf(claim.getId())), ben))
+        assertThatThrownBy(() -> queues.complete(task.taskId(), Map.of("resolution", "MATCHED", "matchClaimId", String.valueOf(claim.id())), ben))
                 .isInstanceOf(BadInputException.class).hasMessageContaining("note");
-        assertThat(claims.get(claim.getId()).getStatus()).isEqualTo(ClaimStatus.ACCEPTED);
+        assertThat(claims.get(claim.id()).status()).isEqualTo(ClaimStatus.ACCEPTED);
 
-        queues.complete(task.taskId(), Map.of("resolution", "MATCHED", "matchClaimId", String.valueOf(claim.getId()),
+        queues.complete(task.taskId(), Map.of("resolution", "MATCHED", "matchClaimId", String.valueOf(claim.id()),
                 "note", "the payer mistyped our patient control number"), ben);
         driver.runJobs();
-        assertThat(claims.get(claim.getId()).getStatus()).isEqualTo(ClaimStatus.PAID);
-        assertThat(remittances.postingsFor(claim.getId())).extracting(PaymentPosting::getPaid).singleElement()
+        assertThat(claims.get(claim.id()).status()).isEqualTo(ClaimStatus.PAID);
+        assertThat(remittances.postingsFor(claim.id())).extracting(PaymentPosting::getPaid).singleElement()
                 .satisfies(paid -> assertThat(paid).isEqualByComparingTo("75"));
-        assertThat(account.balance(claim.getEncounterId()).isZero()).isTrue();
+        assertThat(account.balance(claim.encounterId()).isZero()).isTrue();
         // the claim's process was told like for a matched payment: the encounter closed
-        assertThat(encounters.stage(encounters.get(claim.getEncounterId()))).isEqualTo("CLOSED");
+        assertThat(encounters.stage(encounters.get(claim.encounterId()))).isEqualTo("CLOSED");
         assertThat(jdbc.queryForObject("select resolution from unmatched_payment where file_id = ?", String.class, r.fileId())).isEqualTo("MATCHED");
-        assertThat(jdbc.queryForObject("select resolved_claim_id from unmatched_payment where file_id = ?", Long.class, r.fileId())).isEqualTo(claim.getId());
+        assertThat(jdbc.queryForObject("select resolved_claim_id from unmatched_payment where file_id = ?", Long.class, r.fileId())).isEqualTo(claim.id());
     }
 
     @Test
@@ -390,7 +390,7 @@ class InboundFilesTest {
         InboxFolder folder = new InboxFolder(inbound, inbox);
         assertThat(folder.poll()).isEqualTo(2);
         driver.runJobs();
-        assertThat(claims.get(claim.getId()).getStatus()).isEqualTo(ClaimStatus.ACCEPTED);
+        assertThat(claims.get(claim.id()).status()).isEqualTo(ClaimStatus.ACCEPTED);
         assertThat(inbox.resolve("processed/ack-1.x12")).exists();
         assertThat(inbox.resolve("refused/junk.txt")).exists();
         assertThat(inbox.resolve(".partial.x12")).exists();

@@ -32,7 +32,7 @@ class ClaimFileApiIT extends ApiTestBase {
         Encounter e = encounters.open(Encounters.visit().request());
         driver.runJobs();
         driver.code(e.id(), "I10", "99213 1 1");
-        long claimId = claims.latestFor(e.id()).orElseThrow().getId();
+        long claimId = claims.latestFor(e.id()).orElseThrow().id();
 
         ResponseEntity<String> file = as("bella").getForEntity("/api/claims/" + claimId + "/x12", String.class);
         assertThat(file.getStatusCode()).isEqualTo(HttpStatus.OK);

@@ -35,18 +35,18 @@ class X12SubmissionTest extends SubmissionTestBase {
         driver.code(first.id(), "I10, E785", "99213 25 1 1,2\n36415 1 1");
         driver.code(second.id(), "J069", "99213 1 1");
 
-        OutboxMessage m1 = submissions.messagesFor(claimOf(first).getId()).get(0);
-        OutboxMessage m2 = submissions.messagesFor(claimOf(second).getId()).get(0);
+        OutboxMessage m1 = submissions.messagesFor(claimOf(first).id()).get(0);
+        OutboxMessage m2 = submissions.messagesFor(claimOf(second).id()).get(0);
         assertThat(m1.getFormat()).isEqualTo("X12_837P");
         assertThat(Claim837Validator.validate(m1.getPayload())).isEmpty();
-        assertThat(m1.getPayload()).contains("CLM*CF" + claimOf(first).getId() + "V1*118.75***11:B:1*Y*A*Y*Y~")
+        assertThat(m1.getPayload()).contains("CLM*CF" + claimOf(first).id() + "V1*118.75***11:B:1*Y*A*Y*Y~")
                 .contains("HI*ABK:I10*ABF:E785~").contains("SV1*HC:99213:25*115*UN*1***1:2~").contains("NM1*82*1*ADAMS*JORDAN****XX*"
                         + DemoReferenceData.DR_ADAMS_NPI + "~");
         String isa1 = m1.getPayload().substring(90, 99);
         String isa2 = m2.getPayload().substring(90, 99);
         assertThat(isa1).isNotEqualTo(isa2).matches("\\d{9}");
         String st02 = m1.getPayload().replaceAll("(?s).*ST\\*837\\*(\\d+)\\*.*", "$1");
-        assertThat(files.claimOfTransaction(st02)).hasValueSatisfying(c -> assertThat(c.claimId()).isEqualTo(claimOf(first).getId()));
+        assertThat(files.claimOfTransaction(st02)).hasValueSatisfying(c -> assertThat(c.claimId()).isEqualTo(claimOf(first).id()));
     }
 
     @Test
@@ -54,11 +54,11 @@ class X12SubmissionTest extends SubmissionTestBase {
         Encounter e = encounters.open(Encounters.visit().institutional().request());
         driver.runJobs();
         driver.code(e.id(), "I10", "99213 1 1\n36415 1 1");
-        OutboxMessage m = submissions.messagesFor(claimOf(e).getId()).get(0);
+        OutboxMessage m = submissions.messagesFor(claimOf(e).id()).get(0);
         assertThat(m.getFormat()).isEqualTo("X12_837I");
-        assertThat(m.getPayload()).contains("*005010X223A2~").contains("CLM*CF" + claimOf(e).getId() + "V1*118.75***13:A:1**A*Y*Y~")
+        assertThat(m.getPayload()).contains("*005010X223A2~").contains("CLM*CF" + claimOf(e).id() + "V1*118.75***13:A:1**A*Y*Y~")
                 .contains("CL1*3*2*01~").contains("SV2*0510*HC:99213*115*UN*1~").contains("SV2*0300*HC:36415*3.75*UN*1~").doesNotContain("DTP*435");
-        assertThat(claimOf(e).getLines()).extracting(com.claimflow.claim.ClaimLine::getRevenueCode).containsExactly("0510", "0300");
+        assertThat(claimOf(e).lines()).extracting(com.claimflow.claim.ClaimLine::revenueCode).containsExactly("0510", "0300");
         assertThat(Claim837Validator.validate(m.getPayload())).isEmpty();
     }
 
@@ -70,7 +70,7 @@ class X12SubmissionTest extends SubmissionTestBase {
                 .institutional(new com.claimflow.intake.EncounterRequest.Institutional("11", admitted, "1", "1", "01", "0120", null)).request());
         driver.runJobs();
         driver.code(e.id(), "I10", "99213 1 1");
-        String payload = submissions.messagesFor(claimOf(e).getId()).get(0).getPayload();
+        String payload = submissions.messagesFor(claimOf(e).id()).get(0).getPayload();
         String d8 = java.time.format.DateTimeFormatter.BASIC_ISO_DATE.format(admitted);
         assertThat(payload).contains("11:A:1**A*Y*Y~").contains("DTP*434*RD8*" + d8 + "-").contains("DTP*435*DT*" + d8 + "2215~")
                 .contains("CL1*1*1*01~").contains("NM1*DN*1*CARTER*DANA****XX*" + referrer + "~").contains("SV2*0120*HC:99213*");
@@ -82,7 +82,7 @@ class X12SubmissionTest extends SubmissionTestBase {
         Encounter e = encounters.open(Encounters.visit().referredBy(DemoReferenceData.DR_BAKER_NPI).request());
         driver.runJobs();
         driver.code(e.id(), "I10", "99213 1 1");
-        String payload = submissions.messagesFor(claimOf(e).getId()).get(0).getPayload();
+        String payload = submissions.messagesFor(claimOf(e).id()).get(0).getPayload();
         assertThat(payload).contains("NM1*DN*1*BAKER*SAM****XX*" + DemoReferenceData.DR_BAKER_NPI + "~\nNM1*82*1*ADAMS*JORDAN");
         assertThat(Claim837Validator.validate(payload)).isEmpty();
     }
@@ -93,7 +93,7 @@ class X12SubmissionTest extends SubmissionTestBase {
         Encounter e = encounters.open(Encounters.visit().request());
         driver.runJobs();
         driver.code(e.id(), "I10", "99213 1 1");
-        String payload = submissions.messagesFor(claimOf(e).getId()).get(0).getPayload();
+        String payload = submissions.messagesFor(claimOf(e).id()).get(0).getPayload();
         assertThat(Long.parseLong(payload.substring(90, 99))).isGreaterThanOrEqualTo(before);
         assertThat(jdbc.queryForObject("select next_value from x12_control_number where name = 'interchange'", Long.class)).isGreaterThan(before);
     }
@@ -106,22 +106,22 @@ class X12SubmissionTest extends SubmissionTestBase {
         driver.code(e.id(), "I10", "99213 1 1");
         Claim claim = claimOf(e);
 
-        assertThat(submissions.messagesFor(claim.getId())).isEmpty();
-        assertThat(claim.getStatus()).isEqualTo(ClaimStatus.REJECTED);
+        assertThat(submissions.messagesFor(claim.id())).isEmpty();
+        assertThat(claim.status()).isEqualTo(ClaimStatus.REJECTED);
         assertThat(driver.task(e.id(), "FixRejectedClaim").queue()).isEqualTo("billers");
         String reason = (String) runtime.createVariableInstanceQuery().variableName("ackReason").list().stream()
                 .filter(v -> v.getValue() != null && v.getValue().toString().contains("REF*EI"))
                 .findFirst().orElseThrow().getValue();
         assertThat(reason).startsWith("837 not sent, it fails validation: ").contains("(loop 2010AA)").contains("REF*EI is missing");
-        assertThat(files.refusalsOf(claim.getId())).hasSize(1);
+        assertThat(files.refusalsOf(claim.id())).hasSize(1);
         assertThat(files.unreportedRefusals()).isEmpty();
 
         // once the tax id is on file, the fix sends it
         jdbc.update("update provider set tin = '987654321' where npi = ?", DemoReferenceData.DR_BAKER_NPI);
         try {
             driver.complete(e.id(), "FixRejectedClaim", "ben", "billers", Map.of("note", "tax id added"));
-            assertThat(submissions.messagesFor(claim.getId())).hasSize(1);
-            assertThat(claimOf(e).getStatus()).isEqualTo(ClaimStatus.SUBMITTED);
+            assertThat(submissions.messagesFor(claim.id())).hasSize(1);
+            assertThat(claimOf(e).status()).isEqualTo(ClaimStatus.SUBMITTED);
         } finally {
             jdbc.update("update provider set tin = null where npi = ?", DemoReferenceData.DR_BAKER_NPI);
         }

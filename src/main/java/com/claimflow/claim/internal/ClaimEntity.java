@@ -1,0 +1,155 @@
+package com.claimflow.claim.internal;
+
+import com.claimflow.claim.Claim;
+import com.claimflow.claim.ClaimStatus;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** The claim's row; other modules see it as the {@link Claim} record. */
+@Entity(name = "Claim")
+@Table(name = "claim")
+public class ClaimEntity {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    @Column(name = "encounter_id")
+    private Long encounterId;
+    private int version;
+    @Column(name = "frequency_code")
+    private String frequencyCode;
+    @Column(name = "claim_type")
+    private String claimType;
+    @Enumerated(EnumType.STRING)
+    private ClaimStatus status;
+    @Column(name = "payer_id")
+    private String payerId;
+    @Column(name = "member_id")
+    private String memberId;
+    @Column(name = "billing_npi")
+    private String billingNpi;
+    @Column(name = "rendering_npi")
+    private String renderingNpi;
+    @Column(name = "referring_npi")
+    private String referringNpi;
+    @Column(name = "prior_authorization")
+    private String priorAuthorization;
+    @Column(name = "place_of_service")
+    private String placeOfService;
+    @Column(name = "date_of_service")
+    private LocalDate dateOfService;
+    @Column(name = "diagnosis_codes")
+    private String diagnosisCodes;
+    @Column(name = "total_charge")
+    private BigDecimal totalCharge;
+    @Column(name = "payer_claim_number")
+    private String payerClaimNumber;
+    @Column(name = "created_at")
+    private Instant createdAt;
+    @Column(name = "updated_at")
+    private Instant updatedAt;
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "claim_line", joinColumns = @JoinColumn(name = "claim_id"))
+    @OrderColumn(name = "line_no")
+    private List<ClaimLineEntity> lines = new ArrayList<>();
+
+    protected ClaimEntity() {
+    }
+
+    public ClaimEntity(Long encounterId, int version, String frequencyCode) {
+        this.encounterId = encounterId;
+        this.version = version;
+        this.frequencyCode = frequencyCode;
+        this.status = ClaimStatus.DRAFT;
+        this.createdAt = Instant.now();
+        this.updatedAt = createdAt;
+    }
+
+    public void fill(String claimType, String payerId, String memberId, String billingNpi, String renderingNpi, String referringNpi,
+              String priorAuthorization, String placeOfService, LocalDate dateOfService, List<String> diagnoses, List<ClaimLineEntity> newLines) {
+        this.referringNpi = referringNpi;
+        this.priorAuthorization = priorAuthorization;
+        this.claimType = claimType;
+        this.payerId = payerId;
+        this.memberId = memberId;
+        this.billingNpi = billingNpi;
+        this.renderingNpi = renderingNpi;
+        this.placeOfService = placeOfService;
+        this.dateOfService = dateOfService;
+        this.diagnosisCodes = String.join(",", diagnoses);
+        this.lines.clear();
+        this.lines.addAll(newLines);
+        this.totalCharge = newLines.stream().map(ClaimLineEntity::getCharge).reduce(BigDecimal.ZERO, BigDecimal::add);
+        touch();
+    }
+
+    public void moveTo(ClaimStatus status) {
+        this.status = status;
+        touch();
+    }
+
+    public void acceptedAs(String payerClaimNumber) {
+        if (payerClaimNumber != null) this.payerClaimNumber = payerClaimNumber;
+        moveTo(ClaimStatus.ACCEPTED);
+    }
+
+    public void carryPayerClaimNumber(String number) {
+        this.payerClaimNumber = number;
+    }
+
+    private void touch() {
+        this.updatedAt = Instant.now();
+    }
+
+    public boolean isDraft() {
+        return status.isDraft();
+    }
+
+    public List<String> diagnoses() {
+        return diagnosisCodes == null || diagnosisCodes.isBlank() ? List.of() : Arrays.asList(diagnosisCodes.split(","));
+    }
+
+    public Long getId() { return id; }
+    public Long getEncounterId() { return encounterId; }
+    public int getVersion() { return version; }
+    public String getFrequencyCode() { return frequencyCode; }
+    public String getClaimType() { return claimType; }
+    public ClaimStatus getStatus() { return status; }
+    public String getPayerId() { return payerId; }
+    public String getMemberId() { return memberId; }
+    public String getBillingNpi() { return billingNpi; }
+    public String getRenderingNpi() { return renderingNpi; }
+    public String getReferringNpi() { return referringNpi; }
+    public String getPriorAuthorization() { return priorAuthorization; }
+    public String getPlaceOfService() { return placeOfService; }
+    public LocalDate getDateOfService() { return dateOfService; }
+    public BigDecimal getTotalCharge() { return totalCharge; }
+    public String getPayerClaimNumber() { return payerClaimNumber; }
+    public Instant getCreatedAt() { return createdAt; }
+    public Instant getUpdatedAt() { return updatedAt; }
+    public List<ClaimLineEntity> getLines() { return List.copyOf(lines); }
+
+    /** What other modules see of the claim. */
+    public Claim toRecord() {
+        return new Claim(id, encounterId, version, frequencyCode, claimType, status, payerId, memberId, billingNpi, renderingNpi, referringNpi,
+                priorAuthorization, placeOfService, dateOfService, diagnoses(), lines.stream().map(ClaimLineEntity::toRecord).toList(), totalCharge,
+                payerClaimNumber, createdAt, updatedAt);
+    }
+}
