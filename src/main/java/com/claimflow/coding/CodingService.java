@@ -1,6 +1,7 @@
 package com.claimflow.coding;
 
 import com.claimflow.base.BadInputException;
+import com.claimflow.coding.internal.CodingEntity;
 import com.claimflow.coding.internal.CodingRepository;
 import com.claimflow.intake.Encounter;
 import com.claimflow.intake.EncounterService;
@@ -45,9 +46,9 @@ public class CodingService {
         LocalDate dos = encounter.dateOfService();
         List<String> diagnoses = parseDiagnoses(diagnosisText, dos);
         List<ProcedureLine> procedures = parseProcedures(procedureText, diagnoses.size(), dos, encounter.claimType());
-        Coding coding = codings.findByEncounterId(encounterId).orElseGet(() -> new Coding(encounterId));
+        CodingEntity coding = codings.findByEncounterId(encounterId).orElseGet(() -> new CodingEntity(encounterId));
         coding.assign(diagnoses, procedures, coder);
-        return codings.save(coding);
+        return codings.save(coding).toRecord();
     }
 
     private List<String> parseDiagnoses(String text, LocalDate dos) {
@@ -95,7 +96,7 @@ public class CodingService {
 
     @Transactional(readOnly = true)
     public Optional<Coding> codingOf(long encounterId) {
-        return codings.findByEncounterId(encounterId);
+        return codings.findByEncounterId(encounterId).map(CodingEntity::toRecord);
     }
 
     /** What the coded procedures are worth at the payer's fee schedule: the audit sample's dollar input. */

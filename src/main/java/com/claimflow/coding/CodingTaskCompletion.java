@@ -31,7 +31,7 @@ public class CodingTaskCompletion implements TaskCompletion {
     public Map<String, Object> complete(WorkItem item, Map<String, Object> form, String userId) {
         Map<String, Object> variables = new HashMap<>();
         if (CodingProcess.AUDIT_CODING_TASK.equals(item.taskType())) {
-            coding.codingOf(item.encounterId()).filter(c -> userId.equals(c.getCodedBy())).ifPresent(c -> {
+            coding.codingOf(item.encounterId()).filter(c -> userId.equals(c.codedBy())).ifPresent(c -> {
                 throw new AccessDeniedException(userId + " coded encounter " + item.encounterId() + " and may not audit it");
             });
             variables.put(CodingProcess.AUDIT_PASSED, flag(form, CodingProcess.AUDIT_PASSED));

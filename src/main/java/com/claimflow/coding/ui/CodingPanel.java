@@ -85,7 +85,7 @@ public class CodingPanel implements TaskPanel {
         section.add(new Facts()
                 .fact("Diagnoses", numbered(c.diagnoses()))
                 .fact("Procedures", c.procedures().stream().map(ProcedureLine::format).collect(Collectors.joining("; ")))
-                .fact("Coded by", c.getCodedBy() + ", " + Formats.dateTime(c.getCodedAt())));
+                .fact("Coded by", c.codedBy() + ", " + Formats.dateTime(c.codedAt())));
         return section;
     }
 

@@ -203,7 +203,7 @@ class TaskViewTest extends KaribuTestBase {
         assertThatThrownBy(() -> queues.get(task.taskId())).isInstanceOf(NotFoundException.class);
         assertThat(coding.codingOf(encounterId)).get().satisfies(c -> {
             assertThat(c.diagnoses()).containsExactly("I10", "E785");
-            assertThat(c.getCodedBy()).isEqualTo(coder);
+            assertThat(c.codedBy()).isEqualTo(coder);
         });
     }
 
