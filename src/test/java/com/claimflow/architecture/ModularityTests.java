@@ -52,8 +52,8 @@ class ModularityTests {
                 .writeIndividualModulesAsPlantUml()
                 .writeModuleCanvases();
         try (var files = Files.list(DOCS)) {
-            for (Path puml : files.filter(f -> f.toString().endsWith(".puml")).toList()) {
-                Files.writeString(puml, inStableOrder(Files.readString(puml)));
+            for (Path doc : files.filter(f -> f.toString().endsWith(".puml") || f.toString().endsWith(".adoc")).toList()) {
+                Files.writeString(doc, inStableOrder(Files.readString(doc)));
             }
         }
 
@@ -63,23 +63,34 @@ class ModularityTests {
         Files.write(DOCS.resolve("modules.svg"), svg(plantUml));
     }
 
-    /** The Documenter lists components and relations in hash order: sorted, the files change only when the modules do. */
-    static String inStableOrder(String plantUml) {
-        List<String> lines = new ArrayList<>(plantUml.lines().toList());
+    /**
+     * The Documenter lists components, relations (PlantUML) and a canvas's beans and events (AsciiDoc, a table cell's
+     * list opening with {@code |* }) in hash order: sorted, the files change only when the modules do.
+     */
+    static String inStableOrder(String text) {
+        List<String> lines = new ArrayList<>(text.lines().toList());
         int start = 0;
         while (start < lines.size()) {
-            String kind = kind(lines.get(start));
+            String kind = kind(lines.get(start), true);
             int end = start + 1;
-            while (kind != null && end < lines.size() && kind.equals(kind(lines.get(end)))) end++;
-            if (kind != null) Collections.sort(lines.subList(start, end));
+            while (kind != null && end < lines.size() && kind.equals(kind(lines.get(end), false))) end++;
+            if (kind != null) {
+                boolean cell = lines.get(start).startsWith("|");
+                if (cell) lines.set(start, lines.get(start).substring(1));
+                Collections.sort(lines.subList(start, end));
+                if (cell) lines.set(start, "|" + lines.get(start));
+            }
             start = end;
         }
         return String.join("\n", lines) + "\n";
     }
 
-    private static String kind(String line) {
+    private static String kind(String line, boolean first) {
         String trimmed = line.strip();
-        return trimmed.startsWith("Component(") ? "Component" : trimmed.startsWith("Rel(") ? "Rel" : null;
+        if (trimmed.startsWith("Component(")) return "Component";
+        if (trimmed.startsWith("Rel(")) return "Rel";
+        if (trimmed.startsWith("* `") || (first && trimmed.startsWith("|* `"))) return "item";
+        return null;
     }
 
     /** The diagram as SVG, laid out in Java (Smetana) so no Graphviz is needed on the machine. */
