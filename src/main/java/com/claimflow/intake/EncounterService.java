@@ -62,7 +62,7 @@ public class EncounterService {
         Payer payer = reference.payer(request.coverage().payerId())
                 .orElseThrow(() -> new BadInputException("coverage.payerId", "unknown payer '" + request.coverage().payerId() + "'"));
         if (!payer.isActive()) {
-            throw new BadInputException("coverage.payerId", "payer '" + payer.getId() + "' is not active");
+            throw new BadInputException("coverage.payerId", "payer '" + payer.id() + "' is not active");
         }
         requireProvider("billingProviderNpi", request.billingProviderNpi());
         if (request.renderingProviderNpi() != null) {
@@ -84,7 +84,7 @@ public class EncounterService {
         variables.put(EncounterProcess.ENCOUNTER_ID, encounter.getId());
         variables.put(EncounterProcess.PAYER_ID, encounter.getPayerId());
         // for the work queue's priority; neither the payer nor the date of service changes after intake
-        variables.put(EncounterProcess.FILING_DEADLINE, encounter.getDateOfService().plusDays(payer.getTimelyFilingDays()).toString());
+        variables.put(EncounterProcess.FILING_DEADLINE, encounter.getDateOfService().plusDays(payer.timelyFilingDays()).toString());
         ProcessInstance instance = runtime.startProcessInstanceByKey(EncounterProcess.PROCESS, String.valueOf(encounter.getId()), variables);
         encounter.startedAs(instance.getId());
         return encounter.toRecord();
@@ -240,8 +240,8 @@ public class EncounterService {
         if (e.getMemberId() == null || e.getMemberId().isBlank()) {
             return Optional.of("member id is missing");
         }
-        if (payer.getSubscriberIdPattern() != null && !e.getMemberId().matches(payer.getSubscriberIdPattern())) {
-            return Optional.of("member id '" + e.getMemberId() + "' does not match " + payer.getName() + "'s format");
+        if (payer.subscriberIdPattern() != null && !e.getMemberId().matches(payer.subscriberIdPattern())) {
+            return Optional.of("member id '" + e.getMemberId() + "' does not match " + payer.name() + "'s format");
         }
         return Optional.empty();
     }

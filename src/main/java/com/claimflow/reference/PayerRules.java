@@ -9,7 +9,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
- * What the payer file says beyond the {@link Payer} entity: whether the payer requires the provider taxonomy on the
+ * What the payer file says beyond the {@link Payer} record: whether the payer requires the provider taxonomy on the
  * claim and its appeal windows. Held in memory, refreshed every minute and after a payer import.
  */
 @Service

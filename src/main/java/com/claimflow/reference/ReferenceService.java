@@ -3,7 +3,9 @@ package com.claimflow.reference;
 import com.claimflow.reference.internal.CodeIndex;
 import com.claimflow.reference.internal.CodeSetRepository;
 import com.claimflow.reference.internal.FeeScheduleRepository;
+import com.claimflow.reference.internal.PayerEntity;
 import com.claimflow.reference.internal.PayerRepository;
+import com.claimflow.reference.internal.ProviderEntity;
 import com.claimflow.reference.internal.ProviderRepository;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -37,15 +39,15 @@ public class ReferenceService {
     }
 
     public Optional<Payer> payer(String id) {
-        return id == null ? Optional.empty() : payers.findById(id);
+        return id == null ? Optional.empty() : payers.findById(id).map(PayerEntity::toRecord);
     }
 
     public List<Payer> payers() {
-        return payers.findAll(org.springframework.data.domain.Sort.by("name"));
+        return payers.findAll(org.springframework.data.domain.Sort.by("name")).stream().map(PayerEntity::toRecord).toList();
     }
 
     public Optional<Provider> provider(String npi) {
-        return npi == null ? Optional.empty() : providers.findById(npi);
+        return npi == null ? Optional.empty() : providers.findById(npi).map(ProviderEntity::toRecord);
     }
 
     public CodeCheck checkDiagnosis(String code, LocalDate dateOfService) {
@@ -116,12 +118,12 @@ public class ReferenceService {
 
     @Transactional
     public void savePayer(Payer payer) {
-        payers.save(payer);
+        payers.save(new PayerEntity(payer));
     }
 
     @Transactional
     public void saveProvider(Provider provider) {
-        providers.save(provider);
+        providers.save(new ProviderEntity(provider));
     }
 
     @Transactional

@@ -413,7 +413,7 @@ class RevenueCycleProcessTest {
     @Test
     void taskPriorityCountsTheDaysToTheFilingDeadlineIntakeSets() {
         Encounter e = encounters.open(Encounters.visit().on(LocalDate.now().minusDays(10)).request());
-        int filingDays = referenceData.payer(e.payerId()).orElseThrow().getTimelyFilingDays();
+        int filingDays = referenceData.payer(e.payerId()).orElseThrow().timelyFilingDays();
         assertThat(engine.getRuntimeService().getVariable(e.processInstanceId(), EncounterProcess.FILING_DEADLINE))
                 .isEqualTo(LocalDate.now().minusDays(10).plusDays(filingDays).toString());
 

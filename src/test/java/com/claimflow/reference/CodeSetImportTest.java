@@ -141,15 +141,15 @@ class CodeSetImportTest extends ReferenceTestContext {
     void payersProvidersAndFeeSchedulesLoadAndUpdateInPlace() {
         ImportReport payers = importResource(ImportKind.PAYER, "codes/payers.csv");
         assertThat(payers.errors()).isEmpty();
-        assertThat(reference.payer("ACME").orElseThrow().getTimelyFilingDays()).isEqualTo(90);
+        assertThat(reference.payer("ACME").orElseThrow().timelyFilingDays()).isEqualTo(90);
         assertThat(count("SELECT COUNT(*) FROM payer WHERE id = 'ACME' AND taxonomy_required = TRUE AND appeal_days_level1 = 60")).isEqualTo(1);
         assertThat(importResource(ImportKind.PAYER, "codes/payers.csv").status()).isEqualTo(ImportReport.UNCHANGED);
         ImportReport changed = importText(ImportKind.PAYER, "payers.csv", "ACME,Acme Health,PROFESSIONAL,120,60,30,A[0-9]{8},Y\n", null);
         assertThat(changed.updated()).isEqualTo(1);
-        assertThat(reference.payer("ACME").orElseThrow().getTimelyFilingDays()).isEqualTo(120);
+        assertThat(reference.payer("ACME").orElseThrow().timelyFilingDays()).isEqualTo(120);
 
         assertThat(importResource(ImportKind.PROVIDER, "codes/providers.csv").errors()).isEmpty();
-        assertThat(reference.provider("1234567893").orElseThrow().getTin()).isEqualTo("123456789");
+        assertThat(reference.provider("1234567893").orElseThrow().tin()).isEqualTo("123456789");
         assertThat(importResource(ImportKind.PROVIDER, "codes/providers_bad.csv").errors()).containsExactly(
                 "provider file providers_bad.csv line 2: NPI '1234567890' is not ten digits with a valid check digit",
                 "provider file providers_bad.csv line 3: taxonomy 'XYZ' is not a 10-character taxonomy code (e.g. 207Q00000X)");

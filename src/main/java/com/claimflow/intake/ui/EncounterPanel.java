@@ -76,7 +76,7 @@ public class EncounterPanel implements TaskPanel {
 
     private String payerName(String payerId) {
         if (payerId == null) return null;
-        return reference.payer(payerId).map(Payer::getName).map(n -> payerId + " · " + n).orElse(payerId);
+        return reference.payer(payerId).map(Payer::name).map(n -> payerId + " · " + n).orElse(payerId);
     }
 
     private static Div documentation(Encounter e) {

@@ -1,7 +1,6 @@
 package com.claimflow.reference.internal;
 
-import com.claimflow.reference.Payer;
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface PayerRepository extends JpaRepository<Payer, String> {
+public interface PayerRepository extends JpaRepository<PayerEntity, String> {
 }

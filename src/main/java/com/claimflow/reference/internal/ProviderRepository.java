@@ -1,7 +1,6 @@
 package com.claimflow.reference.internal;
 
-import com.claimflow.reference.Provider;
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface ProviderRepository extends JpaRepository<Provider, String> {
+public interface ProviderRepository extends JpaRepository<ProviderEntity, String> {
 }

@@ -13,9 +13,9 @@ public class SubscriberIdFormatEdit implements ClaimEdit {
     @Override
     public List<Finding> check(ScrubSubject s) {
         String memberId = s.claim().memberId();
-        if (s.payer() == null || s.payer().getSubscriberIdPattern() == null || memberId == null || memberId.isBlank()) return List.of();
-        if (memberId.matches(s.payer().getSubscriberIdPattern())) return List.of();
+        if (s.payer() == null || s.payer().subscriberIdPattern() == null || memberId == null || memberId.isBlank()) return List.of();
+        if (memberId.matches(s.payer().subscriberIdPattern())) return List.of();
         return List.of(Finding.error("SUBSCRIBER_ID_FORMAT", Owner.BILLER, "subscriber.memberId",
-                "Member id '" + memberId + "' is not in " + s.payer().getName() + "'s format"));
+                "Member id '" + memberId + "' is not in " + s.payer().name() + "'s format"));
     }
 }

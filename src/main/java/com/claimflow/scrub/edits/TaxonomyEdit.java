@@ -24,7 +24,7 @@ public class TaxonomyEdit implements ClaimEdit {
 
     @Override
     public List<Finding> check(ScrubSubject s) {
-        if (s.payer() == null || !payers.requiresTaxonomy(s.payer().getId())) return List.of();
+        if (s.payer() == null || !payers.requiresTaxonomy(s.payer().id())) return List.of();
         List<Finding> found = new ArrayList<>();
         verify(s, s.claim().billingNpi(), "billingProvider.taxonomy", "Billing", found);
         if (s.claim().renderingNpi() != null) verify(s, s.claim().renderingNpi(), "renderingProvider.taxonomy", "Rendering", found);
@@ -33,8 +33,8 @@ public class TaxonomyEdit implements ClaimEdit {
 
     private static void verify(ScrubSubject s, String npi, String location, String role, List<Finding> found) {
         Optional<Provider> p = s.reference().provider(npi);
-        if (p.isPresent() && (p.get().getTaxonomy() == null || p.get().getTaxonomy().isBlank())) {
-            found.add(Finding.error(ID, Owner.BILLER, location, s.payer().getName() + " requires the provider taxonomy: " + role
+        if (p.isPresent() && (p.get().taxonomy() == null || p.get().taxonomy().isBlank())) {
+            found.add(Finding.error(ID, Owner.BILLER, location, s.payer().name() + " requires the provider taxonomy: " + role
                     + " provider " + npi + " has none on file"));
         }
     }

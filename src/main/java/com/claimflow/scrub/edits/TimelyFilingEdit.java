@@ -16,11 +16,11 @@ public class TimelyFilingEdit implements ClaimEdit {
     @Override
     public List<Finding> check(ScrubSubject s) {
         if (s.payer() == null) return List.of();
-        var deadline = s.claim().dateOfService().plusDays(s.payer().getTimelyFilingDays());
+        var deadline = s.claim().dateOfService().plusDays(s.payer().timelyFilingDays());
         long left = ChronoUnit.DAYS.between(s.today(), deadline);
         if (left < 0) {
             return List.of(Finding.error("TIMELY_FILING", Owner.BILLER, "dateOfService",
-                    "Timely filing limit of " + s.payer().getTimelyFilingDays() + " days passed on " + deadline + ": attach proof of timely filing or write off"));
+                    "Timely filing limit of " + s.payer().timelyFilingDays() + " days passed on " + deadline + ": attach proof of timely filing or write off"));
         }
         if (left <= WARN_WITHIN_DAYS) {
             return List.of(Finding.warning("TIMELY_FILING", Owner.BILLER, "dateOfService",

@@ -39,11 +39,11 @@ public class ClaimDocuments {
     public ClaimDocument build(Claim c, Encounter e) {
         Kind kind = "INSTITUTIONAL".equals(c.claimType()) ? Kind.INSTITUTIONAL : Kind.PROFESSIONAL;
         Provider billing = reference.provider(c.billingNpi()).orElse(null);
-        String payerName = reference.payer(c.payerId()).map(Payer::getName).orElse(c.payerId());
+        String payerName = reference.payer(c.payerId()).map(Payer::name).orElse(c.payerId());
         ClaimDocument.Organization org = billing == null
                 ? new ClaimDocument.Organization(null, c.billingNpi(), null, null, null, null, null, null)
-                : new ClaimDocument.Organization(billing.getName(), billing.getNpi(), billing.getTin(), billing.getTaxonomy(),
-                billing.getAddress(), billing.getCity(), billing.getState(), billing.getZip());
+                : new ClaimDocument.Organization(billing.name(), billing.npi(), billing.tin(), billing.taxonomy(),
+                billing.address(), billing.city(), billing.state(), billing.zip());
         Person subscriber = new Person(e.patientLastName(), e.patientFirstName(), c.memberId(), e.patientBirthDate(),
                 e.patientSex(), null);
         Person rendering = provider(c.renderingNpi(), null);
@@ -67,7 +67,7 @@ public class ClaimDocuments {
     /** A provider by NPI: as on file, else under the name given at intake ("Last, First"), else the bare NPI. */
     private Person provider(String npi, String nameGiven) {
         if (npi == null) return null;
-        return reference.provider(npi).map(p -> person(p.getName(), npi, p.getTaxonomy()))
+        return reference.provider(npi).map(p -> person(p.name(), npi, p.taxonomy()))
                 .orElseGet(() -> person(nameGiven, npi, null));
     }
 

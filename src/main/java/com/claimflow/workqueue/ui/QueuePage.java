@@ -39,7 +39,7 @@ public class QueuePage extends VerticalLayout {
         setPadding(false);
         setWidthFull();
         payer.setItems(payers);
-        payer.setItemLabelGenerator(p -> p.getId() + " · " + p.getName());
+        payer.setItemLabelGenerator(p -> p.id() + " · " + p.name());
         payer.setPlaceholder("All payers");
         payer.setClearButtonVisible(true);
         payer.setId("payer-filter");
@@ -93,7 +93,7 @@ public class QueuePage extends VerticalLayout {
     /** Reloads the current page, e.g. after a task was moved. */
     public void refresh() {
         if (queue == null) return;
-        String payerId = payer.getValue() == null ? null : payer.getValue().getId();
+        String payerId = payer.getValue() == null ? null : payer.getValue().id();
         long total = queues.count(queue, payerId);
         List<WorkItem> items = queues.pageAfter(queue, payerId, pageStarts.get(pageStarts.size() - 1));
         while (items.isEmpty() && pageStarts.size() > 1) { // the tasks of this page were taken meanwhile: show the last page that has any

@@ -52,6 +52,6 @@ final class TaskHeader {
 
     private static String payerName(ReferenceService reference, String payerId) {
         if (payerId == null) return null;
-        return reference.payer(payerId).map(Payer::getName).map(n -> payerId + " · " + n).orElse(payerId);
+        return reference.payer(payerId).map(Payer::name).map(n -> payerId + " · " + n).orElse(payerId);
     }
 }
