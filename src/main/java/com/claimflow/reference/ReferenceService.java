@@ -1,7 +1,9 @@
 package com.claimflow.reference;
 
 import com.claimflow.reference.internal.CodeIndex;
+import com.claimflow.reference.internal.CodeSetEntryEntity;
 import com.claimflow.reference.internal.CodeSetRepository;
+import com.claimflow.reference.internal.FeeScheduleEntryEntity;
 import com.claimflow.reference.internal.FeeScheduleRepository;
 import com.claimflow.reference.internal.PayerEntity;
 import com.claimflow.reference.internal.PayerRepository;
@@ -96,8 +98,8 @@ public class ReferenceService {
         return fees.findByPayerIdAndCode(payerId, code).stream()
                 .filter(f -> !dos.isBefore(f.getValidFrom()) && (f.getValidTo() == null || !dos.isAfter(f.getValidTo())))
                 .filter(f -> f.getModifier() == null || f.getModifier().equalsIgnoreCase(modifier))
-                .max(Comparator.comparing((FeeScheduleEntry f) -> f.getModifier() != null).thenComparing(FeeScheduleEntry::getValidFrom))
-                .map(FeeScheduleEntry::getAllowedAmount);
+                .max(Comparator.comparing((FeeScheduleEntryEntity f) -> f.getModifier() != null).thenComparing(FeeScheduleEntryEntity::getValidFrom))
+                .map(FeeScheduleEntryEntity::getAllowedAmount);
     }
 
     /**
@@ -128,7 +130,7 @@ public class ReferenceService {
 
     @Transactional
     public void saveCodes(List<CodeSetEntry> entries) {
-        codes.saveAll(entries);
+        codes.saveAll(entries.stream().map(CodeSetEntryEntity::new).toList());
         index.reload();
         if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
             org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
@@ -143,7 +145,7 @@ public class ReferenceService {
 
     @Transactional
     public void saveFees(List<FeeScheduleEntry> entries) {
-        fees.saveAll(entries);
+        fees.saveAll(entries.stream().map(FeeScheduleEntryEntity::new).toList());
     }
 
     public long codeCount() {

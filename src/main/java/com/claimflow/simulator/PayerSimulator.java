@@ -7,7 +7,6 @@ import com.claimflow.denial.DenialService;
 import com.claimflow.remittance.InboundFiles;
 import com.claimflow.remittance.InboundResult;
 import com.claimflow.submission.ClaimHandedOff;
-import com.claimflow.submission.OutboxMessage;
 import com.claimflow.submission.SubmissionService;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
@@ -114,8 +113,7 @@ public class PayerSimulator {
         switch (kind) {
             case "ACK" -> {
                 boolean accepted = roll >= 8;
-                OutboxMessage sent = submissions.latestMessage(claimId).orElseThrow(() -> new IllegalStateException("claim " + claimId + " was not sent"));
-                String payload = sent.getPayload();
+                String payload = submissions.latestPayload(claimId).orElseThrow(() -> new IllegalStateException("claim " + claimId + " was not sent"));
                 String receiver = payload.length() > 50 ? payload.substring(35, 50).trim() : "CLAIMFLOW";
                 String gs06 = payload.replaceAll("(?s).*?GS\\*HC\\*[^*]*\\*[^*]*\\*[^*]*\\*[^*]*\\*([^*]+)\\*.*", "$1");
                 String st02 = payload.replaceAll("(?s).*?ST\\*837\\*([^*]+)\\*.*", "$1");

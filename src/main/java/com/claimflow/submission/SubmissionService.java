@@ -108,6 +108,12 @@ public class SubmissionService {
         return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
     }
 
+    /** The X12 the claim's latest version went out in, as sent (for other modules: text, not the outbox row). */
+    @Transactional(readOnly = true)
+    public Optional<String> latestPayload(long claimId) {
+        return latestMessage(claimId).map(OutboxMessage::getPayload);
+    }
+
     @Transactional(readOnly = true)
     public List<OutboxMessage> messagesFor(long claimId) {
         return outbox.findByClaimIdOrderById(claimId);

@@ -80,7 +80,7 @@ class CodeSearchBenchmark {
         BenchmarkReport.line(String.format(Locale.ROOT, "code search, naive LIKE query (baseline), %d queries: p50 %.3f ms, p99 %.3f ms, max %.3f ms",
                 naive.length, pct(naive, 50), pct(naive, 99), pct(naive, 100)));
         for (String q : List.of("E11", "diabetes", "fracture left")) {
-            BenchmarkReport.line("  '" + q + "' -> " + reference.search(q, 5).stream().map(c -> c.getCode() + (c.isBillable() ? "" : "(h)")).toList());
+            BenchmarkReport.line("  '" + q + "' -> " + reference.search(q, 5).stream().map(c -> c.code() + (c.billable() ? "" : "(h)")).toList());
         }
         assertThat(pct(indexed, 99)).isLessThan(50.0);
     }

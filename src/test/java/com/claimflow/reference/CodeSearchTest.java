@@ -20,7 +20,7 @@ class CodeSearchTest extends ReferenceTestContext {
     }
 
     private List<String> codes(String query) {
-        return reference.search(query, 10).stream().map(CodeSetEntry::getCode).toList();
+        return reference.search(query, 10).stream().map(CodeSetEntry::code).toList();
     }
 
     @Test

@@ -2,7 +2,6 @@ package com.claimflow.claim.internal;
 
 import com.claimflow.claim.Claim;
 import com.claimflow.claim.ClaimStatus;
-
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;

@@ -2,7 +2,6 @@ package com.claimflow.coding.internal;
 
 import com.claimflow.coding.Coding;
 import com.claimflow.coding.ProcedureLine;
-
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;

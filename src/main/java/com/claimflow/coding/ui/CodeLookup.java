@@ -31,18 +31,18 @@ final class CodeLookup extends ComboBox<CodeSetEntry> {
     }
 
     static String label(CodeSetEntry c) {
-        String code = c.getCodeSystem() == CodeSystem.ICD10CM && c.getCode().length() > 3
-                ? c.getCode().substring(0, 3) + "." + c.getCode().substring(3) : c.getCode();
-        return code + " · " + c.getDescription() + (c.isBillable() ? "" : " (header: not billable)");
+        String code = c.codeSystem() == CodeSystem.ICD10CM && c.code().length() > 3
+                ? c.code().substring(0, 3) + "." + c.code().substring(3) : c.code();
+        return code + " · " + c.description() + (c.billable() ? "" : " (header: not billable)");
     }
 
     static void add(TaskForm form, CodeSetEntry c) {
-        if (c.getCodeSystem() == CodeSystem.ICD10CM) {
+        if (c.codeSystem() == CodeSystem.ICD10CM) {
             String current = String.valueOf(form.values().getOrDefault("diagnosisCodes", "")).trim();
-            form.setValue("diagnosisCodes", current.isEmpty() ? c.getCode() : current + ", " + c.getCode());
+            form.setValue("diagnosisCodes", current.isEmpty() ? c.code() : current + ", " + c.code());
         } else {
             String current = String.valueOf(form.values().getOrDefault("procedureLines", "")).trim();
-            form.setValue("procedureLines", (current.isEmpty() ? "" : current + "\n") + c.getCode() + " 1 1");
+            form.setValue("procedureLines", (current.isEmpty() ? "" : current + "\n") + c.code() + " 1 1");
         }
     }
 }

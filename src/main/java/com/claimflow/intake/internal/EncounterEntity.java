@@ -2,7 +2,6 @@ package com.claimflow.intake.internal;
 
 import com.claimflow.intake.Encounter;
 import com.claimflow.intake.EncounterRequest;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;

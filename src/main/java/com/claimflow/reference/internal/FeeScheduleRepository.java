@@ -1,9 +1,8 @@
 package com.claimflow.reference.internal;
 
-import com.claimflow.reference.FeeScheduleEntry;
 import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface FeeScheduleRepository extends JpaRepository<FeeScheduleEntry, Long> {
-    List<FeeScheduleEntry> findByPayerIdAndCode(String payerId, String code);
+public interface FeeScheduleRepository extends JpaRepository<FeeScheduleEntryEntity, Long> {
+    List<FeeScheduleEntryEntity> findByPayerIdAndCode(String payerId, String code);
 }

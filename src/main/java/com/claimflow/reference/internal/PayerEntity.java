@@ -1,7 +1,6 @@
 package com.claimflow.reference.internal;
 
 import com.claimflow.reference.Payer;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;

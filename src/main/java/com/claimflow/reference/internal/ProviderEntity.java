@@ -1,7 +1,6 @@
 package com.claimflow.reference.internal;
 
 import com.claimflow.reference.Provider;
-
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;

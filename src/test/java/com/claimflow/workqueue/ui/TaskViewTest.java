@@ -140,7 +140,7 @@ class TaskViewTest extends KaribuTestBase {
                 _get(com.vaadin.flow.component.combobox.ComboBox.class, s -> s.withId("code-lookup"));
 
         var hypertension = reference.search("I10", 5);
-        assertThat(hypertension).first().satisfies(c -> assertThat(c.getCode()).isEqualTo("I10"));
+        assertThat(hypertension).first().satisfies(c -> assertThat(c.code()).isEqualTo("I10"));
         _setValue(lookup, hypertension.get(0));
         var visit = reference.search("99213", 5).get(0);
         _setValue(lookup, visit);
