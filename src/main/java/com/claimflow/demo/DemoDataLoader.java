@@ -1,13 +1,13 @@
 package com.claimflow.demo;
 
 import com.claimflow.coding.CodingProcess;
+import com.claimflow.identity.Worker;
 import com.claimflow.intake.Encounter;
 import com.claimflow.intake.EncounterProcess;
 import com.claimflow.intake.EncounterRequest;
 import com.claimflow.intake.EncounterService;
 import com.claimflow.workqueue.WorkItem;
 import com.claimflow.workqueue.WorkQueueService;
-import com.claimflow.identity.Worker;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package com.claimflow.workqueue;
 
-import com.claimflow.identity.Worker;
 import com.claimflow.base.BadInputException;
+import com.claimflow.identity.Worker;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

@@ -1,10 +1,10 @@
 package com.claimflow.workqueue;
 
-import com.claimflow.identity.Worker;
 import com.claimflow.audit.AuditService;
 import com.claimflow.base.BadInputException;
 import com.claimflow.base.ConflictException;
 import com.claimflow.base.NotFoundException;
+import com.claimflow.identity.Worker;
 import com.claimflow.workqueue.internal.EngineClaims;
 import com.claimflow.workqueue.internal.WorkItemStore;
 import java.util.ArrayList;

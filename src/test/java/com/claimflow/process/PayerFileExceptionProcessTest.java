@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.claimflow.audit.AuditService;
 import com.claimflow.base.BadInputException;
+import com.claimflow.identity.Worker;
 import com.claimflow.remittance.PayerFileExceptionProcess;
 import com.claimflow.remittance.PayerFileExceptions;
 import com.claimflow.support.ProcessDriver;
 import com.claimflow.workqueue.WorkItem;
 import com.claimflow.workqueue.WorkQueueService;
-import com.claimflow.identity.Worker;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Set;

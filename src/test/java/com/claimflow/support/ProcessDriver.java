@@ -1,9 +1,9 @@
 package com.claimflow.support;
 
 import com.claimflow.coding.CodingProcess;
+import com.claimflow.identity.Worker;
 import com.claimflow.workqueue.WorkItem;
 import com.claimflow.workqueue.WorkQueueService;
-import com.claimflow.identity.Worker;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

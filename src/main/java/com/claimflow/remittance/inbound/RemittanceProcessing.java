@@ -1,9 +1,9 @@
 package com.claimflow.remittance.inbound;
 
-import com.claimflow.claim.ClaimSummary;
+import com.claimflow.base.BadInputException;
 import com.claimflow.claim.ClaimLine;
 import com.claimflow.claim.ClaimService;
-import com.claimflow.base.BadInputException;
+import com.claimflow.claim.ClaimSummary;
 import com.claimflow.remittance.InboundResult;
 import com.claimflow.remittance.InboundResult.Counts;
 import com.claimflow.remittance.InboundResult.Problem;

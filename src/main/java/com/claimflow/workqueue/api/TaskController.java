@@ -1,13 +1,13 @@
 package com.claimflow.workqueue.api;
 
-import com.claimflow.identity.CurrentWorker;
 import com.claimflow.base.BadInputException;
+import com.claimflow.identity.CurrentWorker;
+import com.claimflow.identity.Worker;
 import com.claimflow.workqueue.QueueCursor;
 import com.claimflow.workqueue.QueueStats;
+import com.claimflow.workqueue.TaskPeople;
 import com.claimflow.workqueue.WorkItem;
 import com.claimflow.workqueue.WorkQueueService;
-import com.claimflow.identity.Worker;
-import com.claimflow.workqueue.TaskPeople;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;

@@ -2,10 +2,10 @@ package com.claimflow.workqueue.ui;
 
 import com.claimflow.identity.CurrentWorker;
 import com.claimflow.identity.Roles;
+import com.claimflow.identity.Worker;
 import com.claimflow.reference.ReferenceService;
 import com.claimflow.workqueue.WorkItem;
 import com.claimflow.workqueue.WorkQueueService;
-import com.claimflow.identity.Worker;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.H2;

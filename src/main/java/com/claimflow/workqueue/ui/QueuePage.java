@@ -1,10 +1,10 @@
 package com.claimflow.workqueue.ui;
 
+import com.claimflow.identity.Worker;
 import com.claimflow.reference.Payer;
 import com.claimflow.workqueue.QueueCursor;
 import com.claimflow.workqueue.WorkItem;
 import com.claimflow.workqueue.WorkQueueService;
-import com.claimflow.identity.Worker;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;

@@ -5,10 +5,10 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.claimflow.identity.Worker;
 import com.claimflow.support.Encounters;
 import com.claimflow.support.ui.KaribuTestBase;
 import com.claimflow.workqueue.WorkItem;
-import com.claimflow.identity.Worker;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import java.time.LocalDate;
