@@ -1,4 +1,7 @@
-/** The tamper-evident audit trail: who viewed or changed which encounter or task, sealed in a chain that can be verified. */
+/**
+ * The tamper-evident audit trail: who viewed or changed which encounter or task, sealed in a chain that can be
+ * verified.
+ */
 @ApplicationModule(allowedDependencies = "base")
 package com.claimflow.audit;
 
