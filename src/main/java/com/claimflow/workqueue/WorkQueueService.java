@@ -7,7 +7,6 @@ import com.claimflow.base.NotFoundException;
 import com.claimflow.identity.Worker;
 import com.claimflow.workqueue.internal.EngineClaims;
 import com.claimflow.workqueue.internal.WorkItemStore;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -26,8 +26,6 @@ import java.util.stream.IntStream;
  */
 @org.springframework.stereotype.Component
 public class CodingPanel implements TaskPanel {
-    /** Coder task types whose forms carry the codes. */
-
     private final CodingService coding;
     private final ReferenceService reference;
 
