@@ -12,8 +12,4 @@ public record ClaimLine(String code, List<String> modifiers, int units, BigDecim
         modifiers = List.copyOf(modifiers);
         pointers = List.copyOf(pointers);
     }
-
-    public ClaimLine(String code, List<String> modifiers, int units, BigDecimal charge, List<Integer> pointers) {
-        this(code, modifiers, units, charge, pointers, null);
-    }
 }

@@ -145,11 +145,8 @@ public class ClaimService {
             heads.putIfAbsent(id, row);
             List<ClaimLine> claimLines = lines.computeIfAbsent(id, k -> new java.util.ArrayList<>());
             if (row[7] != null) {
-                String modifiers = (String) row[8];
-                String pointers = (String) row[11];
-                claimLines.add(new ClaimLine((String) row[7], modifiers == null || modifiers.isBlank() ? List.of() : List.of(modifiers.trim().split(" ")),
-                        ((Number) row[9]).intValue(), (BigDecimal) row[10], pointers == null || pointers.isBlank() ? List.of()
-                        : java.util.Arrays.stream(pointers.split(",")).map(Integer::valueOf).toList()));
+                claimLines.add(ClaimLineEntity.line((String) row[7], (String) row[8], ((Number) row[9]).intValue(), (BigDecimal) row[10],
+                        (String) row[11], null));
             }
         }
         heads.forEach((id, row) -> found.put(id, new ClaimSummary(id, ((Number) row[1]).longValue(), ((Number) row[2]).intValue(),

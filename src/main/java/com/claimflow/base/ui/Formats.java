@@ -7,7 +7,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /** Money, ages and dates as the billing office reads them: "$1,234.50", "3 h", "2 d", "Mar 4, 2025". */
 public final class Formats {
@@ -46,6 +49,12 @@ public final class Formats {
 
     public static String dateTime(Instant instant) {
         return instant == null ? NONE : DATE_TIME.format(instant.atZone(ZoneId.systemDefault()));
+    }
+
+    /** Codes in order, numbered from 1 as diagnosis pointers count them ("1. I10  2. E78.5"); "none" when empty. */
+    public static String numbered(List<String> codes) {
+        if (codes.isEmpty()) return "none";
+        return IntStream.range(0, codes.size()).mapToObj(i -> (i + 1) + ". " + codes.get(i)).collect(Collectors.joining("  "));
     }
 
     public static String orNone(Object value) {

@@ -128,22 +128,11 @@ public class ClaimEntity {
     public Long getId() { return id; }
     public Long getEncounterId() { return encounterId; }
     public int getVersion() { return version; }
-    public String getFrequencyCode() { return frequencyCode; }
-    public String getClaimType() { return claimType; }
     public ClaimStatus getStatus() { return status; }
     public String getPayerId() { return payerId; }
     public String getMemberId() { return memberId; }
-    public String getBillingNpi() { return billingNpi; }
-    public String getRenderingNpi() { return renderingNpi; }
-    public String getReferringNpi() { return referringNpi; }
-    public String getPriorAuthorization() { return priorAuthorization; }
-    public String getPlaceOfService() { return placeOfService; }
     public LocalDate getDateOfService() { return dateOfService; }
-    public BigDecimal getTotalCharge() { return totalCharge; }
     public String getPayerClaimNumber() { return payerClaimNumber; }
-    public Instant getCreatedAt() { return createdAt; }
-    public Instant getUpdatedAt() { return updatedAt; }
-    public List<ClaimLineEntity> getLines() { return List.copyOf(lines); }
 
     /** What other modules see of the claim. */
     public Claim toRecord() {

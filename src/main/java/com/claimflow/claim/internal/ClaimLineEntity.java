@@ -34,6 +34,11 @@ public class ClaimLineEntity {
     public BigDecimal getCharge() { return charge; }
 
     public ClaimLine toRecord() {
+        return line(code, modifiers, units, charge, pointers, revenueCode);
+    }
+
+    /** A line from its columns as stored: modifiers space-separated, diagnosis pointers comma-separated. */
+    public static ClaimLine line(String code, String modifiers, int units, BigDecimal charge, String pointers, String revenueCode) {
         List<String> mods = modifiers == null || modifiers.isBlank() ? List.of() : Arrays.asList(modifiers.trim().split(" "));
         List<Integer> ptrs = pointers == null || pointers.isBlank() ? List.of() : Arrays.stream(pointers.split(",")).map(Integer::valueOf).toList();
         return new ClaimLine(code, mods, units, charge, ptrs, revenueCode);

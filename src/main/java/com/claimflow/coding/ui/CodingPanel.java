@@ -18,7 +18,6 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
 /**
  * The codes on file while the encounter has no claim yet; coder forms start from those codes and get a code lookup that
@@ -81,14 +80,9 @@ public class CodingPanel implements TaskPanel {
         section.setPadding(false);
         section.add(new H3("Codes on file"));
         section.add(new Facts()
-                .fact("Diagnoses", numbered(c.diagnoses()))
+                .fact("Diagnoses", Formats.numbered(c.diagnoses()))
                 .fact("Procedures", c.procedures().stream().map(ProcedureLine::format).collect(Collectors.joining("; ")))
                 .fact("Coded by", c.codedBy() + ", " + Formats.dateTime(c.codedAt())));
         return section;
-    }
-
-    private static String numbered(List<String> codes) {
-        if (codes.isEmpty()) return "none";
-        return IntStream.range(0, codes.size()).mapToObj(i -> (i + 1) + ". " + codes.get(i)).collect(Collectors.joining("  "));
     }
 }

@@ -137,27 +137,8 @@ public class EncounterEntity {
 
     public Long getId() { return id; }
     public String getExternalId() { return externalId; }
-    public String getPatientFirstName() { return patientFirstName; }
-    public String getPatientLastName() { return patientLastName; }
-    public LocalDate getPatientBirthDate() { return patientBirthDate; }
-    public String getPatientSex() { return patientSex; }
     public String getMemberId() { return memberId; }
     public String getPayerId() { return payerId; }
-    public String getBillingNpi() { return billingNpi; }
-    public String getRenderingNpi() { return renderingNpi; }
-    public String getReferringNpi() { return referringNpi; }
-    public String getPriorAuthorization() { return priorAuthorization; }
     public LocalDate getDateOfService() { return dateOfService; }
-    public String getPlaceOfService() { return placeOfService; }
-    public String getClaimType() { return claimType; }
-    public String getDocumentation() { return documentation; }
-    public String getReferringName() { return referringName; }
-    public String getFacilityTypeCode() { return facilityTypeCode; }
-    public LocalDateTime getAdmittedAt() { return admittedAt; }
-    public String getAdmissionType() { return admissionType; }
-    public String getAdmissionSource() { return admissionSource; }
-    public String getPatientStatus() { return patientStatus; }
-    public String getStage() { return stage; }
     public String getProcessInstanceId() { return processInstanceId; }
-    public Instant getCreatedAt() { return createdAt; }
 }

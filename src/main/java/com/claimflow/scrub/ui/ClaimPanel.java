@@ -26,7 +26,6 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
 /**
  * The encounter's latest claim with its lines and its latest scrub edits; on a draft claim the person working the task
@@ -76,7 +75,7 @@ public class ClaimPanel implements TaskPanel {
                 .fact("Claim", c.id() + ", version " + c.version() + ("7".equals(c.frequencyCode()) ? " (replacement)" : ""))
                 .fact("Status", claimStatus(c.status()))
                 .fact("Total charge", Formats.money(c.totalCharge()))
-                .fact("Diagnoses", numbered(c.diagnoses()))
+                .fact("Diagnoses", Formats.numbered(c.diagnoses()))
                 .fact("Payer claim no.", c.payerClaimNumber()));
         section.add(lines(c.lines()));
         scrub.latest(c.id()).ifPresent(r -> section.add(scrubSection(r)));
@@ -144,10 +143,6 @@ public class ClaimPanel implements TaskPanel {
         return section;
     }
 
-    private static String numbered(List<String> codes) {
-        if (codes.isEmpty()) return "none";
-        return IntStream.range(0, codes.size()).mapToObj(i -> (i + 1) + ". " + codes.get(i)).collect(Collectors.joining("  "));
-    }
 
     private static Badge claimStatus(ClaimStatus status) {
         Badge.Tone tone = switch (status) {
