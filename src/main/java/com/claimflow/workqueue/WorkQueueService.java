@@ -50,11 +50,13 @@ public class WorkQueueService {
     private final AuditService audit;
     private final List<TaskCompletion> completions;
     private final TaskPeople people;
+    private final Notes notes;
     private final int candidates;
 
     public WorkQueueService(WorkItemStore store, EngineClaims engineClaims, TaskService tasks, AuditService audit, List<TaskCompletion> completions,
-                            TaskPeople people, @Value("${claimflow.work-queue.next-task-candidates:3}") int candidates) {
+                            TaskPeople people, Notes notes, @Value("${claimflow.work-queue.next-task-candidates:3}") int candidates) {
         this.store = store;
+        this.notes = notes;
         this.people = people;
         this.engineClaims = engineClaims;
         this.tasks = tasks;
@@ -139,6 +141,7 @@ public class WorkQueueService {
         tasks.setAssignee(taskId, toUser);
         String queue = item.isWithTheLeads() && toUser == null ? item.escalatedFrom() + " queue" : "queue";
         audit.record(lead.userId(), "REASSIGNED", item.encounterId(), taskId, from + " -> " + (toUser == null ? queue : toUser) + ": " + why);
+        keep(item, Note.Kind.REASSIGNED, lead, why);
     }
 
     /**
@@ -168,6 +171,7 @@ public class WorkQueueService {
         addCandidateGroup(taskId, Worker.LEADS);
         tasks.deleteCandidateGroup(taskId, item.queue());
         audit.record(worker.userId(), ESCALATED, item.encounterId(), taskId, item.queue() + " -> " + Worker.LEADS + ": " + why);
+        keep(item, Note.Kind.ESCALATED, worker, why);
         return get(taskId);
     }
 
@@ -210,7 +214,13 @@ public class WorkQueueService {
         }
         engineClaims.passOnNow(taskId, worker.userId()); // the claim's audit row first; the engine's history records who completed it
         audit.record(worker.userId(), "COMPLETED", item.encounterId(), taskId, item.taskType() + (note == null ? "" : ": " + note));
+        if (note != null) keep(item, Note.Kind.COMPLETED, worker, String.valueOf(note));
         tasks.complete(taskId, variables);
+    }
+
+    /** Keeps what the worker wrote for every later task of the encounter (a payer-file exception has no encounter). */
+    private void keep(WorkItem item, Note.Kind kind, Worker worker, String text) {
+        if (item.encounterId() != null) notes.add(item.encounterId(), item.taskId(), item.taskType(), kind, worker.userId(), text);
     }
 
     /**
