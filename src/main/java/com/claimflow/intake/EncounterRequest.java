@@ -7,6 +7,8 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -58,11 +60,35 @@ public record EncounterRequest(
             @Size(max = 50) Map<String, String> revenueCodes) {
     }
 
+    /** The patient; {@code address} is where statements go (optional at intake, required before the first statement). */
     public record Patient(
             @NotBlank @Size(max = 60) @Pattern(regexp = InputRules.X12_TEXT, message = InputRules.X12_TEXT_MESSAGE) String firstName,
             @NotBlank @Size(max = 60) @Pattern(regexp = InputRules.X12_TEXT, message = InputRules.X12_TEXT_MESSAGE) String lastName,
             @NotNull LocalDate birthDate,
-            @NotBlank @Pattern(regexp = "[MFUmfu]", message = "must be M, F or U") String sex) {
+            @NotBlank @Pattern(regexp = "[MFUmfu]", message = "must be M, F or U") String sex,
+            @Valid Address address) {
+
+        public Patient(String firstName, String lastName, LocalDate birthDate, String sex) {
+            this(firstName, lastName, birthDate, sex, null);
+        }
+    }
+
+    /** A US mailing address, sized as the 837's N3/N4 elements (55, 30, 2, 5 or 9). */
+    public record Address(
+            @NotBlank @Size(max = 55) @Pattern(regexp = InputRules.X12_TEXT, message = InputRules.X12_TEXT_MESSAGE) String line1,
+            @Size(max = 55) @Pattern(regexp = InputRules.X12_TEXT, message = InputRules.X12_TEXT_MESSAGE) String line2,
+            @NotBlank @Size(max = 30) @Pattern(regexp = InputRules.X12_TEXT, message = InputRules.X12_TEXT_MESSAGE) String city,
+            @NotBlank @Pattern(regexp = "[A-Z]{2}", message = "must be the two-letter state code, e.g. OH") String state,
+            @NotBlank @Pattern(regexp = "\\d{5}(\\d{4})?", message = "must be a ZIP code of 5 or 9 digits, e.g. 43215") String postalCode) {
+
+        /** The address as it is printed on an envelope, one line each. */
+        public List<String> lines() {
+            List<String> lines = new ArrayList<>();
+            lines.add(line1);
+            if (line2 != null && !line2.isBlank()) lines.add(line2);
+            lines.add(city + ", " + state + " " + (postalCode.length() == 9 ? postalCode.substring(0, 5) + "-" + postalCode.substring(5) : postalCode));
+            return lines;
+        }
     }
 
     public record Coverage(

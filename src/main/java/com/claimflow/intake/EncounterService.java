@@ -5,6 +5,7 @@ import com.claimflow.base.ConflictException;
 import com.claimflow.base.NotFoundException;
 import com.claimflow.intake.internal.EncounterEntity;
 import com.claimflow.intake.internal.EncounterRepository;
+import com.claimflow.intake.internal.PatientAddresses;
 import com.claimflow.reference.Npi;
 import com.claimflow.reference.Nubc;
 import com.claimflow.reference.Payer;
@@ -32,14 +33,16 @@ public class EncounterService {
     private static final Pattern X12_TEXT = Pattern.compile(InputRules.X12_TEXT);
 
     private final EncounterRepository encounters;
+    private final PatientAddresses addresses;
     private final ReferenceService reference;
     private final RuntimeService runtime;
     private final Validator validator;
     private final Clock clock;
 
-    public EncounterService(EncounterRepository encounters, ReferenceService reference, RuntimeService runtime, Validator validator,
-                            Optional<Clock> clock) {
+    public EncounterService(EncounterRepository encounters, PatientAddresses addresses, ReferenceService reference, RuntimeService runtime,
+                            Validator validator, Optional<Clock> clock) {
         this.encounters = encounters;
+        this.addresses = addresses;
         this.reference = reference;
         this.runtime = runtime;
         this.validator = validator;
@@ -87,7 +90,14 @@ public class EncounterService {
         variables.put(EncounterProcess.FILING_DEADLINE, encounter.getDateOfService().plusDays(payer.timelyFilingDays()).toString());
         ProcessInstance instance = runtime.startProcessInstanceByKey(EncounterProcess.PROCESS, String.valueOf(encounter.getId()), variables);
         encounter.startedAs(instance.getId());
+        if (request.patient().address() != null) addresses.keep(encounter.getId(), request.patient().address());
         return encounter.toRecord();
+    }
+
+    /** Where the patient's statements go, if intake was given an address. */
+    @Transactional(readOnly = true)
+    public Optional<EncounterRequest.Address> patientAddress(long encounterId) {
+        return addresses.of(encounterId);
     }
 
     /**

@@ -17,6 +17,7 @@ public final class Encounters {
     private String priorAuthorization;
     private String claimType = "PROFESSIONAL";
     private EncounterRequest.Institutional institutional;
+    private EncounterRequest.Address address;
 
     public static Encounters visit() {
         return new Encounters();
@@ -76,8 +77,14 @@ public final class Encounters {
         return this;
     }
 
+    /** The patient's mailing address, for statements. */
+    public Encounters livingAt(String line1, String city, String state, String postalCode) {
+        this.address = new EncounterRequest.Address(line1, null, city, state, postalCode);
+        return this;
+    }
+
     public EncounterRequest request() {
-        return new EncounterRequest(externalId, new EncounterRequest.Patient("Test", "Patient", LocalDate.of(1970, 5, 17), "F"),
+        return new EncounterRequest(externalId, new EncounterRequest.Patient("Test", "Patient", LocalDate.of(1970, 5, 17), "F", address),
                 new EncounterRequest.Coverage(payerId, memberId), billingNpi, DemoReferenceData.DR_ADAMS_NPI, referringNpi, priorAuthorization,
                 dateOfService, "11",
                 claimType, "Synthetic test note.", referringName, institutional);

@@ -1,0 +1,28 @@
+package com.claimflow.intake.internal;
+
+import com.claimflow.intake.EncounterRequest.Address;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** The patient_address table: one mailing address per encounter, as intake received it. */
+@Repository
+public class PatientAddresses {
+    private final JdbcTemplate jdbc;
+
+    public PatientAddresses(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void keep(long encounterId, Address a) {
+        jdbc.update("insert into patient_address (encounter_id, line1, line2, city, state, postal_code) values (?, ?, ?, ?, ?, ?)",
+                encounterId, a.line1().strip(), a.line2() == null || a.line2().isBlank() ? null : a.line2().strip(), a.city().strip(),
+                a.state(), a.postalCode());
+    }
+
+    public Optional<Address> of(long encounterId) {
+        return jdbc.query("select line1, line2, city, state, postal_code from patient_address where encounter_id = ?",
+                (rs, n) -> new Address(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)), encounterId)
+                .stream().findFirst();
+    }
+}
