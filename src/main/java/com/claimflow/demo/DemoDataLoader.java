@@ -136,7 +136,7 @@ public class DemoDataLoader {
         boolean referred = i % 5 == 0;
         return new EncounterRequest("DEMO-" + (1000 + i),
                 new EncounterRequest.Patient(FIRST[random.nextInt(FIRST.length)], LAST[random.nextInt(LAST.length)],
-                        LocalDate.of(1940 + random.nextInt(60), 1 + random.nextInt(12), 1 + random.nextInt(28)), sex),
+                        LocalDate.of(1940 + random.nextInt(60), 1 + random.nextInt(12), 1 + random.nextInt(28)), sex, address(i, random)),
                 new EncounterRequest.Coverage(payer, missingMemberId ? null : memberId(payer, random)),
                 hospital == null ? DemoReferenceData.CLINIC_NPI : DemoReferenceData.HOSPITAL_NPI,
                 i % 2 == 0 ? DemoReferenceData.DR_ADAMS_NPI : DemoReferenceData.DR_BAKER_NPI,
@@ -145,6 +145,15 @@ public class DemoDataLoader {
                 "Synthetic visit note " + (1000 + i) + ". Chief complaint and assessment as coded; no real patient data.",
                 referred ? REFERRERS[i % REFERRERS.length] : null, hospital);
     }
+
+    /** A synthetic mailing address (every ninth visit has none on file, as when the front desk did not ask). */
+    private static EncounterRequest.Address address(int i, Random random) {
+        if (i % 9 == 5) return null;
+        return new EncounterRequest.Address((100 + random.nextInt(9800)) + " " + STREETS[i % STREETS.length], null, "Columbus", "OH",
+                "432" + (10 + random.nextInt(30)));
+    }
+
+    private static final String[] STREETS = {"Elm Street", "Oak Avenue", "Maple Drive", "High Street", "Park Lane", "Cedar Court"};
 
     /** Referring physicians who are not on file (NPI 1122334452): intake takes their name for the claim. */
     private static final String[] REFERRERS = {"Carter, Dana MD", "Okafor, Chidi DO", "Lindqvist, Maja MD"};
