@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.claimflow.claim.ClaimCreationProcess;
 import com.claimflow.coding.CodingProcess;
 import com.claimflow.collections.CollectionsProcess;
+import com.claimflow.collections.PaymentPlanProcess;
 import com.claimflow.denial.DenialProcess;
 import com.claimflow.intake.EncounterProcess;
 import com.claimflow.remittance.AdjudicationProcess;
@@ -70,7 +71,7 @@ class ModelsDrawTest {
   /** The classes holding the names of the contract: one per process, plus those of the work queue and the SLA timers. */
   static final List<Class<?>> NAMES = List.of(TaskVariables.class, TaskPriority.class, SlaPolicy.class, EncounterProcess.class,
       CodingProcess.class, ClaimCreationProcess.class, ScrubbingProcess.class, SubmissionProcess.class, AdjudicationProcess.class,
-      PayerFileExceptionProcess.class, DenialProcess.class, CollectionsProcess.class);
+      PayerFileExceptionProcess.class, DenialProcess.class, CollectionsProcess.class, PaymentPlanProcess.class);
 
   static List<Path> bpmnFiles() throws IOException {
     return files(PROCESSES, ".bpmn");
@@ -100,7 +101,7 @@ class ModelsDrawTest {
   @Test
   void everyProcessOfTheContractHasItsFile() throws IOException {
     assertThat(bpmnFiles()).extracting(ModelsDrawTest::baseName).contains("encounter", "intake", "coding",
-        "claim-creation", "scrubbing", "submission", "adjudication", "denial", "collections", "payer-file-exception");
+        "claim-creation", "scrubbing", "submission", "adjudication", "denial", "collections", "payer-file-exception", "payment-plan");
   }
 
   @ParameterizedTest(name = "{0}")
