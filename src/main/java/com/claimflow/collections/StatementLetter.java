@@ -35,23 +35,28 @@ public class StatementLetter {
     private final ReferenceService reference;
     private final AccountService account;
     private final Documents documents;
+    private final PaymentPlans plans;
 
-    public StatementLetter(EncounterService encounters, ReferenceService reference, AccountService account, Documents documents) {
+    public StatementLetter(EncounterService encounters, ReferenceService reference, AccountService account, Documents documents,
+                           PaymentPlans plans) {
         this.encounters = encounters;
         this.reference = reference;
         this.account = account;
         this.documents = documents;
+        this.plans = plans;
     }
 
     /** Writes and keeps the statement {@code s}; in the caller's transaction, so a retried job keeps one. */
     public EncounterDocument write(Statement s) {
         Encounter e = encounters.get(s.getEncounterId());
-        byte[] pdf = render(e, encounters.patientAddress(e.id()), reference.provider(e.billingNpi()), account.entries(e.id()), s);
+        Optional<PaymentPlan> plan = plans.current(e.id()).filter(p -> p.status() == PaymentPlan.Status.ACTIVE);
+        byte[] pdf = render(e, encounters.patientAddress(e.id()), reference.provider(e.billingNpi()), account.entries(e.id()), s, plan);
         return documents.keepPdf(e.id(), EncounterDocument.Kind.STATEMENT, "Patient statement " + s.getSeq(),
                 "statement-" + e.id() + "-" + s.getSeq() + ".pdf", pdf, "collections");
     }
 
-    static byte[] render(Encounter e, Optional<Address> address, Optional<Provider> provider, List<AccountEntry> ledger, Statement s) {
+    static byte[] render(Encounter e, Optional<Address> address, Optional<Provider> provider, List<AccountEntry> ledger, Statement s,
+                         Optional<PaymentPlan> plan) {
         LocalDate sent = LocalDate.ofInstant(s.getSentAt(), ZONE);
         PdfPages pdf = new PdfPages("Patient statement " + s.getSeq() + " for account " + e.externalId());
         pdf.heading("Patient statement");
@@ -68,9 +73,15 @@ public class StatementLetter {
         }
         pdf.table(new String[] {"Date", "Description", "Amount", "Your share"}, new float[] {0.15f, 0.55f, 0.15f, 0.15f},
                 new boolean[] {false, false, true, true}, rows);
-        pdf.subheading("Amount due: $" + money(s.getBalance()));
-        pdf.text("Please pay by " + DATE.format(sent.plusDays(DAYS_TO_PAY)) + ". Questions about this bill: call the billing office "
-                + "and give your account number " + e.externalId() + ".");
+        pdf.subheading("Balance: $" + money(s.getBalance()));
+        if (plan.isPresent()) {
+            PaymentPlan p = plan.get();
+            pdf.text("Your payment plan: $" + money(p.monthlyAmount()) + " a month. Next installment due " + DATE.format(p.nextDue()) + ".");
+        } else {
+            pdf.text("Amount due: $" + money(s.getBalance()) + ". Please pay by " + DATE.format(sent.plusDays(DAYS_TO_PAY)) + ".");
+        }
+        pdf.text("Questions about this bill, or to agree a payment plan: call the billing office and give your account number "
+                + e.externalId() + ".");
         return pdf.toBytes();
     }
 

@@ -8,6 +8,7 @@ import com.claimflow.base.BadInputException;
 import com.claimflow.claim.Claim;
 import com.claimflow.claim.ClaimService;
 import com.claimflow.coding.AuditSampling;
+import com.claimflow.collections.PaymentPlans;
 import com.claimflow.demo.DemoReferenceData;
 import com.claimflow.demo.DemoUsers;
 import com.claimflow.denial.DenialProcess;
@@ -21,6 +22,8 @@ import com.claimflow.support.ProcessDriver;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import org.apache.pdfbox.Loader;
@@ -43,6 +46,7 @@ class PatientDocumentsTest {
     @Autowired RemittanceService payer;
     @Autowired AccountService account;
     @Autowired Documents documents;
+    @Autowired PaymentPlans plans;
     @Autowired DemoReferenceData reference;
     @Autowired DemoUsers users;
     @MockitoBean AuditSampling sampling;
@@ -80,6 +84,24 @@ class PatientDocumentsTest {
         String text = text(documents.content(statement.id()));
         assertThat(text).contains("Patient statement", "Test Patient", "12 Elm Street", "Columbus, OH 43215-0001", "Account: " + e.externalId(),
                 "Charges for the visit", "Insurance payment", String.format("Amount due: $%,.2f", account.balance(e.id()).patient()));
+    }
+
+    @Test
+    void aStatementSentDuringAPaymentPlanAsksForTheNextInstallment() throws IOException {
+        Encounter e = openCodeAndAccept(Encounters.visit().livingAt("3 Oak Avenue", "Dayton", "OH", "45402"));
+        Claim c = claims.latestFor(e.id()).orElseThrow();
+        payer.post(new RemittanceAdvice("ERA-" + c.id(), c.id(), c.payerClaimNumber(), c.totalCharge().subtract(new BigDecimal("60.00")),
+                BigDecimal.ZERO, new BigDecimal("60.00"), false, "PR", "1", null));
+        driver.runJobs();
+        LocalDate due = LocalDate.now().plusDays(20);
+        plans.agree(e.id(), new BigDecimal("20.00"), due, "bella");
+
+        driver.fireTimer("StatementCycle");
+
+        EncounterDocument second = documents.forEncounter(e.id()).get(0);
+        assertThat(second.title()).isEqualTo("Patient statement 2");
+        assertThat(text(documents.content(second.id()))).contains("Your payment plan: $20.00 a month. Next installment due "
+                + due.format(DateTimeFormatter.ofPattern("MM/dd/yyyy"))).doesNotContain("Amount due");
     }
 
     @Test
