@@ -9,15 +9,25 @@ import java.util.List;
  * One version of the claim for an encounter, as other modules see it. Version 1 is the original (frequency code 1); a
  * corrected claim after a denial is a new version with frequency code 7 that replaces it. A snapshot: the claim
  * module alone changes a claim, through {@link ClaimService}. The claim carries the encounter's billing facts (payer,
- * member id, providers, date and place of service) as they were billed.
+ * member id, providers, date and place of service) as they were billed. {@code linesEditedBy} is who corrected the lines
+ * by hand (null: built from the coding); {@code timelyFilingProof} is the proof of timely filing on file (or null);
+ * {@code voidReason} says why a void (frequency 8) was sent.
  */
 public record Claim(Long id, Long encounterId, int version, String frequencyCode, String claimType, ClaimStatus status, String payerId,
                     String memberId, String billingNpi, String renderingNpi, String referringNpi, String priorAuthorization,
                     String placeOfService, LocalDate dateOfService, List<String> diagnoses, List<ClaimLine> lines, BigDecimal totalCharge,
-                    String payerClaimNumber, Instant createdAt, Instant updatedAt) {
+                    String payerClaimNumber, Instant createdAt, Instant updatedAt, String linesEditedBy, TimelyFilingProof timelyFilingProof,
+                    String voidReason) {
     public Claim {
         diagnoses = List.copyOf(diagnoses);
         lines = List.copyOf(lines);
+    }
+
+    /**
+     * Proof that the claim was first sent in time: the original submission's date and the payer's or clearinghouse's
+     * reference for it, and the CLM20 delay reason code the 837 carries (e.g. 7 third-party processing delay, 11 other).
+     */
+    public record TimelyFilingProof(LocalDate originalSubmission, String reference, String delayReasonCode) {
     }
 
     /** See {@link ClaimStatus#isDraft()}. */

@@ -53,6 +53,7 @@ public class ClaimService {
         }
         ClaimEntity replacement = new ClaimEntity(original.getEncounterId(), latest.getVersion() + 1, "7");
         replacement.carryPayerClaimNumber(original.getPayerClaimNumber());
+        replacement.carryTimelyFilingProof(original);
         build(replacement);
         original.moveTo(ClaimStatus.REPLACED);
         return claims.save(replacement).toRecord();
@@ -67,14 +68,55 @@ public class ClaimService {
         return claim.toRecord();
     }
 
+    /**
+     * A biller's correction of a claim the payer denied or rejected, checked in full before anything is stored (a bad
+     * code is refused naming its line and field, e.g. {@code lines[2].code}). A draft (rejected, failed scrub) is
+     * corrected in place; an adjudicated claim gets its replacement now (frequency 7, with the payer's claim number for
+     * REF*F8), which the process's replacement step then sends. The corrected lines stay when the draft is rebuilt.
+     */
+    public Claim correct(long claimId, ClaimCorrection correction, String userId) {
+        ClaimEntity original = row(claimId);
+        Encounter e = encounters.get(original.getEncounterId());
+        List<String> diagnoses = correction.diagnoses().isEmpty() ? original.diagnoses()
+                : correction.diagnoses().stream().map(ReferenceService::normalizeIcd).toList();
+        List<ClaimLineEntity> lines = ClaimCorrections.checked(correction, diagnoses, e, reference);
+        if (correction.memberId() != null && !correction.memberId().isBlank()) encounters.correctMemberId(e.id(), correction.memberId());
+        if (correction.priorAuthorization() != null && !correction.priorAuthorization().isBlank()) {
+            encounters.recordPriorAuthorization(e.id(), correction.priorAuthorization());
+        }
+        ClaimEntity target = original;
+        if (!original.isDraft()) {
+            ClaimEntity latest = claims.findFirstByEncounterIdOrderByVersionDesc(e.id()).orElseThrow();
+            if (latest.getVersion() > original.getVersion() && latest.isDraft()) {
+                target = latest; // corrected again before it left
+            } else {
+                target = new ClaimEntity(e.id(), latest.getVersion() + 1, "7");
+                target.carryPayerClaimNumber(original.getPayerClaimNumber());
+                target.carryTimelyFilingProof(original);
+                original.moveTo(ClaimStatus.REPLACED);
+            }
+        }
+        target.linesCorrected(userId, diagnoses, lines);
+        build(target);
+        return claims.save(target).toRecord();
+    }
+
+    /** The claim from the encounter as it stands; its lines and diagnoses from the coding unless a person corrected them. */
     private void build(ClaimEntity claim) {
         Encounter e = encounters.get(claim.getEncounterId());
-        Coding c = coding.codingOf(e.id())
-                .orElseThrow(() -> new IllegalStateException("encounter " + e.id() + " has no coding to bill"));
-        List<ClaimLineEntity> lines = c.procedures().stream().map(p -> new ClaimLineEntity(line(e, p))).toList();
+        List<String> diagnoses;
+        List<ClaimLineEntity> lines;
+        if (claim.linesEditedByHand()) {
+            diagnoses = claim.diagnoses();
+            lines = claim.copyOfLines();
+        } else {
+            Coding c = coding.codingOf(e.id())
+                    .orElseThrow(() -> new IllegalStateException("encounter " + e.id() + " has no coding to bill"));
+            diagnoses = c.diagnoses();
+            lines = c.procedures().stream().map(p -> new ClaimLineEntity(line(e, p))).toList();
+        }
         claim.fill(e.claimType(), e.payerId(), e.memberId(), e.billingNpi(), e.renderingNpi(), e.referringNpi(),
-                e.priorAuthorization(), e.placeOfService(),
-                e.dateOfService(), c.diagnoses(), lines);
+                e.priorAuthorization(), e.placeOfService(), e.dateOfService(), diagnoses, lines);
     }
 
     private ClaimLine line(Encounter e, ProcedureLine p) {
