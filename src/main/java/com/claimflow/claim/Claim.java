@@ -28,6 +28,18 @@ public record Claim(Long id, Long encounterId, int version, String frequencyCode
      * reference for it, and the CLM20 delay reason code the 837 carries (e.g. 7 third-party processing delay, 11 other).
      */
     public record TimelyFilingProof(LocalDate originalSubmission, String reference, String delayReasonCode) {
+        /**
+         * The X12 claim delay reason codes (837 CLM20), in the product's own short words; the list is the X12 code list
+         * "Delay Reason Code" (x12.org/codes).
+         */
+        public static final java.util.Map<String, String> DELAY_REASONS = java.util.Map.ofEntries(
+                java.util.Map.entry("1", "proof of eligibility unknown or unavailable"), java.util.Map.entry("2", "litigation"),
+                java.util.Map.entry("3", "authorization delays"), java.util.Map.entry("4", "delay in certifying the provider"),
+                java.util.Map.entry("5", "delay in supplying billing forms"), java.util.Map.entry("6", "delay in delivery of custom-made appliances"),
+                java.util.Map.entry("7", "third-party processing delay"), java.util.Map.entry("8", "delay in eligibility determination"),
+                java.util.Map.entry("9", "original claim rejected or denied for a reason unrelated to the filing limit"),
+                java.util.Map.entry("10", "administrative delay in the prior approval process"), java.util.Map.entry("11", "other"),
+                java.util.Map.entry("15", "natural disaster"));
     }
 
     /** See {@link ClaimStatus#isDraft()}. */

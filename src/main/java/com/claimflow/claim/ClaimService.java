@@ -1,5 +1,6 @@
 package com.claimflow.claim;
 
+import com.claimflow.base.BadInputException;
 import com.claimflow.base.NotFoundException;
 import com.claimflow.claim.internal.ClaimEntity;
 import com.claimflow.claim.internal.ClaimLineEntity;
@@ -9,8 +10,10 @@ import com.claimflow.coding.CodingService;
 import com.claimflow.coding.ProcedureLine;
 import com.claimflow.intake.Encounter;
 import com.claimflow.intake.EncounterService;
+import com.claimflow.intake.InputRules;
 import com.claimflow.reference.ReferenceService;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
@@ -99,6 +102,32 @@ public class ClaimService {
         target.linesCorrected(userId, diagnoses, lines);
         build(target);
         return claims.save(target).toRecord();
+    }
+
+    /**
+     * Proof that a claim past the payer's filing limit was first sent in time: the original submission's date (not
+     * after today, not before the date of service), its reference (a clearinghouse acceptance or payer receipt number)
+     * and the CLM20 delay reason code. Stored on the claim, sent with it in the 837 and carried to its replacements.
+     */
+    public Claim recordTimelyFilingProof(long claimId, LocalDate originalSubmission, String reference, String delayReasonCode) {
+        ClaimEntity claim = row(claimId);
+        if (originalSubmission == null) {
+            throw new BadInputException("originalSubmissionDate", "enter the date the claim was first sent, e.g. 2026-03-02");
+        }
+        if (originalSubmission.isAfter(LocalDate.now()) || originalSubmission.isBefore(claim.getDateOfService())) {
+            throw new BadInputException("originalSubmissionDate", "must be between the date of service " + claim.getDateOfService()
+                    + " and today, not " + originalSubmission);
+        }
+        if (reference == null || reference.isBlank() || reference.strip().length() > 50 || !reference.strip().matches(InputRules.X12_TEXT)) {
+            throw new BadInputException("originalSubmissionReference", "enter the clearinghouse or payer reference of the first submission "
+                    + "(at most 50 characters; " + InputRules.X12_TEXT_MESSAGE + ")");
+        }
+        if (delayReasonCode == null || !Claim.TimelyFilingProof.DELAY_REASONS.containsKey(delayReasonCode.strip())) {
+            throw new BadInputException("delayReasonCode", "choose a delay reason code from the X12 list, e.g. 7 (third-party processing delay) "
+                    + "or 11 (other)");
+        }
+        claim.timelyFilingProof(originalSubmission, reference.strip(), delayReasonCode.strip());
+        return claim.toRecord();
     }
 
     /** The claim from the encounter as it stands; its lines and diagnoses from the coding unless a person corrected them. */
