@@ -130,6 +130,39 @@ public class ClaimService {
         return claim.toRecord();
     }
 
+    /** Statuses of a claim version that went to the payer and still stands (neither replaced nor voided). */
+    private static final java.util.Set<ClaimStatus> SENT = java.util.EnumSet.of(ClaimStatus.SUBMITTED, ClaimStatus.ACCEPTED, ClaimStatus.PAID,
+            ClaimStatus.PARTIALLY_PAID, ClaimStatus.DENIED, ClaimStatus.WRITTEN_OFF);
+
+    /**
+     * A void of the encounter's latest claim that went to the payer: a new version with frequency code 8, the same lines,
+     * the payer's claim number (REF*F8) and the reason; the voided claim becomes VOIDED. The caller sends it. Refused
+     * naming {@code claim} when no version was ever sent or the payer never gave its claim number.
+     */
+    public Claim voidLatestSent(long encounterId, String reason, String userId) {
+        if (reason == null || reason.isBlank()) throw new BadInputException("reason", "say why the claim is voided, for the payer and the audit trail");
+        if (reason.strip().length() > 300) throw new BadInputException("reason", "at most 300 characters");
+        List<ClaimEntity> versions = claims.findByEncounterIdOrderByVersion(encounterId);
+        ClaimEntity sent = versions.stream().filter(c -> SENT.contains(c.getStatus()) && !"8".equals(c.frequencyCode()))
+                .reduce((a, b) -> b)
+                .orElseThrow(() -> new BadInputException("claim", "never sent: encounter " + encounterId + " has no claim the payer received, "
+                        + "so there is nothing to void"));
+        if (sent.getPayerClaimNumber() == null) {
+            throw new BadInputException("claim", "claim " + sent.getId() + " has no payer claim number yet (no 277CA acceptance): a void must "
+                    + "name it in REF*F8; wait for the acknowledgement");
+        }
+        ClaimEntity latest = versions.get(versions.size() - 1);
+        ClaimEntity voiding = new ClaimEntity(encounterId, latest.getVersion() + 1, "8");
+        voiding.carryPayerClaimNumber(sent.getPayerClaimNumber());
+        voiding.linesCorrected(userId, sent.diagnoses(), sent.copyOfLines());
+        build(voiding);
+        voiding.memberAndAuthorization(sent.getMemberId(), sent.toRecord().priorAuthorization());
+        voiding.voided(reason.strip());
+        voiding.moveTo(ClaimStatus.READY);
+        sent.moveTo(ClaimStatus.VOIDED);
+        return claims.save(voiding).toRecord();
+    }
+
     /** The claim from the encounter as it stands; its lines and diagnoses from the coding unless a person corrected them. */
     private void build(ClaimEntity claim) {
         Encounter e = encounters.get(claim.getEncounterId());

@@ -184,6 +184,7 @@ public class ClaimEntity {
     public String getMemberId() { return memberId; }
     public LocalDate getDateOfService() { return dateOfService; }
     public String getPayerClaimNumber() { return payerClaimNumber; }
+    public String frequencyCode() { return frequencyCode; }
 
     /** What other modules see of the claim. */
     public Claim toRecord() {
