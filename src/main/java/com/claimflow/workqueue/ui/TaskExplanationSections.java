@@ -26,7 +26,6 @@ final class TaskExplanationSections {
     static Component why(List<ReasonSection> reasons) {
         VerticalLayout section = section("why-this-task");
         section.add(new H3("Why this task"));
-        if (reasons.isEmpty()) section.add(quiet("Nothing on file says more than the task's name."));
         for (ReasonSection r : reasons) {
             section.add(new H4(r.title()));
             Facts facts = new Facts();

@@ -6,6 +6,7 @@ import com.claimflow.base.ui.Notices;
 import com.claimflow.identity.CurrentWorker;
 import com.claimflow.identity.Worker;
 import com.claimflow.reference.ReferenceService;
+import com.claimflow.workqueue.ReasonSection;
 import com.claimflow.workqueue.TaskContext;
 import com.claimflow.workqueue.TaskExplanation;
 import com.claimflow.workqueue.TaskPanel;
@@ -115,12 +116,13 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     /**
-     * Why the task exists, the panels' sections and the encounter's notes in one column; a task nothing is on file for
-     * says so.
+     * Why the task exists (when a capability says), the panels' sections and the encounter's notes in one column; a
+     * task nothing is on file for says so.
      */
     private Component readingSide(WorkItem item, TaskPanels shown) {
         VerticalLayout panel = panel("encounter-panel");
-        panel.add(TaskExplanationSections.why(explanation.reasons(item)));
+        List<ReasonSection> reasons = explanation.reasons(item);
+        if (!reasons.isEmpty()) panel.add(TaskExplanationSections.why(reasons));
         List<Component> sections = shown.sections();
         if (sections.isEmpty()) panel.add(new Paragraph("This task is not tied to an encounter on file."));
         else panel.add(sections.toArray(Component[]::new));
