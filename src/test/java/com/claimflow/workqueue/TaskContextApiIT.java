@@ -85,4 +85,32 @@ class TaskContextApiIT extends ApiTestBase {
         assertThat(texts(reason.get("lines"))).containsExactly("277CA rejected the claim: A7 (rejected for invalid information)",
                 "164 (entity's contract/member number)");
     }
+
+    @Test
+    void anEligibilityTaskSaysWhatTheCheckDecidedAndHowItStandsNow() throws Exception {
+        long encounterId = encounters.open(Encounters.visit().memberId("12345").request()).id();
+        driver.runJobs();
+        WorkItem resolve = driver.task(encounterId, EncounterProcess.RESOLVE_ELIGIBILITY_TASK);
+
+        JsonNode reason = task("bella", resolve.taskId()).get("reasons").get(0);
+
+        assertThat(reason.get("title").asText()).isEqualTo("Eligibility check");
+        assertThat(reason.get("facts").findValuesAsText("value")).anySatisfy(v -> assertThat(v).startsWith("not eligible: member id '12345'"))
+                .anySatisfy(v -> assertThat(v).startsWith("still not eligible"))
+                .contains("12345", "BCBS");
+    }
+
+    @Test
+    void aClaimEditTaskListsTheScrubFindingsWithWhereAndWhat() throws Exception {
+        // UHC's demo fee schedule has no amount for 20610: the charge edit is the biller's
+        long encounterId = encounters.open(Encounters.visit().payer("UHC", "123456789").request()).id();
+        driver.runJobs();
+        driver.code(encounterId, "M1711", "20610 RT 1 1");
+        WorkItem fix = driver.task(encounterId, EncounterProcess.FIX_CLAIM_EDIT_TASK);
+
+        JsonNode reason = task("bella", fix.taskId()).get("reasons").get(0);
+
+        assertThat(reason.get("title").asText()).isEqualTo("Scrub findings");
+        assertThat(texts(reason.get("lines"))).anySatisfy(l -> assertThat(l).startsWith("Error CHARGE_MISSING at line 1: No charge for 20610"));
+    }
 }
