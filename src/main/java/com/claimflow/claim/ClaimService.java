@@ -208,7 +208,7 @@ public class ClaimService {
         if (memberId == null || billingNpi == null || dateOfService == null) return List.of();
         return claims.findByMemberIdAndBillingNpiAndDateOfServiceAndStatusIn(memberId, billingNpi, dateOfService,
                 java.util.EnumSet.of(ClaimStatus.SUBMITTED, ClaimStatus.ACCEPTED, ClaimStatus.PAID, ClaimStatus.PARTIALLY_PAID, ClaimStatus.DENIED))
-                .stream().map(ClaimEntity::toRecord).toList();
+                .stream().filter(c -> !"8".equals(c.frequencyCode())).map(ClaimEntity::toRecord).toList(); // a void bills nothing
     }
 
     @Transactional(readOnly = true)

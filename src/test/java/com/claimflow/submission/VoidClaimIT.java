@@ -50,6 +50,9 @@ class VoidClaimIT extends ApiTestBase {
         assertThat(voiding.voidReason()).isEqualTo("billed under the wrong patient");
         assertThat(voiding.lines()).isEqualTo(sent.lines());
         assertThat(claims.get(sent.id()).status()).isEqualTo(ClaimStatus.VOIDED);
+        // neither the voided claim nor the void counts as billed for the duplicate-claim edit
+        assertThat(claims.sentFor(sent.memberId(), sent.billingNpi(), sent.dateOfService())).extracting(Claim::encounterId)
+                .doesNotContain(encounterId);
         List<String> file = Arrays.stream(submissions.latestPayload(voiding.id()).orElseThrow().split("~")).map(String::strip).toList();
         assertThat(file).anySatisfy(s -> assertThat(s).startsWith("CLM*").contains("*11:B:8*"))
                 .contains("REF*F8*PCN-V" + sent.id())
