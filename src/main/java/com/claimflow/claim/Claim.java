@@ -9,15 +9,37 @@ import java.util.List;
  * One version of the claim for an encounter, as other modules see it. Version 1 is the original (frequency code 1); a
  * corrected claim after a denial is a new version with frequency code 7 that replaces it. A snapshot: the claim
  * module alone changes a claim, through {@link ClaimService}. The claim carries the encounter's billing facts (payer,
- * member id, providers, date and place of service) as they were billed.
+ * member id, providers, date and place of service) as they were billed. {@code linesEditedBy} is who corrected the lines
+ * by hand (null: built from the coding); {@code timelyFilingProof} is the proof of timely filing on file (or null);
+ * {@code voidReason} says why a void (frequency 8) was sent.
  */
 public record Claim(Long id, Long encounterId, int version, String frequencyCode, String claimType, ClaimStatus status, String payerId,
                     String memberId, String billingNpi, String renderingNpi, String referringNpi, String priorAuthorization,
                     String placeOfService, LocalDate dateOfService, List<String> diagnoses, List<ClaimLine> lines, BigDecimal totalCharge,
-                    String payerClaimNumber, Instant createdAt, Instant updatedAt) {
+                    String payerClaimNumber, Instant createdAt, Instant updatedAt, String linesEditedBy, TimelyFilingProof timelyFilingProof,
+                    String voidReason) {
     public Claim {
         diagnoses = List.copyOf(diagnoses);
         lines = List.copyOf(lines);
+    }
+
+    /**
+     * Proof that the claim was first sent in time: the original submission's date and the payer's or clearinghouse's
+     * reference for it, and the CLM20 delay reason code the 837 carries (e.g. 7 third-party processing delay, 11 other).
+     */
+    public record TimelyFilingProof(LocalDate originalSubmission, String reference, String delayReasonCode) {
+        /**
+         * The X12 claim delay reason codes (837 CLM20), in the product's own short words; the list is the X12 code list
+         * "Delay Reason Code" (x12.org/codes).
+         */
+        public static final java.util.Map<String, String> DELAY_REASONS = java.util.Map.ofEntries(
+                java.util.Map.entry("1", "proof of eligibility unknown or unavailable"), java.util.Map.entry("2", "litigation"),
+                java.util.Map.entry("3", "authorization delays"), java.util.Map.entry("4", "delay in certifying the provider"),
+                java.util.Map.entry("5", "delay in supplying billing forms"), java.util.Map.entry("6", "delay in delivery of custom-made appliances"),
+                java.util.Map.entry("7", "third-party processing delay"), java.util.Map.entry("8", "delay in eligibility determination"),
+                java.util.Map.entry("9", "original claim rejected or denied for a reason unrelated to the filing limit"),
+                java.util.Map.entry("10", "administrative delay in the prior approval process"), java.util.Map.entry("11", "other"),
+                java.util.Map.entry("15", "natural disaster"));
     }
 
     /** See {@link ClaimStatus#isDraft()}. */

@@ -1,5 +1,6 @@
 package com.claimflow.claim;
 
+import com.claimflow.base.BadInputException;
 import com.claimflow.base.NotFoundException;
 import com.claimflow.claim.internal.ClaimEntity;
 import com.claimflow.claim.internal.ClaimLineEntity;
@@ -9,8 +10,10 @@ import com.claimflow.coding.CodingService;
 import com.claimflow.coding.ProcedureLine;
 import com.claimflow.intake.Encounter;
 import com.claimflow.intake.EncounterService;
+import com.claimflow.intake.InputRules;
 import com.claimflow.reference.ReferenceService;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
@@ -53,6 +56,7 @@ public class ClaimService {
         }
         ClaimEntity replacement = new ClaimEntity(original.getEncounterId(), latest.getVersion() + 1, "7");
         replacement.carryPayerClaimNumber(original.getPayerClaimNumber());
+        replacement.carryTimelyFilingProof(original);
         build(replacement);
         original.moveTo(ClaimStatus.REPLACED);
         return claims.save(replacement).toRecord();
@@ -67,14 +71,114 @@ public class ClaimService {
         return claim.toRecord();
     }
 
+    /**
+     * A biller's correction of a claim the payer denied or rejected, checked in full before anything is stored (a bad
+     * code is refused naming its line and field, e.g. {@code lines[2].code}). A draft (rejected, failed scrub) is
+     * corrected in place; an adjudicated claim gets its replacement now (frequency 7, with the payer's claim number for
+     * REF*F8), which the process's replacement step then sends. The corrected lines stay when the draft is rebuilt.
+     */
+    public Claim correct(long claimId, ClaimCorrection correction, String userId) {
+        ClaimEntity original = row(claimId);
+        Encounter e = encounters.get(original.getEncounterId());
+        List<String> diagnoses = correction.diagnoses().isEmpty() ? original.diagnoses()
+                : correction.diagnoses().stream().map(ReferenceService::normalizeIcd).toList();
+        List<ClaimLineEntity> lines = ClaimCorrections.checked(correction, diagnoses, e, reference);
+        if (correction.memberId() != null && !correction.memberId().isBlank()) encounters.correctMemberId(e.id(), correction.memberId());
+        if (correction.priorAuthorization() != null && !correction.priorAuthorization().isBlank()) {
+            encounters.recordPriorAuthorization(e.id(), correction.priorAuthorization());
+        }
+        ClaimEntity target = original;
+        if (!original.isDraft()) {
+            ClaimEntity latest = claims.findFirstByEncounterIdOrderByVersionDesc(e.id()).orElseThrow();
+            if (latest.getVersion() > original.getVersion() && latest.isDraft()) {
+                target = latest; // corrected again before it left
+            } else {
+                target = new ClaimEntity(e.id(), latest.getVersion() + 1, "7");
+                target.carryPayerClaimNumber(original.getPayerClaimNumber());
+                target.carryTimelyFilingProof(original);
+                original.moveTo(ClaimStatus.REPLACED);
+            }
+        }
+        target.linesCorrected(userId, diagnoses, lines);
+        build(target);
+        return claims.save(target).toRecord();
+    }
+
+    /**
+     * Proof that a claim past the payer's filing limit was first sent in time: the original submission's date (not
+     * after today, not before the date of service), its reference (a clearinghouse acceptance or payer receipt number)
+     * and the CLM20 delay reason code. Stored on the claim, sent with it in the 837 and carried to its replacements.
+     */
+    public Claim recordTimelyFilingProof(long claimId, LocalDate originalSubmission, String reference, String delayReasonCode) {
+        ClaimEntity claim = row(claimId);
+        if (originalSubmission == null) {
+            throw new BadInputException("originalSubmissionDate", "enter the date the claim was first sent, e.g. 2026-03-02");
+        }
+        if (originalSubmission.isAfter(LocalDate.now()) || originalSubmission.isBefore(claim.getDateOfService())) {
+            throw new BadInputException("originalSubmissionDate", "must be between the date of service " + claim.getDateOfService()
+                    + " and today, not " + originalSubmission);
+        }
+        if (reference == null || reference.isBlank() || reference.strip().length() > 50 || !reference.strip().matches(InputRules.X12_TEXT)) {
+            throw new BadInputException("originalSubmissionReference", "enter the clearinghouse or payer reference of the first submission "
+                    + "(at most 50 characters; " + InputRules.X12_TEXT_MESSAGE + ")");
+        }
+        if (delayReasonCode == null || !Claim.TimelyFilingProof.DELAY_REASONS.containsKey(delayReasonCode.strip())) {
+            throw new BadInputException("delayReasonCode", "choose a delay reason code from the X12 list, e.g. 7 (third-party processing delay) "
+                    + "or 11 (other)");
+        }
+        claim.timelyFilingProof(originalSubmission, reference.strip(), delayReasonCode.strip());
+        return claim.toRecord();
+    }
+
+    /** Statuses of a claim version that went to the payer and still stands (neither replaced nor voided). */
+    private static final java.util.Set<ClaimStatus> SENT = java.util.EnumSet.of(ClaimStatus.SUBMITTED, ClaimStatus.ACCEPTED, ClaimStatus.PAID,
+            ClaimStatus.PARTIALLY_PAID, ClaimStatus.DENIED, ClaimStatus.WRITTEN_OFF);
+
+    /**
+     * A void of the encounter's latest claim that went to the payer: a new version with frequency code 8, the same lines,
+     * the payer's claim number (REF*F8) and the reason; the voided claim becomes VOIDED. The caller sends it. Refused
+     * naming {@code claim} when no version was ever sent or the payer never gave its claim number.
+     */
+    public Claim voidLatestSent(long encounterId, String reason, String userId) {
+        if (reason == null || reason.isBlank()) throw new BadInputException("reason", "say why the claim is voided, for the payer and the audit trail");
+        if (reason.strip().length() > 300) throw new BadInputException("reason", "at most 300 characters");
+        List<ClaimEntity> versions = claims.findByEncounterIdOrderByVersion(encounterId);
+        ClaimEntity sent = versions.stream().filter(c -> SENT.contains(c.getStatus()) && !"8".equals(c.frequencyCode()))
+                .reduce((a, b) -> b)
+                .orElseThrow(() -> new BadInputException("claim", "never sent: encounter " + encounterId + " has no claim the payer received, "
+                        + "so there is nothing to void"));
+        if (sent.getPayerClaimNumber() == null) {
+            throw new BadInputException("claim", "claim " + sent.getId() + " has no payer claim number yet (no 277CA acceptance): a void must "
+                    + "name it in REF*F8; wait for the acknowledgement");
+        }
+        ClaimEntity latest = versions.get(versions.size() - 1);
+        ClaimEntity voiding = new ClaimEntity(encounterId, latest.getVersion() + 1, "8");
+        voiding.carryPayerClaimNumber(sent.getPayerClaimNumber());
+        voiding.linesCorrected(userId, sent.diagnoses(), sent.copyOfLines());
+        build(voiding);
+        voiding.memberAndAuthorization(sent.getMemberId(), sent.toRecord().priorAuthorization());
+        voiding.voided(reason.strip());
+        voiding.moveTo(ClaimStatus.READY);
+        sent.moveTo(ClaimStatus.VOIDED);
+        return claims.save(voiding).toRecord();
+    }
+
+    /** The claim from the encounter as it stands; its lines and diagnoses from the coding unless a person corrected them. */
     private void build(ClaimEntity claim) {
         Encounter e = encounters.get(claim.getEncounterId());
-        Coding c = coding.codingOf(e.id())
-                .orElseThrow(() -> new IllegalStateException("encounter " + e.id() + " has no coding to bill"));
-        List<ClaimLineEntity> lines = c.procedures().stream().map(p -> new ClaimLineEntity(line(e, p))).toList();
+        List<String> diagnoses;
+        List<ClaimLineEntity> lines;
+        if (claim.linesEditedByHand()) {
+            diagnoses = claim.diagnoses();
+            lines = claim.copyOfLines();
+        } else {
+            Coding c = coding.codingOf(e.id())
+                    .orElseThrow(() -> new IllegalStateException("encounter " + e.id() + " has no coding to bill"));
+            diagnoses = c.diagnoses();
+            lines = c.procedures().stream().map(p -> new ClaimLineEntity(line(e, p))).toList();
+        }
         claim.fill(e.claimType(), e.payerId(), e.memberId(), e.billingNpi(), e.renderingNpi(), e.referringNpi(),
-                e.priorAuthorization(), e.placeOfService(),
-                e.dateOfService(), c.diagnoses(), lines);
+                e.priorAuthorization(), e.placeOfService(), e.dateOfService(), diagnoses, lines);
     }
 
     private ClaimLine line(Encounter e, ProcedureLine p) {
@@ -104,7 +208,7 @@ public class ClaimService {
         if (memberId == null || billingNpi == null || dateOfService == null) return List.of();
         return claims.findByMemberIdAndBillingNpiAndDateOfServiceAndStatusIn(memberId, billingNpi, dateOfService,
                 java.util.EnumSet.of(ClaimStatus.SUBMITTED, ClaimStatus.ACCEPTED, ClaimStatus.PAID, ClaimStatus.PARTIALLY_PAID, ClaimStatus.DENIED))
-                .stream().map(ClaimEntity::toRecord).toList();
+                .stream().filter(c -> !"8".equals(c.frequencyCode())).map(ClaimEntity::toRecord).toList(); // a void bills nothing
     }
 
     @Transactional(readOnly = true)

@@ -1,7 +1,9 @@
 package com.claimflow.claim;
 
 public enum ClaimStatus {
-    DRAFT, SCRUB_FAILED, READY, SUBMITTED, ACCEPTED, REJECTED, PAID, PARTIALLY_PAID, DENIED, REPLACED, WRITTEN_OFF;
+    DRAFT, SCRUB_FAILED, READY, SUBMITTED, ACCEPTED, REJECTED, PAID, PARTIALLY_PAID, DENIED, REPLACED, WRITTEN_OFF,
+    /** A claim the payer is asked to cancel: a void (frequency 8) of it was sent. */
+    VOIDED;
 
     /** Not yet with the payer, or back from it without an adjudication: the claim may still be rebuilt and scrubbed. */
     public boolean isDraft() {

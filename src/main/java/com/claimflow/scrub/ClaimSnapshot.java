@@ -10,16 +10,26 @@ import java.util.List;
 /**
  * The claim as the edits read it: a stored claim with its patient, or a claim posted to {@code POST /api/scrub} that is
  * never saved. {@code claimId} and {@code encounterId} are null for a posted claim. {@code facilityTypeCode} (the type
- * of bill's facility type) and the lines' revenue codes are for institutional claims.
+ * of bill's facility type) and the lines' revenue codes are for institutional claims. {@code timelyFilingProofDate} is
+ * the first submission's date when a biller recorded proof of timely filing, else null.
  */
 public record ClaimSnapshot(Long claimId, Long encounterId, String claimType, String payerId, String memberId, String billingNpi,
                             String renderingNpi, String referringNpi, String placeOfService, LocalDate dateOfService, LocalDate patientBirthDate,
                             String patientSex, String priorAuthorization, List<String> diagnoses, List<Line> lines, BigDecimal totalCharge,
-                            String facilityTypeCode) {
+                            String facilityTypeCode, LocalDate timelyFilingProofDate) {
 
     public ClaimSnapshot {
         diagnoses = diagnoses == null ? List.of() : List.copyOf(diagnoses);
         lines = lines == null ? List.of() : List.copyOf(lines);
+    }
+
+    /** A claim with no proof of timely filing on file. */
+    public ClaimSnapshot(Long claimId, Long encounterId, String claimType, String payerId, String memberId, String billingNpi,
+                         String renderingNpi, String referringNpi, String placeOfService, LocalDate dateOfService, LocalDate patientBirthDate,
+                         String patientSex, String priorAuthorization, List<String> diagnoses, List<Line> lines, BigDecimal totalCharge,
+                         String facilityTypeCode) {
+        this(claimId, encounterId, claimType, payerId, memberId, billingNpi, renderingNpi, referringNpi, placeOfService, dateOfService,
+                patientBirthDate, patientSex, priorAuthorization, diagnoses, lines, totalCharge, facilityTypeCode, null);
     }
 
     /** A claim without a type of bill (professional claims). */
@@ -27,7 +37,7 @@ public record ClaimSnapshot(Long claimId, Long encounterId, String claimType, St
                          String renderingNpi, String referringNpi, String placeOfService, LocalDate dateOfService, LocalDate patientBirthDate,
                          String patientSex, String priorAuthorization, List<String> diagnoses, List<Line> lines, BigDecimal totalCharge) {
         this(claimId, encounterId, claimType, payerId, memberId, billingNpi, renderingNpi, referringNpi, placeOfService, dateOfService,
-                patientBirthDate, patientSex, priorAuthorization, diagnoses, lines, totalCharge, null);
+                patientBirthDate, patientSex, priorAuthorization, diagnoses, lines, totalCharge, null, null);
     }
 
     public boolean isInstitutional() {
@@ -52,7 +62,8 @@ public record ClaimSnapshot(Long claimId, Long encounterId, String claimType, St
                 claim.billingNpi(), claim.renderingNpi(), claim.referringNpi(), claim.placeOfService(), claim.dateOfService(),
                 encounter == null ? null : encounter.patientBirthDate(), encounter == null ? null : encounter.patientSex(),
                 claim.priorAuthorization(),
-                claim.diagnoses(), lines, claim.totalCharge(), encounter == null ? null : encounter.facilityTypeCode());
+                claim.diagnoses(), lines, claim.totalCharge(), encounter == null ? null : encounter.facilityTypeCode(),
+                claim.timelyFilingProof() == null ? null : claim.timelyFilingProof().originalSubmission());
     }
 
     private static Line line(ClaimLine l) {

@@ -1,5 +1,6 @@
 package com.claimflow.submission;
 
+import com.claimflow.audit.AuditService;
 import com.claimflow.claim.Claim;
 import com.claimflow.claim.ClaimService;
 import com.claimflow.claim.ClaimStatus;
@@ -34,9 +35,10 @@ public class SubmissionService {
     private final ApplicationEventPublisher events;
     private final X12ClaimFiles x12;
     private final ClaimFileBatches batches;
+    private final AuditService audit;
 
     public SubmissionService(OutboxRepository outbox, ClaimService claims, EncounterService encounters, List<ClaimFileFormat> formats,
-                             ApplicationEventPublisher events, X12ClaimFiles x12, ClaimFileBatches batches) {
+                             ApplicationEventPublisher events, X12ClaimFiles x12, ClaimFileBatches batches, AuditService audit) {
         this.outbox = outbox;
         this.claims = claims;
         this.encounters = encounters;
@@ -44,6 +46,24 @@ public class SubmissionService {
         this.events = events;
         this.x12 = x12;
         this.batches = batches;
+        this.audit = audit;
+    }
+
+    /**
+     * Voids the encounter's latest claim the payer received: a frequency-8 copy with the payer's claim number (REF*F8),
+     * queued as an 837 like any claim, and the reason kept on it and in the audit trail. Refused ({@code claim}) when
+     * no claim was ever sent.
+     */
+    @Transactional
+    public OutboxMessage voidLatest(long encounterId, String reason, String userId) {
+        Claim voiding = claims.voidLatestSent(encounterId, reason, userId);
+        OutboxMessage queued = submit(voiding.id(), false);
+        if (queued == null) {
+            throw new IllegalStateException("the void of encounter " + encounterId + "'s claim could not be written as a valid 837");
+        }
+        audit.record(userId, "VOIDED", encounterId, null, "claim " + voiding.id() + " (frequency 8, payer claim " + voiding.payerClaimNumber()
+                + "): " + voiding.voidReason());
+        return queued;
     }
 
     /** The file format a claim goes out in: 837I for institutional claims, 837P for professional ones. */

@@ -23,6 +23,7 @@ public final class TestClaim {
     private LocalDate birthDate = LocalDate.of(1970, 5, 1);
     private String sex = "F";
     private String priorAuthorization;
+    private LocalDate timelyFilingProof;
     private List<String> diagnoses = new ArrayList<>(List.of("I10"));
     private final List<ClaimSnapshot.Line> lines = new ArrayList<>();
 
@@ -82,6 +83,12 @@ public final class TestClaim {
         return this;
     }
 
+    /** Proof of timely filing on file: the claim was first sent on this date. */
+    public TestClaim firstSentOn(LocalDate date) {
+        this.timelyFilingProof = date;
+        return this;
+    }
+
     public TestClaim diagnoses(String... codes) {
         this.diagnoses = new ArrayList<>(Arrays.asList(codes));
         return this;
@@ -101,6 +108,6 @@ public final class TestClaim {
     public ClaimSnapshot build() {
         BigDecimal total = lines.stream().map(ClaimSnapshot.Line::charge).reduce(BigDecimal.ZERO, BigDecimal::add);
         return new ClaimSnapshot(null, null, claimType, payerId, memberId, billingNpi, renderingNpi, referringNpi, placeOfService, dateOfService,
-                birthDate, sex, priorAuthorization, diagnoses, lines, total, facilityTypeCode);
+                birthDate, sex, priorAuthorization, diagnoses, lines, total, facilityTypeCode, timelyFilingProof);
     }
 }

@@ -64,6 +64,16 @@ public class ClaimEntity {
     private Instant createdAt;
     @Column(name = "updated_at")
     private Instant updatedAt;
+    @Column(name = "lines_edited_by")
+    private String linesEditedBy;
+    @Column(name = "original_submission_date")
+    private LocalDate originalSubmissionDate;
+    @Column(name = "original_submission_ref")
+    private String originalSubmissionRef;
+    @Column(name = "delay_reason_code")
+    private String delayReasonCode;
+    @Column(name = "void_reason")
+    private String voidReason;
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "claim_line", joinColumns = @JoinColumn(name = "claim_id"))
     @OrderColumn(name = "line_no")
@@ -113,6 +123,47 @@ public class ClaimEntity {
         this.payerClaimNumber = number;
     }
 
+    /** A person's corrected lines and diagnoses: kept from now on when the draft is rebuilt from the encounter. */
+    public void linesCorrected(String userId, List<String> diagnoses, List<ClaimLineEntity> newLines) {
+        this.linesEditedBy = userId;
+        this.diagnosisCodes = String.join(",", diagnoses);
+        this.lines.clear();
+        this.lines.addAll(newLines);
+        this.totalCharge = newLines.stream().map(ClaimLineEntity::getCharge).reduce(BigDecimal.ZERO, BigDecimal::add);
+        touch();
+    }
+
+    public boolean linesEditedByHand() {
+        return linesEditedBy != null;
+    }
+
+    /** The lines as they stand, as new rows (to rebuild the claim around them). */
+    public List<ClaimLineEntity> copyOfLines() {
+        return lines.stream().map(l -> new ClaimLineEntity(l.toRecord())).toList();
+    }
+
+    public void memberAndAuthorization(String memberId, String priorAuthorization) {
+        this.memberId = memberId;
+        this.priorAuthorization = priorAuthorization;
+        touch();
+    }
+
+    public void timelyFilingProof(LocalDate originalSubmission, String reference, String delayReasonCode) {
+        this.originalSubmissionDate = originalSubmission;
+        this.originalSubmissionRef = reference;
+        this.delayReasonCode = delayReasonCode;
+        touch();
+    }
+
+    public void carryTimelyFilingProof(ClaimEntity from) {
+        timelyFilingProof(from.originalSubmissionDate, from.originalSubmissionRef, from.delayReasonCode);
+    }
+
+    public void voided(String reason) {
+        this.voidReason = reason;
+        touch();
+    }
+
     private void touch() {
         this.updatedAt = Instant.now();
     }
@@ -133,11 +184,14 @@ public class ClaimEntity {
     public String getMemberId() { return memberId; }
     public LocalDate getDateOfService() { return dateOfService; }
     public String getPayerClaimNumber() { return payerClaimNumber; }
+    public String frequencyCode() { return frequencyCode; }
 
     /** What other modules see of the claim. */
     public Claim toRecord() {
         return new Claim(id, encounterId, version, frequencyCode, claimType, status, payerId, memberId, billingNpi, renderingNpi, referringNpi,
                 priorAuthorization, placeOfService, dateOfService, diagnoses(), lines.stream().map(ClaimLineEntity::toRecord).toList(), totalCharge,
-                payerClaimNumber, createdAt, updatedAt);
+                payerClaimNumber, createdAt, updatedAt, linesEditedBy,
+                originalSubmissionDate == null ? null : new Claim.TimelyFilingProof(originalSubmissionDate, originalSubmissionRef, delayReasonCode),
+                voidReason);
     }
 }

@@ -20,7 +20,6 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.UploadHandler;
 import com.vaadin.flow.server.streams.UploadMetadata;
 import jakarta.annotation.security.RolesAllowed;
-import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -57,14 +56,17 @@ public class PayerFilesView extends VerticalLayout {
         add(title, help, upload, outcome);
     }
 
+    /** Reads the file in the upload's request, outside the session's lock, and shows the outcome when it is done. */
     private void received(UploadMetadata metadata, File file) throws IOException {
-        byte[] content = Files.readAllBytes(file.toPath());
-        getUI().ifPresent(ui -> ui.access(() -> receive(metadata.fileName(), new ByteArrayInputStream(content))));
+        InboundResult r;
+        try (InputStream in = Files.newInputStream(file.toPath())) {
+            r = inbound.receive(in, "UI", metadata.fileName(), current.get().userId());
+        }
+        getUI().ifPresent(ui -> ui.access(() -> show(metadata.fileName(), r)));
     }
 
-    /** Takes one file in, as the API does, and shows what it did. */
-    void receive(String fileName, InputStream content) {
-        InboundResult r = inbound.receive(content, "UI", fileName, current.get().userId());
+    /** What the file did: status, counts, every error by segment and element, a 277CA's rejections above the claims. */
+    void show(String fileName, InboundResult r) {
         outcome.removeAll();
         H3 head = new H3(fileName + ": " + describe(r));
         head.setId("payer-file-status");
@@ -88,7 +90,7 @@ public class PayerFilesView extends VerticalLayout {
         }
         for (InboundResult.Rejection j : r.rejections()) {
             outcome.add(new Paragraph("Rejected at " + j.level() + " (" + j.entityName() + " " + j.entityId() + "): " + j.statuses()
-                    + (j.billerTask() ? " — a biller task was raised" : "")));
+                    + (j.billerTask() ? " - a biller task was raised" : "")));
         }
         if ("PROCESSED".equals(r.status())) Notices.success(fileName + " taken: " + r.transactionType());
         else Notices.error(fileName + ": " + describe(r));

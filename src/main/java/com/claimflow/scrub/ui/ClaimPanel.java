@@ -6,6 +6,8 @@ import com.claimflow.base.ui.Facts;
 import com.claimflow.base.ui.Formats;
 import com.claimflow.base.ui.Notices;
 import com.claimflow.claim.Claim;
+import com.claimflow.claim.ClaimCorrection;
+import com.claimflow.claim.ClaimCorrectionCompletion;
 import com.claimflow.claim.ClaimLine;
 import com.claimflow.claim.ClaimService;
 import com.claimflow.claim.ClaimStatus;
@@ -13,6 +15,7 @@ import com.claimflow.scrub.Finding;
 import com.claimflow.scrub.ScrubResult;
 import com.claimflow.scrub.ScrubService;
 import com.claimflow.workqueue.TaskContext;
+import com.claimflow.workqueue.TaskForm;
 import com.claimflow.workqueue.TaskPanel;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
@@ -24,12 +27,14 @@ import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * The encounter's latest claim with its lines and its latest scrub edits; on a draft claim the person working the task
- * can scrub again ("Scrub now") to check a fix made elsewhere. Once there is a claim it stands in for the codes on file.
+ * can scrub again ("Scrub now") to check a fix made elsewhere. Once there is a claim it stands in for the codes on file,
+ * and it starts the claim editor's form from the claim's lines.
  */
 @org.springframework.stereotype.Component
 public class ClaimPanel implements TaskPanel {
@@ -61,6 +66,20 @@ public class ClaimPanel implements TaskPanel {
     @Override
     public Set<String> standsInFor() {
         return Set.of("coding");
+    }
+
+    /** The claim editor's form (correct-claim) starts from the claim the task is about, line by line. */
+    @Override
+    public void prefill(TaskContext task, TaskForm form) {
+        if (!form.has(ClaimCorrectionCompletion.LINES)) return;
+        Long claimId = task.item().claimId();
+        Optional<Claim> claim = claimId != null ? Optional.of(claims.get(claimId)) : claims.latestFor(task.item().encounterId());
+        claim.ifPresent(c -> {
+            form.setValueIfEmpty(ClaimCorrectionCompletion.LINES, c.lines().stream().map(ClaimCorrection::format).collect(Collectors.joining("\n")));
+            form.setValueIfEmpty(ClaimCorrectionCompletion.DIAGNOSES, String.join(", ", c.diagnoses()));
+            if (c.memberId() != null) form.setValueIfEmpty("memberId", c.memberId());
+            if (c.priorAuthorization() != null) form.setValueIfEmpty("priorAuthorization", c.priorAuthorization());
+        });
     }
 
     @Override

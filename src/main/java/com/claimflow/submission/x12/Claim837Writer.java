@@ -16,6 +16,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -113,6 +114,11 @@ public final class Claim837Writer implements AutoCloseable {
             if (("7".equals(c.frequencyCode()) || "8".equals(c.frequencyCode())) && c.originalPayerClaimNumber() != null) {
                 seg("REF", "F8", id("REF02", c.originalPayerClaimNumber()));
             }
+            if (c.timelyFiling() != null) {
+                // 2300 NTE*ADD: where payers read the proof behind the delay reason code
+                seg("NTE", "ADD", text("TIMELY FILING PROOF ORIGINAL SUBMISSION " + c.timelyFiling().originalSubmission().format(D8) + " REF "
+                        + c.timelyFiling().reference(), 80));
+            }
             hi(c);
             if (kind == Kind.INSTITUTIONAL) {
                 provider("71", "AT", c.attending()); // 2310A attending
@@ -150,11 +156,13 @@ public final class Claim837Writer implements AutoCloseable {
         String[] facility = kind == Kind.PROFESSIONAL
                 ? new String[] {c.placeOfService(), "B", c.frequencyCode()}
                 : new String[] {c.placeOfService(), "A", c.frequencyCode()};
-        if (kind == Kind.PROFESSIONAL) {
-            seg("CLM", id("CLM01", c.patientControlNumber()), amount(c.totalCharge()), null, null, facility, "Y", "A", "Y", "Y");
-        } else {
-            seg("CLM", id("CLM01", c.patientControlNumber()), amount(c.totalCharge()), null, null, facility, null, "A", "Y", "Y");
+        List<Object> clm = new ArrayList<>(Arrays.asList(id("CLM01", c.patientControlNumber()), amount(c.totalCharge()), null, null, facility,
+                kind == Kind.PROFESSIONAL ? "Y" : null, "A", "Y", "Y"));
+        if (c.timelyFiling() != null) {
+            while (clm.size() < 19) clm.add(null);
+            clm.add(c.timelyFiling().delayReasonCode()); // CLM20 delay reason code
         }
+        seg("CLM", clm.toArray());
     }
 
     private void hi(ClaimDocument c) throws EDIStreamException {

@@ -10,7 +10,8 @@ import java.util.List;
  * benchmarked alone). Professional claims carry a place of service and SV1 lines; institutional claims a facility
  * type code in {@code placeOfService} (with {@code frequencyCode} the type of bill), statement dates, the admission
  * ({@link Institutional}) and SV2 lines with revenue codes. {@code referring} is the referring provider (2310A on an
- * 837P, 2310F on an 837I), null when nobody referred the patient.
+ * 837P, 2310F on an 837I), null when nobody referred the patient. {@code timelyFiling} is null unless a biller recorded
+ * proof of timely filing.
  */
 public record ClaimDocument(
         Kind kind,
@@ -31,7 +32,24 @@ public record ClaimDocument(
         List<Line> lines,
         LocalDate statementFrom,
         LocalDate statementTo,
-        Institutional institutional) {
+        Institutional institutional,
+        TimelyFiling timelyFiling) {
+
+    /** A claim with no proof of timely filing. */
+    public ClaimDocument(Kind kind, String patientControlNumber, BigDecimal totalCharge, String placeOfService, String frequencyCode,
+                         String originalPayerClaimNumber, String priorAuthorization, Organization billing, Person subscriber, PayerRef payer,
+                         String claimFilingCode, Person rendering, Person attending, Person referring, List<String> diagnoses, List<Line> lines,
+                         LocalDate statementFrom, LocalDate statementTo, Institutional institutional) {
+        this(kind, patientControlNumber, totalCharge, placeOfService, frequencyCode, originalPayerClaimNumber, priorAuthorization, billing,
+                subscriber, payer, claimFilingCode, rendering, attending, referring, diagnoses, lines, statementFrom, statementTo, institutional, null);
+    }
+
+    /**
+     * Proof of timely filing, sent as the delay reason code (CLM20) and a 2300 note (NTE*ADD) with the first submission's
+     * date and reference, where payers look for it.
+     */
+    public record TimelyFiling(String delayReasonCode, LocalDate originalSubmission, String reference) {
+    }
 
     public enum Kind {
         PROFESSIONAL("005010X222A1"), INSTITUTIONAL("005010X223A2");

@@ -61,7 +61,9 @@ public class ClaimDocuments {
         return new ClaimDocument(kind, patientControlNumber(c.id(), c.version()), c.totalCharge(), where, c.frequencyCode(),
                 c.payerClaimNumber(), c.priorAuthorization(), org, subscriber, new ClaimDocument.PayerRef(payerName, c.payerId()),
                 FILING_CODES.getOrDefault(c.payerId(), "CI"), rendering, institutional ? rendering : null, referring,
-                c.diagnoses(), lines, from, c.dateOfService(), ub04);
+                c.diagnoses(), lines, from, c.dateOfService(), ub04, c.timelyFilingProof() == null ? null
+                : new ClaimDocument.TimelyFiling(c.timelyFilingProof().delayReasonCode(), c.timelyFilingProof().originalSubmission(),
+                c.timelyFilingProof().reference()));
     }
 
     /** A provider by NPI: as on file, else under the name given at intake ("Last, First"), else the bare NPI. */

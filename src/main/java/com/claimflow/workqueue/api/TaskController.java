@@ -3,11 +3,15 @@ package com.claimflow.workqueue.api;
 import com.claimflow.base.BadInputException;
 import com.claimflow.identity.CurrentWorker;
 import com.claimflow.identity.Worker;
+import com.claimflow.workqueue.Note;
 import com.claimflow.workqueue.QueueCursor;
 import com.claimflow.workqueue.QueueStats;
+import com.claimflow.workqueue.ReasonSection;
+import com.claimflow.workqueue.TaskExplanation;
 import com.claimflow.workqueue.TaskPeople;
 import com.claimflow.workqueue.WorkItem;
 import com.claimflow.workqueue.WorkQueueService;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -30,8 +34,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * The work queues over HTTP: next task, claim, complete, release, send to the leads, queue pages and (for leads) stats
- * and reassignment. Every task and page shown is audited with the channel {@code api}.
+ * The work queues over HTTP: next task, a task with why it exists and the encounter's notes, claim, complete, release,
+ * send to the leads, queue pages and (for leads) stats and reassignment. Every task and page shown is audited with the channel {@code api}.
  */
 @RestController
 @RequestMapping("/api")
@@ -39,10 +43,12 @@ import org.springframework.web.util.UriComponentsBuilder;
 public class TaskController {
     private final WorkQueueService queues;
     private final CurrentWorker current;
+    private final TaskExplanation explanation;
 
-    public TaskController(WorkQueueService queues, CurrentWorker current) {
+    public TaskController(WorkQueueService queues, CurrentWorker current, TaskExplanation explanation) {
         this.queues = queues;
         this.current = current;
+        this.explanation = explanation;
     }
 
     /** 200 with the task now claimed for the caller, or 204 when none of their queues has work. */
@@ -59,9 +65,14 @@ public class TaskController {
         return mine;
     }
 
+    /** A task with what the task page shows beside its form: the task's fields, why it exists, and the encounter's notes. */
+    public record TaskDetail(@JsonUnwrapped WorkItem task, List<ReasonSection> reasons, List<Note> notes) {
+    }
+
     @GetMapping("/tasks/{taskId}")
-    public WorkItem get(@PathVariable String taskId) {
-        return queues.view(taskId, current.get(), WorkQueueService.API);
+    public TaskDetail get(@PathVariable String taskId) {
+        WorkItem item = queues.view(taskId, current.get(), WorkQueueService.API);
+        return new TaskDetail(item, explanation.reasons(item), explanation.notes(item));
     }
 
     @PostMapping("/tasks/{taskId}/claim")

@@ -132,12 +132,16 @@ final class TaskActions {
         UI.getCurrent().navigate(MyWorkView.class);
     }
 
-    /** Puts the service's complaint on the field it names ("procedureLines line 2" is the procedureLines field). */
+    /**
+     * Puts the service's complaint on the field it names ("procedureLines line 2" is the procedureLines field, and
+     * "lines[2].code" the lines field).
+     */
     private void showBadInput(BadInputException bad) {
         String field = bad.field() == null ? "" : bad.field();
         int line = field.indexOf(" line");
+        if (line < 0) line = field.indexOf('[');
         String key = line > 0 ? field.substring(0, line) : field;
-        String message = line > 0 ? field.substring(line + 1) + ": " + bad.reason() : bad.reason();
+        String message = line > 0 ? field.substring(line).strip() + ": " + bad.reason() : bad.reason();
         if (!form.showError(key, message)) {
             Notices.error(bad.getMessage());
         }

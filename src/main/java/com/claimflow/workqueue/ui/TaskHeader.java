@@ -13,7 +13,10 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.RouterLink;
 
-/** The top of the task page: the task's name and the facts every task has (encounter, payer, amount, SLA, queue, holder). */
+/**
+ * The top of the task page: the task's name and the facts every task has (encounter, linked to its page, payer, amount,
+ * SLA, queue, holder).
+ */
 final class TaskHeader {
     private TaskHeader() {
     }
@@ -23,7 +26,7 @@ final class TaskHeader {
         name.setId("task-name");
         name.getStyle().set("margin", "0");
         Facts facts = Facts.strip()
-                .fact("Encounter", Formats.orNone(item.encounterId()))
+                .fact("Encounter", EncounterLink.of(item.encounterId()))
                 .fact("Payer", payerName(reference, item.payerId()))
                 .fact("Amount", Formats.money(item.amount()))
                 .fact("Priority", String.valueOf(item.priority()))

@@ -6,7 +6,9 @@ import com.claimflow.base.ui.Notices;
 import com.claimflow.identity.CurrentWorker;
 import com.claimflow.identity.Worker;
 import com.claimflow.reference.ReferenceService;
+import com.claimflow.workqueue.ReasonSection;
 import com.claimflow.workqueue.TaskContext;
+import com.claimflow.workqueue.TaskExplanation;
 import com.claimflow.workqueue.TaskPanel;
 import com.claimflow.workqueue.WorkItem;
 import com.claimflow.workqueue.WorkQueueService;
@@ -31,9 +33,9 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.springframework.security.access.AccessDeniedException;
 
 /**
- * One task: what the person needs to read on the left, filled by the capabilities' {@link TaskPanel}s in order, and the
- * task's Camunda Form on the right with the actions of {@link TaskActions}. The page knows no task type: a capability
- * plugs its panel in. Every opening is recorded in the audit trail.
+ * One task: what the person needs to read on the left (why the task exists, the capabilities' {@link TaskPanel}s in
+ * order, the encounter's notes), and the task's Camunda Form on the right with the actions of {@link TaskActions}. The
+ * page knows no task type: a capability plugs its panel and its {@link com.claimflow.workqueue.TaskReasons} in. Every opening is recorded in the audit trail.
  */
 @Route("task/:taskId")
 @PageTitle("Task")
@@ -48,18 +50,20 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver {
     private final FormService forms;
     private final CurrentWorker current;
     private final List<TaskPanel> panels;
+    private final TaskExplanation explanation;
 
     private Worker worker;
     private TaskActions actions;
 
     public TaskView(WorkQueueService queues, ReferenceService reference, AuditService audit, FormService forms, CurrentWorker current,
-                    List<TaskPanel> panels) {
+                    List<TaskPanel> panels, TaskExplanation explanation) {
         this.queues = queues;
         this.reference = reference;
         this.audit = audit;
         this.forms = forms;
         this.current = current;
         this.panels = panels;
+        this.explanation = explanation;
         setWidthFull();
     }
 
@@ -100,7 +104,7 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver {
         CamundaFormRenderer form = form(item, formPanel);
         actions = new TaskActions(queues, audit, worker, item, form);
         add(TaskHeader.of(item, reference, actions.assignee));
-        Component readingSide = readingSide(shown);
+        Component readingSide = readingSide(item, shown);
         formPanel.add(shown.prepare(form).toArray(Component[]::new));
         formPanel.add(form.component(), actions.buttons, actions.note);
         FlexLayout body = new FlexLayout(readingSide, formPanel);
@@ -111,12 +115,18 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver {
         actions.showState();
     }
 
-    /** The panels' sections in one column; a task nothing is on file for says so. */
-    private static Component readingSide(TaskPanels shown) {
+    /**
+     * Why the task exists (when a capability says), the panels' sections and the encounter's notes in one column; a
+     * task nothing is on file for says so.
+     */
+    private Component readingSide(WorkItem item, TaskPanels shown) {
         VerticalLayout panel = panel("encounter-panel");
+        List<ReasonSection> reasons = explanation.reasons(item);
+        if (!reasons.isEmpty()) panel.add(TaskExplanationSections.why(reasons));
         List<Component> sections = shown.sections();
         if (sections.isEmpty()) panel.add(new Paragraph("This task is not tied to an encounter on file."));
         else panel.add(sections.toArray(Component[]::new));
+        if (item.encounterId() != null) panel.add(TaskExplanationSections.notes(explanation.notes(item)));
         return panel;
     }
 

@@ -7,13 +7,16 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import java.util.Comparator;
 
-/** Work items as every queue list shows them: task, encounter, payer, amount, priority, SLA, age (and who holds it). */
+/**
+ * Work items as every queue list shows them: task, encounter (a link to its page), payer, amount, priority, SLA, age (and
+ * who holds it).
+ */
 public class WorkItemGrid extends Grid<WorkItem> {
 
     public WorkItemGrid(boolean showAssignee) {
         super(WorkItem.class, false);
         addColumn(WorkItem::taskName).setKey("task").setHeader("Task").setFlexGrow(2).setSortable(true);
-        addColumn(w -> Formats.orNone(w.encounterId())).setKey("encounter").setHeader("Encounter")
+        addComponentColumn(w -> EncounterLink.of(w.encounterId())).setKey("encounter").setHeader("Encounter")
                 .setComparator(Comparator.comparing(WorkItem::encounterId, Comparator.nullsLast(Comparator.naturalOrder())));
         addColumn(w -> Formats.orNone(w.payerId())).setKey("payer").setHeader("Payer").setSortable(true);
         addColumn(w -> Formats.money(w.amount())).setKey("amount").setHeader("Amount").setTextAlign(ColumnTextAlign.END)

@@ -31,7 +31,7 @@ class MyWorkViewTest extends KaribuTestBase {
         Grid<WorkItem> mine = myTasks();
         assertThat(rows(mine)).extracting(WorkItem::taskId).containsExactly(task.taskId());
         assertThat(_getFormatted(mine, 0, "task")).isEqualTo("Code encounter");
-        assertThat(_getFormatted(mine, 0, "encounter")).isEqualTo(String.valueOf(encounterId));
+        assertThat(_getFormatted(mine, 0, "encounter")).contains("text='" + encounterId + "'").contains("href='encounter/" + encounterId + "'");
         assertThat(_getFormatted(mine, 0, "payer")).isEqualTo("BCBS");
         assertThat(_get(Grid.class, s -> s.withId("queue-tasks"))).as("the coders queue is listed below").isNotNull();
     }

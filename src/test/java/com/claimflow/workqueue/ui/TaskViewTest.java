@@ -33,6 +33,10 @@ class TaskViewTest extends KaribuTestBase {
     @Autowired com.claimflow.reference.ReferenceService reference;
     @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
     @Autowired com.claimflow.remittance.PayerFileExceptions exceptions;
+    @Autowired com.claimflow.support.ProcessDriver driver;
+    @Autowired com.claimflow.claim.ClaimService claims;
+    @Autowired com.claimflow.remittance.RemittanceService remittances;
+    @Autowired com.claimflow.workqueue.Notes notes;
 
     @Test
     void openingATaskShowsTheEncounterAndTheFormAndIsAudited() {
@@ -115,6 +119,34 @@ class TaskViewTest extends KaribuTestBase {
             jdbc.update("delete from fee_schedule_entry where payer_id = 'UHC' and code = '20610'");
         }
         assertThat(audit.forTask(fix.taskId())).extracting(AuditEvent::getAction).contains("SCRUBBED");
+    }
+
+    @Test
+    void aBillingDenialPageSaysWhyInThePayersCodesShowsEarlierNotesAndStartsTheEditorFromTheClaim() {
+        long encounterId = open(Encounters.visit().request());
+        driver.runJobs();
+        driver.code(encounterId, "I10", "99213 1 1");
+        com.claimflow.claim.Claim c = claims.latestFor(encounterId).orElseThrow();
+        remittances.acknowledge(c.id(), true, "PCN-" + c.id(), null);
+        driver.runJobs();
+        notes.add(encounterId, null, null, com.claimflow.workqueue.Note.Kind.NOTE, "carla", "auth was requested by phone on the visit day");
+        remittances.post(new com.claimflow.remittance.RemittanceAdvice("ERA-UI-" + c.id(), c.id(), "PCN-" + c.id(), java.math.BigDecimal.ZERO,
+                java.math.BigDecimal.ZERO, java.math.BigDecimal.ZERO, true, "CO", "197", "N130"));
+        driver.runJobs();
+        WorkItem denial = awaitTask(encounterId, "CorrectBillingDenial");
+        login(uniqueUser("biller"), "billers");
+
+        TaskView.open(denial.taskId());
+
+        String why = _get(com.vaadin.flow.component.orderedlayout.VerticalLayout.class, s -> s.withId("why-this-task")).getElement().getTextRecursively();
+        assertThat(why).contains("Payer's denial").contains("197 · prior authorization, precertification or notification missing")
+                .contains("N130 · see the plan's benefit documents");
+        assertThat(_get(com.vaadin.flow.component.orderedlayout.VerticalLayout.class, s -> s.withId("encounter-notes")).getElement()
+                .getTextRecursively()).contains("carla").contains("auth was requested by phone on the visit day");
+        assertThat(_get(TextArea.class, s -> s.withId("form-lines")).getValue()).isEqualTo("99213 1 " + c.lines().get(0).charge() + " 1");
+        assertThat(_get(TextField.class, s -> s.withId("form-diagnoses")).getValue()).isEqualTo("I10");
+        assertThat(_get(com.vaadin.flow.component.html.Anchor.class, s -> s.withClasses("encounter-link")).getHref())
+                .isEqualTo("encounter/" + encounterId);
     }
 
     /** The audit sample may pick any coding (a random draw): pass the audit, then wait for the task the test is about. */
