@@ -225,7 +225,7 @@ public class EncounterFiles {
             running = running.add(a.getAmount()).add(a.getPatientAmount());
             lines.add(new LedgerLine(a.getPostedAt(), a.getType().name(), a.getClaimId(), a.getAmount(), a.getPatientAmount(), running,
                     a.getReason(), a.getPostedBy()));
-            events.add(new Event(a.getPostedAt(), Kind.POSTING, label(a.getType().name()) + " " + a.getAmount().add(a.getPatientAmount()),
+            events.add(new Event(a.getPostedAt(), Kind.POSTING, label(a.getType().name()) + amounts(a),
                     (a.getReason() == null ? "" : a.getReason() + "; ") + "balance " + running, a.getPostedBy()));
         }
         return lines;
@@ -285,6 +285,13 @@ public class EncounterFiles {
         return instances.stream().map(p -> new ProcessPath(p.getId(), p.getProcessDefinitionId(), p.getProcessDefinitionKey(),
                 p.getStartTime().toInstant(), p.getEndTime() != null, Set.copyOf(completed.getOrDefault(p.getId(), Set.of())),
                 Set.copyOf(active.getOrDefault(p.getId(), Set.of())))).toList();
+    }
+
+    /** ": insurance -10.00", ": patient 8.75" or both: what the line moved on each side. */
+    private static String amounts(AccountEntry a) {
+        String insurance = a.getAmount().signum() == 0 ? "" : " insurance " + a.getAmount();
+        String patient = a.getPatientAmount().signum() == 0 ? "" : " patient " + a.getPatientAmount();
+        return ":" + insurance + (insurance.isEmpty() || patient.isEmpty() ? "" : ",") + patient;
     }
 
     /** "PATIENT_PAYMENT" → "Patient payment". */

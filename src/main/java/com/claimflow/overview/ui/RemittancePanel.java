@@ -38,6 +38,7 @@ class RemittancePanel extends VerticalLayout {
                 .fact("Patient responsibility", Formats.money(p.patientResponsibility()))
                 .fact("Payer's reference", p.sourceRef());
         Grid<Adjustment> cas = new Grid<>();
+        cas.addClassName("adjustments");
         cas.addColumn(a -> a.line() == null ? "claim" : "line " + a.line() + (a.procedureCode() == null ? "" : " " + a.procedureCode()))
                 .setKey("level").setHeader("Level").setAutoWidth(true);
         cas.addColumn(a -> a.group() + "-" + a.carc()).setKey("code").setHeader("Group-CARC").setAutoWidth(true);
