@@ -94,7 +94,8 @@ public class EncounterView extends VerticalLayout implements BeforeEnterObserver
         audit.record(worker.userId(), AuditService.VIEWED_ENCOUNTER, encounterId, null, "ui");
         removeAll();
         add(header(file.header()));
-        if (POSTERS.stream().anyMatch(worker.groups()::contains)) {
+        // a payment above what the patient owes is refused (no credit balances yet): the form shows only when something is owed
+        if (POSTERS.stream().anyMatch(worker.groups()::contains) && file.header().patientBalance().signum() > 0) {
             add(new PatientPaymentForm(encounterId, collections, worker.userId(), this::rebuild));
         }
         TabSheet tabs = new TabSheet();
