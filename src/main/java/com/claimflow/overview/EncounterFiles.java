@@ -7,6 +7,7 @@ import com.claimflow.claim.ClaimLine;
 import com.claimflow.claim.ClaimService;
 import com.claimflow.intake.Encounter;
 import com.claimflow.intake.EncounterService;
+import com.claimflow.intake.Stage;
 import com.claimflow.overview.EncounterFile.Adjustment;
 import com.claimflow.overview.EncounterFile.ClaimVersion;
 import com.claimflow.overview.EncounterFile.Event;
@@ -51,6 +52,7 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.impl.persistence.entity.HistoricActivityInstanceEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.HistoricProcessInstanceEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.HistoricTaskInstanceEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -106,15 +108,15 @@ public class EncounterFiles {
     public EncounterFile read(long encounterId) {
         Encounter e = encounters.get(encounterId);
         Balance balance = account.balance(encounterId);
-        EncounterFile.Header header = new EncounterFile.Header(e.id(), e.externalId(), e.patientName(), e.patientBirthDate(), e.patientSex(),
-                e.payerId(), e.memberId(), e.dateOfService(), encounters.stage(e), balance.insurance(), balance.patient(),
-                queues.forEncounter(encounterId));
         List<Event> events = new ArrayList<>();
         events.add(new Event(e.createdAt(), Kind.STATUS, "Encounter opened", "external id " + e.externalId(), null));
         List<ClaimVersion> versions = claimVersions(encounterId, events);
         List<Payment> payments = payments(versions, events);
         List<LedgerLine> ledger = ledger(encounterId, events);
         List<ProcessPath> processes = processHistory(e, events);
+        EncounterFile.Header header = new EncounterFile.Header(e.id(), e.externalId(), e.patientName(), e.patientBirthDate(), e.patientSex(),
+                e.payerId(), e.memberId(), e.dateOfService(), stage(e, processes), balance.insurance(), balance.patient(),
+                queues.forEncounter(encounterId));
         for (AuditEvent a : audit.forEncounter(encounterId)) {
             if (!NOT_EVENTS.contains(a.getAction())) events.add(new Event(a.getOccurredAt(), Kind.STATUS, label(a.getAction()), a.getDetail(), a.getActor()));
         }
@@ -244,18 +246,17 @@ public class EncounterFiles {
             else events.add(new Event(n.writtenAt(), Kind.NOTE, "Note (" + label(n.kind().name()) + ")", n.text(), n.author()));
         }
         if (e.processInstanceId() == null) return List.of();
-        List<HistoricProcessInstance> instances = history.createHistoricProcessInstanceQuery()
-                .processInstanceBusinessKey(String.valueOf(e.id())).orderByProcessInstanceStartTime().asc().list().stream()
-                .filter(p -> e.processInstanceId().equals(p.getRootProcessInstanceId()) || e.processInstanceId().equals(p.getId())).toList();
+        // native: the same rows as a query by business key, without the query builder's joins (indexed on BUSINESS_KEY_)
+        List<HistoricProcessInstance> instances = history.createNativeHistoricProcessInstanceQuery()
+                .sql("select * from " + management.getTableName(HistoricProcessInstanceEntity.class) + " where BUSINESS_KEY_ = #{key}")
+                .parameter("key", String.valueOf(e.id())).list().stream()
+                .filter(p -> e.processInstanceId().equals(p.getRootProcessInstanceId()) || e.processInstanceId().equals(p.getId()))
+                .sorted(Comparator.comparing(HistoricProcessInstance::getStartTime)).toList();
         if (instances.isEmpty()) return List.of();
-        Map<String, String> ackReasons = new HashMap<>();
-        for (HistoricVariableInstance v : history.createHistoricVariableInstanceQuery().variableName(SubmissionProcess.ACK_REASON)
-                .processInstanceIdIn(instances.stream().map(HistoricProcessInstance::getId).toArray(String[]::new)).list()) {
-            if (v.getValue() != null) ackReasons.put(v.getProcessInstanceId(), v.getValue().toString());
-        }
         List<HistoricActivityInstance> steps = history.createNativeHistoricActivityInstanceQuery()
                 .sql("select * from " + management.getTableName(HistoricActivityInstanceEntity.class) + " where ROOT_PROC_INST_ID_ = #{root}")
                 .parameter("root", e.processInstanceId()).list();
+        Map<String, String> ackReasons = ackReasons(steps);
         Map<String, Set<String>> completed = new HashMap<>();
         Map<String, Set<String>> active = new HashMap<>();
         for (HistoricActivityInstance s : steps) {
@@ -292,6 +293,30 @@ public class EncounterFiles {
         String insurance = a.getAmount().signum() == 0 ? "" : " insurance " + a.getAmount();
         String patient = a.getPatientAmount().signum() == 0 ? "" : " patient " + a.getPatientAmount();
         return ":" + insurance + (insurance.isEmpty() || patient.isEmpty() ? "" : ",") + patient;
+    }
+
+    /** Why an acknowledgement refused the claim, by submission process instance; asked only when one arrived. */
+    private Map<String, String> ackReasons(List<HistoricActivityInstance> steps) {
+        String[] acknowledged = steps.stream().filter(s -> ACKNOWLEDGEMENT_RECEIVED.equals(s.getActivityId()))
+                .map(HistoricActivityInstance::getProcessInstanceId).distinct().toArray(String[]::new);
+        Map<String, String> reasons = new HashMap<>();
+        if (acknowledged.length == 0) return reasons;
+        for (HistoricVariableInstance v : history.createHistoricVariableInstanceQuery().variableName(SubmissionProcess.ACK_REASON)
+                .processInstanceIdIn(acknowledged).disableCustomObjectDeserialization().list()) {
+            if (v.getValue() != null) reasons.put(v.getProcessInstanceId(), v.getValue().toString());
+        }
+        return reasons;
+    }
+
+    /**
+     * Where the encounter stands, as {@link EncounterService#stage} says it, read off the history already at hand: the main
+     * process's active step, or CLOSED when it ended.
+     */
+    private static String stage(Encounter e, List<ProcessPath> processes) {
+        if (e.processInstanceId() == null) return "INTAKE";
+        ProcessPath main = processes.stream().filter(p -> p.processInstanceId().equals(e.processInstanceId())).findFirst().orElse(null);
+        if (main == null || main.ended() || main.active().isEmpty()) return "CLOSED";
+        return Stage.ofActivity(main.active().iterator().next());
     }
 
     /** "PATIENT_PAYMENT" → "Patient payment". */
