@@ -190,6 +190,17 @@ class EncounterViewTest extends KaribuTestBase {
         assertThat(currentPath()).isEqualTo("encounter/" + id);
     }
 
+    @Test
+    void anUnknownEncounterSaysSoAndNothingIsAudited() {
+        String biller = uniqueUser("biller");
+        login(biller, "billers");
+
+        navigate("encounter/987654321");
+
+        assertThat(_get(com.vaadin.flow.component.html.Paragraph.class).getText()).isEqualTo("There is no encounter 987654321.");
+        assertThat(audit.latest()).noneMatch(a -> a.getActor().equals(biller));
+    }
+
     private static void fireEnter(TextField field) {
         com.vaadin.flow.component.ComponentUtil.fireEvent(field, new com.vaadin.flow.component.KeyPressEvent(field, Key.ENTER.getKeys().get(0)));
     }
