@@ -1,9 +1,9 @@
 /**
- * The encounter as other systems and the encounter list see it: stage, open tasks, latest claim and balance,
- * combined from every stage; nothing imports it.
+ * The encounter as other systems, the encounter list and the encounter page see it: stage, open tasks, claims,
+ * payments, the account and the timeline, combined from every stage; nothing imports it.
  */
 @ApplicationModule(allowedDependencies = {
-        "base", "base :: ui", "audit", "identity", "workqueue", "intake", "claim", "remittance", "collections" })
+        "base", "base :: ui", "audit", "identity", "workqueue", "intake", "claim", "submission", "remittance", "collections" })
 package com.claimflow.overview;
 
 import org.springframework.modulith.ApplicationModule;

@@ -8,6 +8,8 @@ import com.claimflow.identity.CurrentWorker;
 import com.claimflow.intake.Encounter;
 import com.claimflow.intake.EncounterRequest;
 import com.claimflow.intake.EncounterService;
+import com.claimflow.overview.EncounterFile;
+import com.claimflow.overview.EncounterFiles;
 import com.claimflow.remittance.AccountService;
 import com.claimflow.remittance.Balance;
 import com.claimflow.workqueue.WorkItem;
@@ -19,6 +21,7 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.net.URI;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
@@ -41,9 +44,11 @@ public class EncounterController {
     private final CollectionsService collections;
     private final AuditService audit;
     private final CurrentWorker worker;
+    private final EncounterFiles files;
 
     public EncounterController(EncounterService encounters, ClaimService claims, AccountService account, WorkQueueService queues,
-                               CollectionsService collections, AuditService audit, CurrentWorker worker) {
+                               CollectionsService collections, AuditService audit, CurrentWorker worker, EncounterFiles files) {
+        this.files = files;
         this.encounters = encounters;
         this.claims = claims;
         this.account = account;
@@ -66,6 +71,20 @@ public class EncounterController {
         Encounter e = encounters.get(id);
         audit.record(worker.get().userId(), AuditService.VIEWED_ENCOUNTER, id, null, "api");
         return status(e);
+    }
+
+    /** What happened to the encounter, newest first: engine steps, tasks and their notes, files, postings, scrubs, status moves. */
+    @GetMapping("/{id}/timeline")
+    public List<TimelineEvent> timeline(@PathVariable long id) {
+        EncounterFile file = files.read(id);
+        audit.record(worker.get().userId(), AuditService.VIEWED_ENCOUNTER, id, null, "api timeline");
+        return file.timeline().stream().map(TimelineEvent::of).toList();
+    }
+
+    public record TimelineEvent(Instant at, String kind, String title, String detail, String actor) {
+        static TimelineEvent of(EncounterFile.Event e) {
+            return new TimelineEvent(e.at(), e.kind().name(), e.title(), e.detail(), e.actor());
+        }
     }
 
     @PostMapping("/{id}/patient-payments")

@@ -3,8 +3,10 @@ package com.claimflow.overview.ui;
 import com.claimflow.audit.AuditService;
 import com.claimflow.base.ui.Formats;
 import com.claimflow.identity.Roles;
+import com.claimflow.intake.Encounter;
 import com.claimflow.intake.EncounterService;
 import com.claimflow.remittance.AccountService;
+import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -24,11 +26,12 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 
-/** Every encounter with where it stands: stage in the revenue cycle and what is still owed. */
+/** Every encounter with where it stands: stage in the revenue cycle and what is still owed; a row opens its page. */
 @Route("encounters")
 @PageTitle("Encounters")
 @Menu(order = 2, title = "Encounters")
@@ -55,7 +58,13 @@ public class EncountersView extends VerticalLayout {
         search.setClearButtonVisible(true);
         search.setValueChangeMode(ValueChangeMode.LAZY);
         search.setWidth("22em");
-        HorizontalLayout header = new HorizontalLayout(title, search);
+        TextField go = new TextField();
+        go.setId("encounter-open");
+        go.setPlaceholder("Open encounter: id or external id");
+        go.setPrefixComponent(VaadinIcon.ARROW_FORWARD.create());
+        go.setWidth("20em");
+        go.addKeyPressListener(Key.ENTER, e -> openTyped(encounters, go));
+        HorizontalLayout header = new HorizontalLayout(title, search, go);
         header.setWidthFull();
         header.setAlignItems(FlexComponent.Alignment.CENTER);
         header.expand(title);
@@ -90,11 +99,28 @@ public class EncountersView extends VerticalLayout {
             return count;
         });
         grid.setSizeFull();
+        grid.addItemClickListener(e -> EncounterView.open(e.getItem().id()));
         search.addValueChangeListener(e -> {
             filter = e.getValue().strip();
             grid.getDataProvider().refreshAll();
         });
         addAndExpand(grid);
+    }
+
+    /** Opens the page of the encounter whose id or external id was typed, or says at the field that none has it. */
+    private static void openTyped(EncounterService encounters, TextField field) {
+        String typed = field.getValue().strip();
+        Optional<Long> found = typed.matches("\\d{1,18}") ? encounters.find(Long.parseLong(typed)).map(Encounter::id) : Optional.empty();
+        if (found.isEmpty() && !typed.isEmpty()) {
+            found = encounters.search(typed, PageRequest.of(0, 20)).stream().filter(e -> e.externalId().equalsIgnoreCase(typed)).map(Encounter::id)
+                    .findFirst();
+        }
+        if (found.isPresent()) {
+            EncounterView.open(found.get());
+        } else {
+            field.setErrorMessage(typed.isEmpty() ? "type an encounter id or external id" : "no encounter has the id or external id '" + typed + "'");
+            field.setInvalid(true);
+        }
     }
 
     /** The audit row's detail: the search as typed and which rows of the list were shown. */
