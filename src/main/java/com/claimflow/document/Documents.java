@@ -17,6 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 /** The encounter_document table: what was sent, kept byte for byte in the transaction that sent it. */
 @Service
 public class Documents {
+    /** The audit trail's action for a document downloaded. */
+    public static final String VIEWED_DOCUMENT = "VIEWED_DOCUMENT";
     private static final String COLUMNS = "id, encounter_id, kind, title, file_name, media_type, size_bytes, created_by, created_at";
 
     private final JdbcTemplate jdbc;

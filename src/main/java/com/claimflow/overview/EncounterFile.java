@@ -1,10 +1,13 @@
 package com.claimflow.overview;
 
+import com.claimflow.collections.PaymentPlan;
+import com.claimflow.document.EncounterDocument;
 import com.claimflow.workqueue.WorkItem;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -13,7 +16,7 @@ import java.util.Set;
  * the encounter's processes went. A snapshot read by {@link EncounterFiles}.
  */
 public record EncounterFile(Header header, List<Event> timeline, List<ClaimVersion> claims, List<Payment> payments, List<LedgerLine> ledger,
-                            List<ProcessPath> processes) {
+                            List<ProcessPath> processes, List<EncounterDocument> documents, Optional<PaymentPlan> paymentPlan) {
 
     /** Who, which coverage, where it stands and what is owed. */
     public record Header(long id, String externalId, String patientName, LocalDate birthDate, String sex, String payerId, String memberId,

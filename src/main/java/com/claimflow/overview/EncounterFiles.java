@@ -5,6 +5,9 @@ import com.claimflow.audit.AuditService;
 import com.claimflow.claim.Claim;
 import com.claimflow.claim.ClaimLine;
 import com.claimflow.claim.ClaimService;
+import com.claimflow.collections.PaymentPlans;
+import com.claimflow.document.Documents;
+import com.claimflow.document.EncounterDocument;
 import com.claimflow.intake.Encounter;
 import com.claimflow.intake.EncounterService;
 import com.claimflow.intake.Stage;
@@ -20,6 +23,7 @@ import com.claimflow.overview.EncounterFile.ProcessPath;
 import com.claimflow.overview.EncounterFile.Remark;
 import com.claimflow.overview.EncounterFile.Scrub;
 import com.claimflow.overview.EncounterFile.Sent;
+import com.claimflow.reference.AdjustmentCodes;
 import com.claimflow.remittance.AccountEntry;
 import com.claimflow.remittance.AccountService;
 import com.claimflow.remittance.Balance;
@@ -67,7 +71,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class EncounterFiles {
     /** Audit actions the timeline leaves out: views (each look would add a row) and completions (the task's own event says it). */
     private static final Set<String> NOT_EVENTS = Set.of(AuditService.VIEWED_ENCOUNTER, AuditService.VIEWED_ENCOUNTER_LIST,
-            WorkQueueService.VIEWED_QUEUE, "VIEWED_CLAIM_FILE", "COMPLETED");
+            WorkQueueService.VIEWED_QUEUE, "VIEWED_CLAIM_FILE", Documents.VIEWED_DOCUMENT, "COMPLETED");
     /** Engine steps that are routing, not something that happened: gateways; user tasks come from the task history instead. */
     private static final Set<String> NOT_STEPS = Set.of("exclusiveGateway", "parallelGateway", "inclusiveGateway", "eventBasedGateway",
             "complexGateway", "userTask", "multiInstanceBody");
@@ -86,10 +90,14 @@ public class EncounterFiles {
     private final HistoryService history;
     private final ManagementService management;
     private final JdbcTemplate jdbc;
+    private final Documents documents;
+    private final PaymentPlans plans;
 
     public EncounterFiles(EncounterService encounters, ClaimService claims, SubmissionService submissions, RemittanceService remittance,
                           AccountService account, WorkQueueService queues, Notes notes, AuditService audit, HistoryService history,
-                          ManagementService management, JdbcTemplate jdbc) {
+                          ManagementService management, JdbcTemplate jdbc, Documents documents, PaymentPlans plans) {
+        this.documents = documents;
+        this.plans = plans;
         this.encounters = encounters;
         this.claims = claims;
         this.submissions = submissions;
@@ -117,6 +125,10 @@ public class EncounterFiles {
         EncounterFile.Header header = new EncounterFile.Header(e.id(), e.externalId(), e.patientName(), e.patientBirthDate(), e.patientSex(),
                 e.payerId(), e.memberId(), e.dateOfService(), stage(e, processes), balance.insurance(), balance.patient(),
                 queues.forEncounter(encounterId));
+        List<EncounterDocument> kept = documents.forEncounter(encounterId);
+        for (EncounterDocument d : kept) {
+            events.add(new Event(d.createdAt(), Kind.FILE, d.title() + " written", d.fileName() + " (" + d.sizeBytes() / 1024 + " KB)", d.createdBy()));
+        }
         for (AuditEvent a : audit.forEncounter(encounterId)) {
             if (!NOT_EVENTS.contains(a.getAction())) events.add(new Event(a.getOccurredAt(), Kind.STATUS, label(a.getAction()), a.getDetail(), a.getActor()));
         }
@@ -125,7 +137,7 @@ public class EncounterFiles {
                 .sorted(Comparator.<Integer, Instant>comparing(i -> events.get(i).at(), Comparator.nullsFirst(Comparator.naturalOrder()))
                         .thenComparing(Comparator.naturalOrder()).reversed())
                 .map(events::get).toList();
-        return new EncounterFile(header, timeline, versions, payments, ledger, processes);
+        return new EncounterFile(header, timeline, versions, payments, ledger, processes, kept, plans.current(encounterId));
     }
 
     private List<ClaimVersion> claimVersions(long encounterId, List<Event> events) {
@@ -201,12 +213,12 @@ public class EncounterFiles {
                 List<Adjustment> cas = new ArrayList<>();
                 // the claim-level CAS the posting itself keeps (e.g. a denial's group and CARC) when no CAS detail came with it
                 if (adjustments.isEmpty() && p.getCarc() != null) {
-                    cas.add(new Adjustment(null, null, p.getCarcGroup(), p.getCarc(), RemitCodes.carc(p.getCarc()), null));
+                    cas.add(new Adjustment(null, null, p.getCarcGroup(), p.getCarc(), AdjustmentCodes.describeCarc(p.getCarc()), null));
                 }
-                adjustments.stream().map(a -> new Adjustment(a.lineNo(), a.procedureCode(), a.group(), a.carc(), RemitCodes.carc(a.carc()), a.amount()))
+                adjustments.stream().map(a -> new Adjustment(a.lineNo(), a.procedureCode(), a.group(), a.carc(), AdjustmentCodes.describeCarc(a.carc()), a.amount()))
                         .forEach(cas::add);
-                List<Remark> rarcs = new ArrayList<>(remarks.stream().map(r -> new Remark(r.lineNo(), r.rarc(), RemitCodes.rarc(r.rarc()))).toList());
-                if (remarks.isEmpty() && p.getRarc() != null) rarcs.add(new Remark(null, p.getRarc(), RemitCodes.rarc(p.getRarc())));
+                List<Remark> rarcs = new ArrayList<>(remarks.stream().map(r -> new Remark(r.lineNo(), r.rarc(), AdjustmentCodes.describeRarc(r.rarc()))).toList());
+                if (remarks.isEmpty() && p.getRarc() != null) rarcs.add(new Remark(null, p.getRarc(), AdjustmentCodes.describeRarc(p.getRarc())));
                 BigDecimal allowed = p.getPaid().add(p.getPatientResponsibility());
                 payments.add(new Payment(v.id(), p.getSourceRef(), p.getOutcome(), p.getCharge(), p.getPaid(), allowed, p.getContractualAdjustment(),
                         p.getPatientResponsibility(), p.getPostedAt(), List.copyOf(cas), List.copyOf(rarcs)));

@@ -3,7 +3,8 @@
  * payments, the account and the timeline, combined from every stage; nothing imports it.
  */
 @ApplicationModule(allowedDependencies = {
-        "base", "base :: ui", "audit", "identity", "workqueue", "intake", "claim", "submission", "remittance", "collections" })
+        "base", "base :: ui", "audit", "identity", "document", "reference", "workqueue", "intake", "claim", "submission", "submission :: ui",
+        "remittance", "collections", "collections :: ui" })
 package com.claimflow.overview;
 
 import org.springframework.modulith.ApplicationModule;

@@ -19,9 +19,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/documents")
 public class DocumentController {
-    /** The audit trail's action for a document downloaded or listed. */
-    public static final String VIEWED_DOCUMENT = "VIEWED_DOCUMENT";
-
     private final Documents documents;
     private final AuditService audit;
     private final CurrentWorker worker;
@@ -41,7 +38,7 @@ public class DocumentController {
     @GetMapping("/{id}")
     public ResponseEntity<byte[]> download(@PathVariable long id) {
         EncounterDocument d = documents.get(id);
-        audit.record(worker.get().userId(), VIEWED_DOCUMENT, d.encounterId(), null, "api " + d.kind() + " " + d.fileName());
+        audit.record(worker.get().userId(), Documents.VIEWED_DOCUMENT, d.encounterId(), null, "api " + d.kind() + " " + d.fileName());
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(d.fileName()).build().toString())
                 .contentType(MediaType.parseMediaType(d.mediaType()))

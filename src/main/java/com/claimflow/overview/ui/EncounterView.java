@@ -6,14 +6,21 @@ import com.claimflow.base.ui.Badge;
 import com.claimflow.base.ui.Facts;
 import com.claimflow.base.ui.Formats;
 import com.claimflow.collections.CollectionsService;
+import com.claimflow.collections.PaymentPlan;
+import com.claimflow.collections.PaymentPlans;
+import com.claimflow.collections.ui.PaymentPlanDialog;
+import com.claimflow.document.Documents;
 import com.claimflow.identity.CurrentWorker;
 import com.claimflow.identity.Roles;
 import com.claimflow.identity.Worker;
 import com.claimflow.overview.EncounterFile;
 import com.claimflow.overview.EncounterFiles;
+import com.claimflow.submission.SubmissionService;
+import com.claimflow.submission.ui.VoidClaimDialog;
 import com.claimflow.workqueue.WorkItem;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -21,6 +28,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -50,16 +58,22 @@ public class EncounterView extends VerticalLayout implements BeforeEnterObserver
 
     private final EncounterFiles files;
     private final CollectionsService collections;
+    private final PaymentPlans plans;
+    private final SubmissionService submissions;
+    private final Documents documents;
     private final RepositoryService repository;
     private final AuditService audit;
     private final CurrentWorker current;
     private Worker worker;
     private long encounterId;
 
-    public EncounterView(EncounterFiles files, CollectionsService collections, RepositoryService repository, AuditService audit,
-                         CurrentWorker current) {
+    public EncounterView(EncounterFiles files, CollectionsService collections, PaymentPlans plans, SubmissionService submissions,
+                         Documents documents, RepositoryService repository, AuditService audit, CurrentWorker current) {
         this.files = files;
         this.collections = collections;
+        this.plans = plans;
+        this.submissions = submissions;
+        this.documents = documents;
         this.repository = repository;
         this.audit = audit;
         this.current = current;
@@ -98,6 +112,7 @@ public class EncounterView extends VerticalLayout implements BeforeEnterObserver
         if (POSTERS.stream().anyMatch(worker.groups()::contains) && file.header().patientBalance().signum() > 0) {
             add(new PatientPaymentForm(encounterId, collections, worker.userId(), this::rebuild));
         }
+        add(actions(file));
         TabSheet tabs = new TabSheet();
         tabs.setId("encounter-tabs");
         tabs.setWidthFull();
@@ -106,9 +121,38 @@ public class EncounterView extends VerticalLayout implements BeforeEnterObserver
                 encounterId));
         tabs.add("Remittance", new RemittancePanel(file.payments()));
         tabs.add("Ledger", ledger(file.ledger()));
+        tabs.add("Documents", new DocumentsPanel(file.documents(), documents, audit, worker.userId()));
         DiagramPanel.loadViewer(UI.getCurrent());
         tabs.add("Diagram", new DiagramPanel(file.processes(), repository));
         add(tabs);
+    }
+
+    /**
+     * What a biller or lead may do to the encounter as a whole: agree a payment plan while the patient owes and has none,
+     * void the claim the payer received.
+     */
+    private Component actions(EncounterFile file) {
+        HorizontalLayout actions = new HorizontalLayout();
+        actions.setId("encounter-actions");
+        boolean poster = POSTERS.stream().anyMatch(worker.groups()::contains);
+        file.paymentPlan().filter(p -> p.status() == PaymentPlan.Status.ACTIVE).ifPresentOrElse(p -> {
+            Span plan = new Span("Payment plan: " + Formats.money(p.monthlyAmount()) + " a month, next due " + Formats.date(p.nextDue())
+                    + (p.missed() == 0 ? "" : ", " + p.missed() + " missed"));
+            plan.setId("payment-plan");
+            actions.add(plan);
+        }, () -> {
+            if (poster && file.header().patientBalance().signum() > 0) {
+                Button plan = new Button("Payment plan…", e -> new PaymentPlanDialog(plans, encounterId, worker.userId(), this::rebuild).open());
+                plan.setId("open-payment-plan");
+                actions.add(plan);
+            }
+        });
+        if (poster && file.claims().stream().anyMatch(c -> c.files().stream().anyMatch(f -> f.sentAt() != null))) {
+            Button voidClaim = new Button("Void claim…", e -> new VoidClaimDialog(submissions, worker.userId(), encounterId, this::rebuild).open());
+            voidClaim.setId("open-void-claim");
+            actions.add(voidClaim);
+        }
+        return actions;
     }
 
     /** After a posting: the file as it stands now (the opening was recorded already). */

@@ -12,8 +12,11 @@ import com.claimflow.audit.AuditEvent;
 import com.claimflow.audit.AuditService;
 import com.claimflow.claim.Claim;
 import com.claimflow.claim.ClaimService;
+import com.claimflow.collections.PaymentPlans;
+import com.claimflow.document.EncounterDocument;
 import com.claimflow.overview.EncounterFile;
 import com.claimflow.overview.EncounterStory;
+import com.claimflow.reference.AdjustmentCodes;
 import com.claimflow.remittance.AccountService;
 import com.claimflow.support.Encounters;
 import com.claimflow.support.ui.KaribuTestBase;
@@ -37,6 +40,7 @@ class EncounterViewTest extends KaribuTestBase {
     @Autowired AuditService audit;
     @Autowired ClaimService claims;
     @Autowired AccountService account;
+    @Autowired PaymentPlans plans;
 
     @Test
     void theHeaderShowsPatientCoverageStageAndBalancesAndTheOpeningIsAudited() {
@@ -118,9 +122,10 @@ class EncounterViewTest extends KaribuTestBase {
         @SuppressWarnings("unchecked")
         Grid<EncounterFile.Adjustment> cas = _get(Grid.class, s -> s.withClasses("adjustments"));
         assertThat(rows(cas)).extracting(EncounterFile.Adjustment::carc, EncounterFile.Adjustment::description)
-                .contains(org.assertj.core.groups.Tuple.tuple("2", "Coinsurance"),
-                        org.assertj.core.groups.Tuple.tuple("45", "Charge exceeds the fee schedule or contracted amount"));
-        assertThat(remittance).contains("N130: Check the plan's benefit documents");
+                .contains(org.assertj.core.groups.Tuple.tuple("2", AdjustmentCodes.describeCarc("2")),
+                        org.assertj.core.groups.Tuple.tuple("45", AdjustmentCodes.describeCarc("45")));
+        assertThat(AdjustmentCodes.describeCarc("45")).startsWith("charge above the fee schedule");
+        assertThat(remittance).contains("N130: " + AdjustmentCodes.describeRarc("N130"));
 
         tabs.setSelectedIndex(3);
         Grid<EncounterFile.LedgerLine> ledger = grid("ledger");
@@ -199,6 +204,43 @@ class EncounterViewTest extends KaribuTestBase {
 
         assertThat(_get(com.vaadin.flow.component.html.Paragraph.class).getText()).isEqualTo("There is no encounter 987654321.");
         assertThat(audit.latest()).noneMatch(a -> a.getActor().equals(biller));
+    }
+
+    @Test
+    void theStatementSentIsListedInTheTimelineAndItsPdfUnderDocuments() {
+        long id = story.paidWithPatientShare();
+        login(uniqueUser("biller"), "billers");
+        navigate("encounter/" + id);
+
+        List<EncounterFile.Event> events = rows(grid("timeline"));
+        assertThat(events).extracting(EncounterFile.Event::title).contains("Patient statement 1 written");
+        _get(TabSheet.class, s -> s.withId("encounter-tabs")).setSelectedIndex(4);
+        List<EncounterDocument> documents = rows(grid("documents"));
+        assertThat(documents).singleElement().satisfies(d -> {
+            assertThat(d.kind()).isEqualTo(EncounterDocument.Kind.STATEMENT);
+            assertThat(d.fileName()).isEqualTo("statement-" + id + "-1.pdf");
+        });
+    }
+
+    @Test
+    void aBillerAgreesAPaymentPlanOnThePageAndBadTermsAreMarkedAtTheField() {
+        long id = story.paidWithPatientShare();
+        login(uniqueUser("biller"), "billers");
+        navigate("encounter/" + id);
+
+        _click(_get(Button.class, s -> s.withId("open-payment-plan")));
+        BigDecimalField monthly = _get(BigDecimalField.class, s -> s.withId("plan-monthly-amount"));
+        _setValue(monthly, new BigDecimal("50.00"));
+        _click(_get(Button.class, s -> s.withId("plan-agree")));
+        assertThat(monthly.isInvalid()).isTrue();
+        assertThat(monthly.getErrorMessage()).contains("more than the patient's balance of 8.75");
+        assertThat(plans.current(id)).isEmpty();
+
+        _setValue(monthly, new BigDecimal("4.00"));
+        _click(_get(Button.class, s -> s.withId("plan-agree")));
+        assertThat(plans.current(id)).hasValueSatisfying(p -> assertThat(p.monthlyAmount()).isEqualByComparingTo("4.00"));
+        assertThat(_get(Span.class, s -> s.withId("payment-plan")).getText()).startsWith("Payment plan: $4.00 a month, next due");
+        _find(Button.class, s -> s.withId("open-payment-plan")).forEach(b -> { throw new AssertionError("a second plan may not be offered"); });
     }
 
     private static void fireEnter(TextField field) {
