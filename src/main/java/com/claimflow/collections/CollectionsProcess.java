@@ -15,6 +15,15 @@ public final class CollectionsProcess {
     public static final String COLLECTIONS_ACTION = "collectionsAction";
     public static final String REVIEW_COLLECTIONS_TASK = "ReviewCollections";
     public static final String COLLECTIONS_DECISION = "collectionsDecision";
+    /**
+     * A lead closes the encounter from any stage ({@code encounter}'s event sub-process, correlated by business key):
+     * the message, what it carries ({@link CloseKind}, {@link CloseReason}, the lead's note and user id).
+     */
+    public static final String CLOSE_ENCOUNTER_MESSAGE = "CloseEncounter";
+    public static final String CLOSE_KIND = "closeKind";
+    public static final String CLOSE_REASON_CODE = "closeReasonCode";
+    public static final String CLOSE_NOTE = "closeNote";
+    public static final String CLOSED_BY = "closedBy";
 
     private CollectionsProcess() {
     }

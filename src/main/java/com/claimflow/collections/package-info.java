@@ -1,5 +1,9 @@
-/** Patient collections: statements, patient payments, agency hand-off and write-off of the patient's balance. */
-@ApplicationModule(allowedDependencies = { "base", "workqueue", "remittance" })
+/**
+ * Patient collections: statements, patient payments, agency hand-off and write-off of the patient's balance; and the
+ * exit from any stage, a lead closing the encounter's claim.
+ */
+@ApplicationModule(allowedDependencies = {
+        "base", "base :: ui", "audit", "identity", "workqueue", "intake", "remittance" })
 package com.claimflow.collections;
 
 import org.springframework.modulith.ApplicationModule;

@@ -1,10 +1,13 @@
 package com.claimflow.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
 import static org.mockito.Mockito.when;
 
 import com.claimflow.audit.AuditService;
+import com.claimflow.base.BadInputException;
+import com.claimflow.base.ConflictException;
 import com.claimflow.claim.Claim;
 import com.claimflow.claim.ClaimCreationProcess;
 import com.claimflow.claim.ClaimService;
@@ -12,9 +15,13 @@ import com.claimflow.claim.ClaimStatus;
 import com.claimflow.coding.AuditSampling;
 import com.claimflow.coding.CodingProcess;
 import com.claimflow.collections.CollectionsProcess;
+import com.claimflow.collections.CloseKind;
+import com.claimflow.collections.CloseReason;
 import com.claimflow.collections.CollectionsService;
+import com.claimflow.collections.EncounterClosing;
 import com.claimflow.demo.DemoReferenceData;
 import com.claimflow.demo.DemoUsers;
+import com.claimflow.identity.Worker;
 import com.claimflow.denial.DenialProcess;
 import com.claimflow.denial.DenialService;
 import com.claimflow.intake.Encounter;
@@ -29,6 +36,8 @@ import com.claimflow.submission.SubmissionProcess;
 import com.claimflow.submission.SubmissionService;
 import com.claimflow.support.Encounters;
 import com.claimflow.support.ProcessDriver;
+import com.claimflow.workqueue.Note;
+import com.claimflow.workqueue.Notes;
 import com.claimflow.workqueue.TaskPriority;
 import com.claimflow.workqueue.WorkItem;
 import com.claimflow.workqueue.WorkQueueService;
@@ -38,6 +47,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
@@ -49,6 +59,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
@@ -85,6 +96,8 @@ class RevenueCycleProcessTest {
     @Autowired AuditService audit;
     @Autowired TaskPriority priority;
     @Autowired ReferenceService referenceData;
+    @Autowired EncounterClosing closing;
+    @Autowired Notes notes;
     @MockitoBean AuditSampling sampling;
 
     @BeforeEach
@@ -540,5 +553,65 @@ class RevenueCycleProcessTest {
         }
         assertThat(handedToColin).doesNotContain(audit.taskId());
         assertThat(queues.get(audit.taskId()).assignee()).isNull();
+    }
+
+    private static final Worker LENA = new Worker("lena", Set.of("leads"));
+
+    @Test
+    void aLeadClosesAClaimSentToThemAndTheBalanceIsWrittenOffWithTheReason() {
+        Encounter e = openAndCode(Encounters.visit(), "I10", "99214 1 1");
+        accept(e);
+        deny(e, "11");
+        WorkItem correction = driver.task(e.id(), CodingProcess.CORRECT_CODING_DENIAL_TASK);
+        queues.escalate(correction.taskId(), "the provider will not amend the note", new Worker("colin", Set.of("coders")));
+        assertThat(queues.get(correction.taskId()).isWithTheLeads()).isTrue();
+
+        closing.close(e.id(), CloseKind.WRITE_OFF, CloseReason.NO_DOCUMENTATION, "no addendum coming", LENA);
+        driver.runJobs();
+
+        assertThat(ended(e)).isTrue();
+        assertThat(passed(e, "EncounterClosedByLead")).isTrue();
+        assertThat(driver.openTaskTypes(e.id())).isEmpty();
+        assertThat(account.balance(e.id()).isZero()).isTrue();
+        assertThat(account.entries(e.id())).last().satisfies(w -> {
+            assertThat(w.getType().name()).isEqualTo("WRITE_OFF");
+            assertThat(w.getReason()).startsWith("WRITE_OFF NO_DOCUMENTATION");
+            assertThat(w.getPostedBy()).isEqualTo("lena");
+        });
+        assertThat(notes.forEncounter(e.id())).filteredOn(n -> n.kind() == Note.Kind.NOTE).singleElement()
+                .satisfies(n -> assertThat(n.text()).contains("NO_DOCUMENTATION", "no addendum coming"));
+        assertThat(encounters.stage(encounters.get(e.id()))).isEqualTo("CLOSED");
+    }
+
+    @Test
+    void aLeadClosesAnEncounterNotBillableWhileItIsStillBeingCoded() {
+        Encounter e = encounters.open(Encounters.visit().request());
+        driver.runJobs();
+        closing.close(e.id(), "not_billable", "research", "study visit, billed to the sponsor", LENA);
+        driver.runJobs();
+        assertThat(ended(e)).isTrue();
+        assertThat(driver.openTaskTypes(e.id())).isEmpty();
+        assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey(CodingProcess.PROCESS)
+                .processInstanceBusinessKey(String.valueOf(e.id())).singleResult().getDeleteReason()).isNotNull();
+    }
+
+    @Test
+    void onlyALeadClosesWithAListedReasonAndAnEndedEncounterCannotBeClosed() {
+        Encounter e = encounters.open(Encounters.visit().request());
+        driver.runJobs();
+        assertThatThrownBy(() -> closing.close(e.id(), "WRITE_OFF", "TIMELY_FILING", "late", new Worker("bella", Set.of("billers"))))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> closing.close(e.id(), "WRITE_OFF", "TOO_HARD", "late", LENA))
+                .isInstanceOfSatisfying(BadInputException.class, bad -> assertThat(bad.field()).isEqualTo("reasonCode"));
+        assertThatThrownBy(() -> closing.close(e.id(), "FORGET_IT", "TIMELY_FILING", "late", LENA))
+                .isInstanceOfSatisfying(BadInputException.class, bad -> assertThat(bad.field()).isEqualTo("kind"));
+        assertThatThrownBy(() -> closing.close(e.id(), "WRITE_OFF", "TIMELY_FILING", " ", LENA))
+                .isInstanceOfSatisfying(BadInputException.class, bad -> assertThat(bad.field()).isEqualTo("note"));
+        assertThat(driver.openTaskTypes(e.id())).containsExactly(CodingProcess.CODE_ENCOUNTER_TASK);
+        assertThat(notes.forEncounter(e.id())).isEmpty();
+
+        closing.close(e.id(), "WRITE_OFF", "BILLED_IN_ERROR", "opened twice", LENA);
+        driver.runJobs();
+        assertThatThrownBy(() -> closing.close(e.id(), "WRITE_OFF", "BILLED_IN_ERROR", "again", LENA)).isInstanceOf(ConflictException.class);
     }
 }
