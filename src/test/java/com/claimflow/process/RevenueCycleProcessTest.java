@@ -32,6 +32,7 @@ import com.claimflow.remittance.AccountService;
 import com.claimflow.remittance.AdjudicationProcess;
 import com.claimflow.remittance.RemittanceAdvice;
 import com.claimflow.remittance.RemittanceService;
+import com.claimflow.scrub.ScrubbingProcess;
 import com.claimflow.submission.SubmissionProcess;
 import com.claimflow.submission.SubmissionService;
 import com.claimflow.support.Encounters;
@@ -405,7 +406,7 @@ class RevenueCycleProcessTest {
             "intake, ResolveEligibility", "coding, CodeEncounter", "coding, ChaseProviderQuery", "coding, AuditCoding",
             "scrubbing, FixCodingEdit", "scrubbing, FixClaimEdit", "submission, FixRejectedClaim", "submission, FollowUpAcknowledgement",
             "adjudication, FollowUpClaimStatus", "denial, CorrectCodingDenial", "denial, CorrectBillingDenial", "denial, PrepareAppeal",
-            "denial, FollowUpAppeal", "denial, ApproveWriteOff", "collections, ReviewCollections"})
+            "denial, FollowUpAppeal", "denial, ApproveWriteOff", "collections, ReviewCollections", "scrubbing, ApproveClaimWriteOff"})
     void everyHumanStepWarnsThenEscalatesOnItsSla(String process, String taskType) {
         Encounter e = encounters.open(Encounters.visit().request());
         var instance = engine.getRuntimeService().createProcessInstanceByKey(process).businessKey(String.valueOf(e.id()))
@@ -613,5 +614,35 @@ class RevenueCycleProcessTest {
         closing.close(e.id(), "WRITE_OFF", "BILLED_IN_ERROR", "opened twice", LENA);
         driver.runJobs();
         assertThatThrownBy(() -> closing.close(e.id(), "WRITE_OFF", "BILLED_IN_ERROR", "again", LENA)).isInstanceOf(ConflictException.class);
+    }
+
+    @Test
+    void aClaimPastTimelyFilingIsWrittenOffWithALeadsApprovalInsteadOfLooping() {
+        Encounter e = openAndCode(Encounters.visit().on(LocalDate.now().minusDays(400)), "I10", "99213 1 1");
+        assertThat(scrubber.latest(claimOf(e).id()).orElseThrow().errors()).extracting(f -> f.editId()).contains("TIMELY_FILING");
+        driver.complete(e.id(), EncounterProcess.FIX_CLAIM_EDIT_TASK, "bella", "billers",
+                Map.of(ScrubbingProcess.CLAIM_EDIT_RESOLUTION, "WRITE_OFF", "note", "no proof of timely filing"));
+        assertThat(driver.task(e.id(), ScrubbingProcess.APPROVE_CLAIM_WRITE_OFF_TASK).queue()).isEqualTo("leads");
+        driver.complete(e.id(), ScrubbingProcess.APPROVE_CLAIM_WRITE_OFF_TASK, "lena", "leads",
+                Map.of(ScrubbingProcess.WRITE_OFF_APPROVED, false, "note", "look for the clearinghouse report first"));
+        assertThat(driver.openTaskTypes(e.id())).containsExactly(EncounterProcess.FIX_CLAIM_EDIT_TASK);
+
+        driver.complete(e.id(), EncounterProcess.FIX_CLAIM_EDIT_TASK, "bella", "billers",
+                Map.of(ScrubbingProcess.CLAIM_EDIT_RESOLUTION, "WRITE_OFF", "note", "clearinghouse has no record either"));
+        driver.complete(e.id(), ScrubbingProcess.APPROVE_CLAIM_WRITE_OFF_TASK, "lena", "leads", Map.of(ScrubbingProcess.WRITE_OFF_APPROVED, true));
+
+        assertThat(ended(e)).isTrue();
+        assertThat(passed(e, "ClaimWrittenOffUnfiled")).isTrue();
+        assertThat(submissions.messagesFor(claimOf(e).id())).isEmpty();
+        assertThat(account.balance(e.id()).isZero()).isTrue();
+        assertThat(account.entries(e.id())).last().satisfies(w -> assertThat(w.getReason()).startsWith("WRITE_OFF TIMELY_FILING"));
+    }
+
+    @Test
+    void aFixedClaimEditWithoutAResolutionIsScrubbedAgain() {
+        Encounter e = openAndCode(Encounters.visit().on(LocalDate.now().minusDays(400)), "I10", "99213 1 1");
+        driver.complete(e.id(), EncounterProcess.FIX_CLAIM_EDIT_TASK, "bella", "billers", Map.of("note", "checked the dates"));
+        assertThat(driver.openTaskTypes(e.id())).containsExactly(EncounterProcess.FIX_CLAIM_EDIT_TASK);
+        assertThat(passed(e, ScrubbingProcess.APPROVE_CLAIM_WRITE_OFF_TASK)).isFalse();
     }
 }
