@@ -14,6 +14,7 @@ import com.claimflow.claim.ClaimService;
 import com.claimflow.claim.ClaimStatus;
 import com.claimflow.coding.AuditSampling;
 import com.claimflow.coding.CodingProcess;
+import com.claimflow.coding.ProviderQueries;
 import com.claimflow.collections.CollectionsProcess;
 import com.claimflow.collections.CloseKind;
 import com.claimflow.collections.CloseReason;
@@ -98,6 +99,7 @@ class RevenueCycleProcessTest {
     @Autowired TaskPriority priority;
     @Autowired ReferenceService referenceData;
     @Autowired EncounterClosing closing;
+    @Autowired ProviderQueries providerQueries;
     @Autowired Notes notes;
     @MockitoBean AuditSampling sampling;
 
@@ -360,13 +362,46 @@ class RevenueCycleProcessTest {
         Encounter e = encounters.open(Encounters.visit().request());
         driver.runJobs();
         driver.complete(e.id(), CodingProcess.CODE_ENCOUNTER_TASK, "carla", "coders",
-                Map.of(CodingProcess.QUERY_PROVIDER, true, "providerQuery", "laterality?"));
+                Map.of(CodingProcess.QUERY_PROVIDER, true, "providerQuestion", "laterality?"));
         driver.fireTimer("ProviderQueryOverdue");
         driver.complete(e.id(), CodingProcess.CHASE_PROVIDER_QUERY_TASK, "carla", "coders", Map.of("note", "paged Dr Adams"));
-        engine.getRuntimeService().createMessageCorrelation(CodingProcess.PROVIDER_ANSWERED_MESSAGE)
-                .processInstanceVariableEquals(EncounterProcess.ENCOUNTER_ID, e.id()).correlate();
+        providerQueries.answer(e.id(), "left knee", new Worker("carla", Set.of("coders")));
         driver.runJobs();
         assertThat(driver.openTaskTypes(e.id())).containsExactly(CodingProcess.CODE_ENCOUNTER_TASK);
+        assertThat(providerQueries.thread(e.id())).extracting(Note::kind, Note::text)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(Note.Kind.PROVIDER_QUERY, "laterality?"),
+                        org.assertj.core.groups.Tuple.tuple(Note.Kind.PROVIDER_ANSWER, "left knee"));
+    }
+
+    @Test
+    void theProvidersAnswerRecordedOnTheChaseTaskSendsTheEncounterBackToCoding() {
+        Encounter e = encounters.open(Encounters.visit().request());
+        driver.runJobs();
+        driver.complete(e.id(), CodingProcess.CODE_ENCOUNTER_TASK, "carla", "coders",
+                Map.of(CodingProcess.QUERY_PROVIDER, true, "providerQuestion", "which knee?"));
+        driver.fireTimer("ProviderQueryOverdue");
+        assertThatThrownBy(() -> driver.complete(e.id(), CodingProcess.CHASE_PROVIDER_QUERY_TASK, "carla", "coders",
+                Map.of(CodingProcess.PROVIDER_ANSWERED, true)))
+                .isInstanceOfSatisfying(BadInputException.class, bad -> assertThat(bad.field()).isEqualTo("providerAnswer"));
+        driver.complete(e.id(), CodingProcess.CHASE_PROVIDER_QUERY_TASK, "carla", "coders",
+                Map.of(CodingProcess.PROVIDER_ANSWERED, true, "providerAnswer", "right knee, per the office"));
+        assertThat(driver.openTaskTypes(e.id())).containsExactly(CodingProcess.CODE_ENCOUNTER_TASK);
+        assertThat(providerQueries.thread(e.id())).extracting(Note::text).containsExactly("which knee?", "right knee, per the office");
+    }
+
+    @Test
+    void aQueryNeedsItsQuestionAndAnAnswerNeedsAWaitingQuery() {
+        Encounter e = encounters.open(Encounters.visit().request());
+        driver.runJobs();
+        Worker carla = new Worker("carla", Set.of("coders"));
+        assertThatThrownBy(() -> providerQueries.answer(e.id(), "left knee", carla)).isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> driver.complete(e.id(), CodingProcess.CODE_ENCOUNTER_TASK, "carla", "coders",
+                Map.of(CodingProcess.QUERY_PROVIDER, true)))
+                .isInstanceOfSatisfying(BadInputException.class, bad -> assertThat(bad.field()).isEqualTo("providerQuestion"));
+        assertThat(driver.openTaskTypes(e.id())).containsExactly(CodingProcess.CODE_ENCOUNTER_TASK);
+        assertThat(providerQueries.thread(e.id())).isEmpty();
+        assertThatThrownBy(() -> providerQueries.answer(e.id(), "left knee", new Worker("bella", Set.of("billers"))))
+                .isInstanceOf(AccessDeniedException.class);
     }
 
     @Test
