@@ -1,5 +1,5 @@
 /** Denials and appeals: a denied claim routed to correction, appeal or write-off. */
-@ApplicationModule(allowedDependencies = { "base", "workqueue", "claim", "remittance" })
+@ApplicationModule(allowedDependencies = { "base", "identity", "workqueue", "intake", "claim", "remittance" })
 package com.claimflow.denial;
 
 import org.springframework.modulith.ApplicationModule;

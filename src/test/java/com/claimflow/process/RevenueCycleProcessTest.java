@@ -23,6 +23,7 @@ import com.claimflow.collections.EncounterClosing;
 import com.claimflow.demo.DemoReferenceData;
 import com.claimflow.demo.DemoUsers;
 import com.claimflow.identity.Worker;
+import com.claimflow.denial.AppealDecisions;
 import com.claimflow.denial.DenialProcess;
 import com.claimflow.denial.DenialService;
 import com.claimflow.intake.Encounter;
@@ -100,6 +101,7 @@ class RevenueCycleProcessTest {
     @Autowired ReferenceService referenceData;
     @Autowired EncounterClosing closing;
     @Autowired ProviderQueries providerQueries;
+    @Autowired AppealDecisions appealDecisions;
     @Autowired Notes notes;
     @MockitoBean AuditSampling sampling;
 
@@ -679,5 +681,60 @@ class RevenueCycleProcessTest {
         driver.complete(e.id(), EncounterProcess.FIX_CLAIM_EDIT_TASK, "bella", "billers", Map.of("note", "checked the dates"));
         assertThat(driver.openTaskTypes(e.id())).containsExactly(EncounterProcess.FIX_CLAIM_EDIT_TASK);
         assertThat(passed(e, ScrubbingProcess.APPROVE_CLAIM_WRITE_OFF_TASK)).isFalse();
+    }
+
+    private static final Worker BELLA = new Worker("bella", Set.of("billers"));
+
+    @Test
+    void aBillerRecordsTheOverturnedAppealFromThePayersLetterAndTheClaimIsPaid() {
+        Encounter e = openAndCode(Encounters.visit(), "R0789", "93000 1 1");
+        accept(e);
+        deny(e, "50");
+        assertThatThrownBy(() -> appealDecisions.record(e.id(), "OVERTURNED", "letter of today", BELLA)).isInstanceOf(ConflictException.class);
+        driver.complete(e.id(), DenialProcess.PREPARE_APPEAL_TASK, "bella", "billers", Map.of(DenialProcess.APPEAL_DECISION, "APPEAL"));
+        assertThatThrownBy(() -> appealDecisions.record(e.id(), "MAYBE", "letter", BELLA))
+                .isInstanceOfSatisfying(BadInputException.class, bad -> assertThat(bad.field()).isEqualTo("decision"));
+        assertThatThrownBy(() -> appealDecisions.record(e.id(), "OVERTURNED", " ", BELLA))
+                .isInstanceOfSatisfying(BadInputException.class, bad -> assertThat(bad.field()).isEqualTo("note"));
+
+        appealDecisions.record(e.id(), "overturned", "letter of 2026-11-30, ref AP-778", BELLA);
+        driver.runJobs();
+        assertThat(denials.current(claimOf(e).id()).getStatus().name()).isEqualTo("OVERTURNED");
+        assertThat(notes.forEncounter(e.id())).filteredOn(n -> n.kind() == Note.Kind.APPEAL_DECISION).extracting(Note::text)
+                .containsExactly("Appeal overturned: letter of 2026-11-30, ref AP-778");
+        pay(e, 0);
+        assertThat(ended(e)).isTrue();
+        assertThat(passed(e, "PaidInFull")).isTrue();
+    }
+
+    @Test
+    void anUpheldAppealReadOnTheFollowUpTaskGoesToTheWriteOffApproval() {
+        Encounter e = openAndCode(Encounters.visit(), "R0789", "93000 1 1");
+        accept(e);
+        deny(e, "50");
+        driver.complete(e.id(), DenialProcess.PREPARE_APPEAL_TASK, "bella", "billers", Map.of(DenialProcess.APPEAL_DECISION, "APPEAL"));
+        driver.fireTimer("AppealOverdue");
+        assertThatThrownBy(() -> driver.complete(e.id(), DenialProcess.FOLLOW_UP_APPEAL_TASK, "bella", "billers",
+                Map.of(DenialProcess.APPEAL_RESULT, "UPHELD")))
+                .isInstanceOfSatisfying(BadInputException.class, bad -> assertThat(bad.field()).isEqualTo("note"));
+        driver.complete(e.id(), DenialProcess.FOLLOW_UP_APPEAL_TASK, "bella", "billers",
+                Map.of(DenialProcess.APPEAL_RESULT, "UPHELD", "note", "portal shows upheld on 2026-12-01"));
+        assertThat(driver.openTaskTypes(e.id())).containsExactly(DenialProcess.APPROVE_WRITE_OFF_TASK);
+        assertThat(denials.current(claimOf(e).id()).getStatus().name()).isEqualTo("UPHELD");
+        assertThat(notes.forEncounter(e.id())).extracting(Note::kind).contains(Note.Kind.APPEAL_DECISION);
+    }
+
+    @Test
+    void anOverturnedAppealReadOnTheFollowUpTaskWaitsForThePayment() {
+        Encounter e = openAndCode(Encounters.visit(), "R0789", "93000 1 1");
+        accept(e);
+        deny(e, "50");
+        driver.complete(e.id(), DenialProcess.PREPARE_APPEAL_TASK, "bella", "billers", Map.of(DenialProcess.APPEAL_DECISION, "APPEAL"));
+        driver.fireTimer("AppealOverdue");
+        driver.complete(e.id(), DenialProcess.FOLLOW_UP_APPEAL_TASK, "bella", "billers",
+                Map.of(DenialProcess.APPEAL_RESULT, "OVERTURNED", "note", "letter of 2026-12-02"));
+        assertThat(passed(e, "AppealOverturned")).isTrue();
+        pay(e, 0);
+        assertThat(ended(e)).isTrue();
     }
 }
