@@ -268,10 +268,7 @@ class RevenueCycleProcessTest {
 
     @Test
     void upheldDenialIsWrittenOffWithLeadApproval() {
-        Encounter e = openAndCode(Encounters.visit(), "R0789", "93000 1 1");
-        accept(e);
-        deny(e, "50");
-        driver.complete(e.id(), DenialProcess.PREPARE_APPEAL_TASK, "bella", "billers", Map.of(DenialProcess.APPEAL_DECISION, "APPEAL"));
+        Encounter e = appealed();
         denials.decideAppeal(claimOf(e).id(), false);
         driver.runJobs();
         assertThat(driver.task(e.id(), DenialProcess.APPROVE_WRITE_OFF_TASK).queue()).isEqualTo("leads");
@@ -685,6 +682,15 @@ class RevenueCycleProcessTest {
 
     private static final Worker BELLA = new Worker("bella", Set.of("billers"));
 
+    /** A medical-necessity denial a biller has appealed: the process waits for the payer's decision. */
+    private Encounter appealed() {
+        Encounter e = openAndCode(Encounters.visit(), "R0789", "93000 1 1");
+        accept(e);
+        deny(e, "50");
+        driver.complete(e.id(), DenialProcess.PREPARE_APPEAL_TASK, "bella", "billers", Map.of(DenialProcess.APPEAL_DECISION, "APPEAL"));
+        return e;
+    }
+
     @Test
     void aBillerRecordsTheOverturnedAppealFromThePayersLetterAndTheClaimIsPaid() {
         Encounter e = openAndCode(Encounters.visit(), "R0789", "93000 1 1");
@@ -709,10 +715,7 @@ class RevenueCycleProcessTest {
 
     @Test
     void anUpheldAppealReadOnTheFollowUpTaskGoesToTheWriteOffApproval() {
-        Encounter e = openAndCode(Encounters.visit(), "R0789", "93000 1 1");
-        accept(e);
-        deny(e, "50");
-        driver.complete(e.id(), DenialProcess.PREPARE_APPEAL_TASK, "bella", "billers", Map.of(DenialProcess.APPEAL_DECISION, "APPEAL"));
+        Encounter e = appealed();
         driver.fireTimer("AppealOverdue");
         assertThatThrownBy(() -> driver.complete(e.id(), DenialProcess.FOLLOW_UP_APPEAL_TASK, "bella", "billers",
                 Map.of(DenialProcess.APPEAL_RESULT, "UPHELD")))
@@ -726,10 +729,7 @@ class RevenueCycleProcessTest {
 
     @Test
     void anOverturnedAppealReadOnTheFollowUpTaskWaitsForThePayment() {
-        Encounter e = openAndCode(Encounters.visit(), "R0789", "93000 1 1");
-        accept(e);
-        deny(e, "50");
-        driver.complete(e.id(), DenialProcess.PREPARE_APPEAL_TASK, "bella", "billers", Map.of(DenialProcess.APPEAL_DECISION, "APPEAL"));
+        Encounter e = appealed();
         driver.fireTimer("AppealOverdue");
         driver.complete(e.id(), DenialProcess.FOLLOW_UP_APPEAL_TASK, "bella", "billers",
                 Map.of(DenialProcess.APPEAL_RESULT, "OVERTURNED", "note", "letter of 2026-12-02"));
