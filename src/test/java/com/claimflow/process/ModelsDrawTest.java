@@ -101,7 +101,7 @@ class ModelsDrawTest {
   @Test
   void everyProcessOfTheContractHasItsFile() throws IOException {
     assertThat(bpmnFiles()).extracting(ModelsDrawTest::baseName).contains("encounter", "intake", "coding",
-        "claim-creation", "scrubbing", "submission", "adjudication", "denial", "collections", "payer-file-exception");
+        "claim-creation", "scrubbing", "submission", "adjudication", "denial", "collections", "payer-file-exception", "credit-balance");
   }
 
   @ParameterizedTest(name = "{0}")
@@ -250,7 +250,7 @@ class ModelsDrawTest {
           .forEach(d -> decisions.add(d.getId()));
     }
     assertThat(decisions).contains("denial-routing", "task-priority", "sla-policy", "follow-up-wait",
-        "coding-audit-sampling", "collections-action");
+        "coding-audit-sampling", "collections-action", "refund-approval");
   }
 
   @Test

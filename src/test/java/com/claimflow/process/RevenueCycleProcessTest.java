@@ -440,7 +440,8 @@ class RevenueCycleProcessTest {
             "intake, ResolveEligibility", "coding, CodeEncounter", "coding, ChaseProviderQuery", "coding, AuditCoding",
             "scrubbing, FixCodingEdit", "scrubbing, FixClaimEdit", "submission, FixRejectedClaim", "submission, FollowUpAcknowledgement",
             "adjudication, FollowUpClaimStatus", "denial, CorrectCodingDenial", "denial, CorrectBillingDenial", "denial, PrepareAppeal",
-            "denial, FollowUpAppeal", "denial, ApproveWriteOff", "collections, ReviewCollections", "scrubbing, ApproveClaimWriteOff"})
+            "denial, FollowUpAppeal", "denial, ApproveWriteOff", "collections, ReviewCollections", "scrubbing, ApproveClaimWriteOff",
+            "credit-balance, ResolveCreditBalance", "credit-balance, ApproveRefund"})
     void everyHumanStepWarnsThenEscalatesOnItsSla(String process, String taskType) {
         Encounter e = encounters.open(Encounters.visit().request());
         var instance = engine.getRuntimeService().createProcessInstanceByKey(process).businessKey(String.valueOf(e.id()))
