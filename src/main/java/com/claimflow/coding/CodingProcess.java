@@ -18,6 +18,8 @@ public final class CodingProcess {
     public static final Set<String> TASKS_WITH_CODES = Set.of(CODE_ENCOUNTER_TASK, FIX_CODING_EDIT_TASK, CORRECT_CODING_DENIAL_TASK);
     /** The provider's answer to a query, correlated by {@code encounterId}. */
     public static final String PROVIDER_ANSWERED_MESSAGE = "ProviderAnswered";
+    /** Set on completing {@code ChaseProviderQuery}: the answer is in (and kept), so coding resumes. */
+    public static final String PROVIDER_ANSWERED = "providerAnswered";
     /** Audit sampling: the decision and its inputs, set on completing {@code CodeEncounter}, and its output. */
     public static final String AUDIT_SAMPLING_DECISION_KEY = "coding-audit-sampling";
     public static final String CODER_NEW = "coderNew";

@@ -10,21 +10,28 @@ import org.springframework.stereotype.Component;
 
 /**
  * Coder tasks: coding (and re-coding after a coding edit or denial) stores validated codes and feeds the audit-sample
- * decision; the coding audit refuses the coder who coded the encounter.
+ * decision, or keeps the question to the provider; the chase task keeps the provider's answer; the coding audit refuses
+ * the coder who coded the encounter.
  */
 @Component
 public class CodingTaskCompletion implements TaskCompletion {
+    /** Form fields: the coder's question to the provider ({@code coding} form), the answer ({@code chase-provider-query}). */
+    static final String PROVIDER_QUESTION = "providerQuestion";
+    static final String PROVIDER_ANSWER = "providerAnswer";
     private final CodingService coding;
     private final AuditSampling sampling;
+    private final ProviderQueries queries;
 
-    public CodingTaskCompletion(CodingService coding, AuditSampling sampling) {
+    public CodingTaskCompletion(CodingService coding, AuditSampling sampling, ProviderQueries queries) {
         this.coding = coding;
         this.sampling = sampling;
+        this.queries = queries;
     }
 
     @Override
     public boolean handles(String taskType) {
-        return CodingProcess.TASKS_WITH_CODES.contains(taskType) || CodingProcess.AUDIT_CODING_TASK.equals(taskType);
+        return CodingProcess.TASKS_WITH_CODES.contains(taskType) || CodingProcess.AUDIT_CODING_TASK.equals(taskType)
+                || CodingProcess.CHASE_PROVIDER_QUERY_TASK.equals(taskType);
     }
 
     @Override
@@ -37,6 +44,14 @@ public class CodingTaskCompletion implements TaskCompletion {
             variables.put(CodingProcess.AUDIT_PASSED, flag(form, CodingProcess.AUDIT_PASSED));
             return variables;
         }
+        if (CodingProcess.CHASE_PROVIDER_QUERY_TASK.equals(item.taskType())) {
+            boolean answered = flag(form, CodingProcess.PROVIDER_ANSWERED);
+            String note = text(form, "note", "\"paged Dr Adams\"");
+            if (answered) queries.answeredOnTask(item, text(form, PROVIDER_ANSWER, "\"the left knee\""), userId);
+            else if (note == null || note.isBlank()) throw new BadInputException("note", "say how you chased the provider, or record their answer");
+            variables.put(CodingProcess.PROVIDER_ANSWERED, answered);
+            return variables;
+        }
         boolean query = flag(form, CodingProcess.QUERY_PROVIDER);
         String diagnoses = text(form, "diagnosisCodes", "\"I10, E78.5\"");
         String procedures = text(form, "procedureLines", "\"99213 25 1 1,2\\n36415 1 1\"");
@@ -45,6 +60,7 @@ public class CodingTaskCompletion implements TaskCompletion {
             coding.record(item.encounterId(), diagnoses, procedures, userId);
         }
         if (CodingProcess.CODE_ENCOUNTER_TASK.equals(item.taskType())) {
+            if (query) queries.asked(item, text(form, PROVIDER_QUESTION, "\"which knee was injected?\""), userId);
             variables.put(CodingProcess.QUERY_PROVIDER, query);
             variables.put(CodingProcess.CODED_BY, userId);
             variables.put(CodingProcess.CODER_NEW, coding.isNewCoder(userId));

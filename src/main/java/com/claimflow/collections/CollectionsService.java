@@ -48,6 +48,15 @@ public class CollectionsService {
         account.writeOff(encounterId, reason, by);
     }
 
+    /**
+     * Closes the account with a write-off of what is left; a claim not charged yet (never sent, or not yet answered) is
+     * charged first, so the ledger shows what was written off.
+     */
+    public void closeAccount(long encounterId, Long claimId, BigDecimal claimTotal, String reason, String by) {
+        if (claimId != null && claimTotal != null) account.chargeClaim(encounterId, claimId, claimTotal);
+        account.writeOff(encounterId, reason, by);
+    }
+
     public void handOffToAgency(long encounterId, String by) {
         account.transferToAgency(encounterId, "collection agency", by);
     }

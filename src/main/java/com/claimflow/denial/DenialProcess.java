@@ -22,6 +22,8 @@ public final class DenialProcess {
     /** The payer's appeal decision, correlated by {@code claimId}, and what it carries. */
     public static final String APPEAL_DECISION_MESSAGE = "AppealDecision";
     public static final String APPEAL_OVERTURNED = "appealOverturned";
+    /** Set on completing {@code FollowUpAppeal}: {@code OVERTURNED} / {@code UPHELD} from the payer's letter, or {@code STILL_WAITING}. */
+    public static final String APPEAL_RESULT = "appealResult";
     /** How the denial ended: {@code RESUBMIT}, {@code OVERTURNED} or {@code WRITTEN_OFF}. */
     public static final String DENIAL_OUTCOME = "denialOutcome";
 

@@ -35,11 +35,16 @@ public class DenialService {
     }
 
     public void decideAppeal(long claimId, boolean overturned) {
-        current(claimId).moveTo(overturned ? Denial.Status.OVERTURNED : Denial.Status.UPHELD);
+        decided(claimId, overturned);
         runtime.createMessageCorrelation(DenialProcess.APPEAL_DECISION_MESSAGE)
                 .processInstanceVariableEquals(EncounterProcess.CLAIM_ID, claimId)
                 .setVariable(DenialProcess.APPEAL_OVERTURNED, overturned)
                 .correlate();
+    }
+
+    /** Records the payer's decision on the claim's denial without telling the process (a task's completion routes it). */
+    public void decided(long claimId, boolean overturned) {
+        current(claimId).moveTo(overturned ? Denial.Status.OVERTURNED : Denial.Status.UPHELD);
     }
 
     public void writtenOff(long claimId) {

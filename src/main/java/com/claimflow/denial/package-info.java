@@ -1,5 +1,5 @@
-/** Denials and appeals: a denied claim routed to correction, appeal or write-off. */
-@ApplicationModule(allowedDependencies = { "base", "document", "intake", "reference", "workqueue", "claim", "remittance" })
+/** Denials and appeals: a denied claim routed to correction, appeal or write-off, and the appeal letter that goes out. */
+@ApplicationModule(allowedDependencies = { "base", "identity", "document", "reference", "workqueue", "intake", "claim", "remittance" })
 package com.claimflow.denial;
 
 import org.springframework.modulith.ApplicationModule;

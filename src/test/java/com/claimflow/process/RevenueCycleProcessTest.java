@@ -1,20 +1,29 @@
 package com.claimflow.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
 import static org.mockito.Mockito.when;
 
 import com.claimflow.audit.AuditService;
+import com.claimflow.base.BadInputException;
+import com.claimflow.base.ConflictException;
 import com.claimflow.claim.Claim;
 import com.claimflow.claim.ClaimCreationProcess;
 import com.claimflow.claim.ClaimService;
 import com.claimflow.claim.ClaimStatus;
 import com.claimflow.coding.AuditSampling;
 import com.claimflow.coding.CodingProcess;
+import com.claimflow.coding.ProviderQueries;
 import com.claimflow.collections.CollectionsProcess;
+import com.claimflow.collections.CloseKind;
+import com.claimflow.collections.CloseReason;
 import com.claimflow.collections.CollectionsService;
+import com.claimflow.collections.EncounterClosing;
 import com.claimflow.demo.DemoReferenceData;
 import com.claimflow.demo.DemoUsers;
+import com.claimflow.identity.Worker;
+import com.claimflow.denial.AppealDecisions;
 import com.claimflow.denial.DenialProcess;
 import com.claimflow.denial.DenialService;
 import com.claimflow.intake.Encounter;
@@ -25,10 +34,13 @@ import com.claimflow.remittance.AccountService;
 import com.claimflow.remittance.AdjudicationProcess;
 import com.claimflow.remittance.RemittanceAdvice;
 import com.claimflow.remittance.RemittanceService;
+import com.claimflow.scrub.ScrubbingProcess;
 import com.claimflow.submission.SubmissionProcess;
 import com.claimflow.submission.SubmissionService;
 import com.claimflow.support.Encounters;
 import com.claimflow.support.ProcessDriver;
+import com.claimflow.workqueue.Note;
+import com.claimflow.workqueue.Notes;
 import com.claimflow.workqueue.TaskPriority;
 import com.claimflow.workqueue.WorkItem;
 import com.claimflow.workqueue.WorkQueueService;
@@ -38,6 +50,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
@@ -49,6 +62,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
@@ -85,6 +99,10 @@ class RevenueCycleProcessTest {
     @Autowired AuditService audit;
     @Autowired TaskPriority priority;
     @Autowired ReferenceService referenceData;
+    @Autowired EncounterClosing closing;
+    @Autowired ProviderQueries providerQueries;
+    @Autowired AppealDecisions appealDecisions;
+    @Autowired Notes notes;
     @MockitoBean AuditSampling sampling;
 
     @BeforeEach
@@ -250,10 +268,7 @@ class RevenueCycleProcessTest {
 
     @Test
     void upheldDenialIsWrittenOffWithLeadApproval() {
-        Encounter e = openAndCode(Encounters.visit(), "R0789", "93000 1 1");
-        accept(e);
-        deny(e, "50");
-        driver.complete(e.id(), DenialProcess.PREPARE_APPEAL_TASK, "bella", "billers", Map.of(DenialProcess.APPEAL_DECISION, "APPEAL"));
+        Encounter e = appealed();
         denials.decideAppeal(claimOf(e).id(), false);
         driver.runJobs();
         assertThat(driver.task(e.id(), DenialProcess.APPROVE_WRITE_OFF_TASK).queue()).isEqualTo("leads");
@@ -346,13 +361,46 @@ class RevenueCycleProcessTest {
         Encounter e = encounters.open(Encounters.visit().request());
         driver.runJobs();
         driver.complete(e.id(), CodingProcess.CODE_ENCOUNTER_TASK, "carla", "coders",
-                Map.of(CodingProcess.QUERY_PROVIDER, true, "providerQuery", "laterality?"));
+                Map.of(CodingProcess.QUERY_PROVIDER, true, "providerQuestion", "laterality?"));
         driver.fireTimer("ProviderQueryOverdue");
         driver.complete(e.id(), CodingProcess.CHASE_PROVIDER_QUERY_TASK, "carla", "coders", Map.of("note", "paged Dr Adams"));
-        engine.getRuntimeService().createMessageCorrelation(CodingProcess.PROVIDER_ANSWERED_MESSAGE)
-                .processInstanceVariableEquals(EncounterProcess.ENCOUNTER_ID, e.id()).correlate();
+        providerQueries.answer(e.id(), "left knee", new Worker("carla", Set.of("coders")));
         driver.runJobs();
         assertThat(driver.openTaskTypes(e.id())).containsExactly(CodingProcess.CODE_ENCOUNTER_TASK);
+        assertThat(providerQueries.thread(e.id())).extracting(Note::kind, Note::text)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(Note.Kind.PROVIDER_QUERY, "laterality?"),
+                        org.assertj.core.groups.Tuple.tuple(Note.Kind.PROVIDER_ANSWER, "left knee"));
+    }
+
+    @Test
+    void theProvidersAnswerRecordedOnTheChaseTaskSendsTheEncounterBackToCoding() {
+        Encounter e = encounters.open(Encounters.visit().request());
+        driver.runJobs();
+        driver.complete(e.id(), CodingProcess.CODE_ENCOUNTER_TASK, "carla", "coders",
+                Map.of(CodingProcess.QUERY_PROVIDER, true, "providerQuestion", "which knee?"));
+        driver.fireTimer("ProviderQueryOverdue");
+        assertThatThrownBy(() -> driver.complete(e.id(), CodingProcess.CHASE_PROVIDER_QUERY_TASK, "carla", "coders",
+                Map.of(CodingProcess.PROVIDER_ANSWERED, true)))
+                .isInstanceOfSatisfying(BadInputException.class, bad -> assertThat(bad.field()).isEqualTo("providerAnswer"));
+        driver.complete(e.id(), CodingProcess.CHASE_PROVIDER_QUERY_TASK, "carla", "coders",
+                Map.of(CodingProcess.PROVIDER_ANSWERED, true, "providerAnswer", "right knee, per the office"));
+        assertThat(driver.openTaskTypes(e.id())).containsExactly(CodingProcess.CODE_ENCOUNTER_TASK);
+        assertThat(providerQueries.thread(e.id())).extracting(Note::text).containsExactly("which knee?", "right knee, per the office");
+    }
+
+    @Test
+    void aQueryNeedsItsQuestionAndAnAnswerNeedsAWaitingQuery() {
+        Encounter e = encounters.open(Encounters.visit().request());
+        driver.runJobs();
+        Worker carla = new Worker("carla", Set.of("coders"));
+        assertThatThrownBy(() -> providerQueries.answer(e.id(), "left knee", carla)).isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> driver.complete(e.id(), CodingProcess.CODE_ENCOUNTER_TASK, "carla", "coders",
+                Map.of(CodingProcess.QUERY_PROVIDER, true)))
+                .isInstanceOfSatisfying(BadInputException.class, bad -> assertThat(bad.field()).isEqualTo("providerQuestion"));
+        assertThat(driver.openTaskTypes(e.id())).containsExactly(CodingProcess.CODE_ENCOUNTER_TASK);
+        assertThat(providerQueries.thread(e.id())).isEmpty();
+        assertThatThrownBy(() -> providerQueries.answer(e.id(), "left knee", new Worker("bella", Set.of("billers"))))
+                .isInstanceOf(AccessDeniedException.class);
     }
 
     @Test
@@ -392,7 +440,8 @@ class RevenueCycleProcessTest {
             "intake, ResolveEligibility", "coding, CodeEncounter", "coding, ChaseProviderQuery", "coding, AuditCoding",
             "scrubbing, FixCodingEdit", "scrubbing, FixClaimEdit", "submission, FixRejectedClaim", "submission, FollowUpAcknowledgement",
             "adjudication, FollowUpClaimStatus", "denial, CorrectCodingDenial", "denial, CorrectBillingDenial", "denial, PrepareAppeal",
-            "denial, FollowUpAppeal", "denial, ApproveWriteOff", "collections, ReviewCollections"})
+            "denial, FollowUpAppeal", "denial, ApproveWriteOff", "collections, ReviewCollections", "scrubbing, ApproveClaimWriteOff",
+            "credit-balance, ResolveCreditBalance", "credit-balance, ApproveRefund"})
     void everyHumanStepWarnsThenEscalatesOnItsSla(String process, String taskType) {
         Encounter e = encounters.open(Encounters.visit().request());
         var instance = engine.getRuntimeService().createProcessInstanceByKey(process).businessKey(String.valueOf(e.id()))
@@ -540,5 +589,153 @@ class RevenueCycleProcessTest {
         }
         assertThat(handedToColin).doesNotContain(audit.taskId());
         assertThat(queues.get(audit.taskId()).assignee()).isNull();
+    }
+
+    private static final Worker LENA = new Worker("lena", Set.of("leads"));
+
+    @Test
+    void aLeadClosesAClaimSentToThemAndTheBalanceIsWrittenOffWithTheReason() {
+        Encounter e = openAndCode(Encounters.visit(), "I10", "99214 1 1");
+        accept(e);
+        deny(e, "11");
+        WorkItem correction = driver.task(e.id(), CodingProcess.CORRECT_CODING_DENIAL_TASK);
+        queues.escalate(correction.taskId(), "the provider will not amend the note", new Worker("colin", Set.of("coders")));
+        assertThat(queues.get(correction.taskId()).isWithTheLeads()).isTrue();
+
+        closing.close(e.id(), CloseKind.WRITE_OFF, CloseReason.NO_DOCUMENTATION, "no addendum coming", LENA);
+        driver.runJobs();
+
+        assertThat(ended(e)).isTrue();
+        assertThat(passed(e, "EncounterClosedByLead")).isTrue();
+        assertThat(driver.openTaskTypes(e.id())).isEmpty();
+        assertThat(account.balance(e.id()).isZero()).isTrue();
+        assertThat(account.entries(e.id())).last().satisfies(w -> {
+            assertThat(w.getType().name()).isEqualTo("WRITE_OFF");
+            assertThat(w.getReason()).startsWith("WRITE_OFF NO_DOCUMENTATION");
+            assertThat(w.getPostedBy()).isEqualTo("lena");
+        });
+        assertThat(notes.forEncounter(e.id())).filteredOn(n -> n.kind() == Note.Kind.NOTE).singleElement()
+                .satisfies(n -> assertThat(n.text()).contains("NO_DOCUMENTATION", "no addendum coming"));
+        assertThat(encounters.stage(encounters.get(e.id()))).isEqualTo("CLOSED");
+    }
+
+    @Test
+    void aLeadClosesAnEncounterNotBillableWhileItIsStillBeingCoded() {
+        Encounter e = encounters.open(Encounters.visit().request());
+        driver.runJobs();
+        closing.close(e.id(), "not_billable", "research", "study visit, billed to the sponsor", LENA);
+        driver.runJobs();
+        assertThat(ended(e)).isTrue();
+        assertThat(driver.openTaskTypes(e.id())).isEmpty();
+        assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey(CodingProcess.PROCESS)
+                .processInstanceBusinessKey(String.valueOf(e.id())).singleResult().getDeleteReason()).isNotNull();
+    }
+
+    @Test
+    void onlyALeadClosesWithAListedReasonAndAnEndedEncounterCannotBeClosed() {
+        Encounter e = encounters.open(Encounters.visit().request());
+        driver.runJobs();
+        assertThatThrownBy(() -> closing.close(e.id(), "WRITE_OFF", "TIMELY_FILING", "late", new Worker("bella", Set.of("billers"))))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> closing.close(e.id(), "WRITE_OFF", "TOO_HARD", "late", LENA))
+                .isInstanceOfSatisfying(BadInputException.class, bad -> assertThat(bad.field()).isEqualTo("reasonCode"));
+        assertThatThrownBy(() -> closing.close(e.id(), "FORGET_IT", "TIMELY_FILING", "late", LENA))
+                .isInstanceOfSatisfying(BadInputException.class, bad -> assertThat(bad.field()).isEqualTo("kind"));
+        assertThatThrownBy(() -> closing.close(e.id(), "WRITE_OFF", "TIMELY_FILING", " ", LENA))
+                .isInstanceOfSatisfying(BadInputException.class, bad -> assertThat(bad.field()).isEqualTo("note"));
+        assertThat(driver.openTaskTypes(e.id())).containsExactly(CodingProcess.CODE_ENCOUNTER_TASK);
+        assertThat(notes.forEncounter(e.id())).isEmpty();
+
+        closing.close(e.id(), "WRITE_OFF", "BILLED_IN_ERROR", "opened twice", LENA);
+        driver.runJobs();
+        assertThatThrownBy(() -> closing.close(e.id(), "WRITE_OFF", "BILLED_IN_ERROR", "again", LENA)).isInstanceOf(ConflictException.class);
+    }
+
+    @Test
+    void aClaimPastTimelyFilingIsWrittenOffWithALeadsApprovalInsteadOfLooping() {
+        Encounter e = openAndCode(Encounters.visit().on(LocalDate.now().minusDays(400)), "I10", "99213 1 1");
+        assertThat(scrubber.latest(claimOf(e).id()).orElseThrow().errors()).extracting(f -> f.editId()).contains("TIMELY_FILING");
+        driver.complete(e.id(), EncounterProcess.FIX_CLAIM_EDIT_TASK, "bella", "billers",
+                Map.of(ScrubbingProcess.CLAIM_EDIT_RESOLUTION, "WRITE_OFF", "note", "no proof of timely filing"));
+        assertThat(driver.task(e.id(), ScrubbingProcess.APPROVE_CLAIM_WRITE_OFF_TASK).queue()).isEqualTo("leads");
+        driver.complete(e.id(), ScrubbingProcess.APPROVE_CLAIM_WRITE_OFF_TASK, "lena", "leads",
+                Map.of(ScrubbingProcess.WRITE_OFF_APPROVED, false, "note", "look for the clearinghouse report first"));
+        assertThat(driver.openTaskTypes(e.id())).containsExactly(EncounterProcess.FIX_CLAIM_EDIT_TASK);
+
+        driver.complete(e.id(), EncounterProcess.FIX_CLAIM_EDIT_TASK, "bella", "billers",
+                Map.of(ScrubbingProcess.CLAIM_EDIT_RESOLUTION, "WRITE_OFF", "note", "clearinghouse has no record either"));
+        driver.complete(e.id(), ScrubbingProcess.APPROVE_CLAIM_WRITE_OFF_TASK, "lena", "leads", Map.of(ScrubbingProcess.WRITE_OFF_APPROVED, true));
+
+        assertThat(ended(e)).isTrue();
+        assertThat(passed(e, "ClaimWrittenOffUnfiled")).isTrue();
+        assertThat(submissions.messagesFor(claimOf(e).id())).isEmpty();
+        assertThat(account.balance(e.id()).isZero()).isTrue();
+        assertThat(account.entries(e.id())).last().satisfies(w -> assertThat(w.getReason()).startsWith("WRITE_OFF TIMELY_FILING"));
+    }
+
+    @Test
+    void aFixedClaimEditWithoutAResolutionIsScrubbedAgain() {
+        Encounter e = openAndCode(Encounters.visit().on(LocalDate.now().minusDays(400)), "I10", "99213 1 1");
+        driver.complete(e.id(), EncounterProcess.FIX_CLAIM_EDIT_TASK, "bella", "billers", Map.of("note", "checked the dates"));
+        assertThat(driver.openTaskTypes(e.id())).containsExactly(EncounterProcess.FIX_CLAIM_EDIT_TASK);
+        assertThat(passed(e, ScrubbingProcess.APPROVE_CLAIM_WRITE_OFF_TASK)).isFalse();
+    }
+
+    private static final Worker BELLA = new Worker("bella", Set.of("billers"));
+
+    /** A medical-necessity denial a biller has appealed: the process waits for the payer's decision. */
+    private Encounter appealed() {
+        Encounter e = openAndCode(Encounters.visit(), "R0789", "93000 1 1");
+        accept(e);
+        deny(e, "50");
+        driver.complete(e.id(), DenialProcess.PREPARE_APPEAL_TASK, "bella", "billers", Map.of(DenialProcess.APPEAL_DECISION, "APPEAL"));
+        return e;
+    }
+
+    @Test
+    void aBillerRecordsTheOverturnedAppealFromThePayersLetterAndTheClaimIsPaid() {
+        Encounter e = openAndCode(Encounters.visit(), "R0789", "93000 1 1");
+        accept(e);
+        deny(e, "50");
+        assertThatThrownBy(() -> appealDecisions.record(e.id(), "OVERTURNED", "letter of today", BELLA)).isInstanceOf(ConflictException.class);
+        driver.complete(e.id(), DenialProcess.PREPARE_APPEAL_TASK, "bella", "billers", Map.of(DenialProcess.APPEAL_DECISION, "APPEAL"));
+        assertThatThrownBy(() -> appealDecisions.record(e.id(), "MAYBE", "letter", BELLA))
+                .isInstanceOfSatisfying(BadInputException.class, bad -> assertThat(bad.field()).isEqualTo("decision"));
+        assertThatThrownBy(() -> appealDecisions.record(e.id(), "OVERTURNED", " ", BELLA))
+                .isInstanceOfSatisfying(BadInputException.class, bad -> assertThat(bad.field()).isEqualTo("note"));
+
+        appealDecisions.record(e.id(), "overturned", "letter of 2026-11-30, ref AP-778", BELLA);
+        driver.runJobs();
+        assertThat(denials.current(claimOf(e).id()).getStatus().name()).isEqualTo("OVERTURNED");
+        assertThat(notes.forEncounter(e.id())).filteredOn(n -> n.kind() == Note.Kind.APPEAL_DECISION).extracting(Note::text)
+                .containsExactly("Appeal overturned: letter of 2026-11-30, ref AP-778");
+        pay(e, 0);
+        assertThat(ended(e)).isTrue();
+        assertThat(passed(e, "PaidInFull")).isTrue();
+    }
+
+    @Test
+    void anUpheldAppealReadOnTheFollowUpTaskGoesToTheWriteOffApproval() {
+        Encounter e = appealed();
+        driver.fireTimer("AppealOverdue");
+        assertThatThrownBy(() -> driver.complete(e.id(), DenialProcess.FOLLOW_UP_APPEAL_TASK, "bella", "billers",
+                Map.of(DenialProcess.APPEAL_RESULT, "UPHELD")))
+                .isInstanceOfSatisfying(BadInputException.class, bad -> assertThat(bad.field()).isEqualTo("note"));
+        driver.complete(e.id(), DenialProcess.FOLLOW_UP_APPEAL_TASK, "bella", "billers",
+                Map.of(DenialProcess.APPEAL_RESULT, "UPHELD", "note", "portal shows upheld on 2026-12-01"));
+        assertThat(driver.openTaskTypes(e.id())).containsExactly(DenialProcess.APPROVE_WRITE_OFF_TASK);
+        assertThat(denials.current(claimOf(e).id()).getStatus().name()).isEqualTo("UPHELD");
+        assertThat(notes.forEncounter(e.id())).extracting(Note::kind).contains(Note.Kind.APPEAL_DECISION);
+    }
+
+    @Test
+    void anOverturnedAppealReadOnTheFollowUpTaskWaitsForThePayment() {
+        Encounter e = appealed();
+        driver.fireTimer("AppealOverdue");
+        driver.complete(e.id(), DenialProcess.FOLLOW_UP_APPEAL_TASK, "bella", "billers",
+                Map.of(DenialProcess.APPEAL_RESULT, "OVERTURNED", "note", "letter of 2026-12-02"));
+        assertThat(passed(e, "AppealOverturned")).isTrue();
+        pay(e, 0);
+        assertThat(ended(e)).isTrue();
     }
 }

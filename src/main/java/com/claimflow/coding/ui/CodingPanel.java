@@ -6,8 +6,10 @@ import com.claimflow.coding.Coding;
 import com.claimflow.coding.CodingProcess;
 import com.claimflow.coding.CodingService;
 import com.claimflow.coding.ProcedureLine;
+import com.claimflow.coding.ProviderQueries;
 import com.claimflow.identity.Roles;
 import com.claimflow.reference.ReferenceService;
+import com.claimflow.workqueue.Note;
 import com.claimflow.workqueue.TaskContext;
 import com.claimflow.workqueue.TaskForm;
 import com.claimflow.workqueue.TaskPanel;
@@ -20,17 +22,19 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The codes on file while the encounter has no claim yet; coder forms start from those codes and get a code lookup that
+ * The provider query (questions and answers) and the codes on file while the encounter has no claim yet; coder forms start from those codes and get a code lookup that
  * writes into them.
  */
 @org.springframework.stereotype.Component
 public class CodingPanel implements TaskPanel {
     private final CodingService coding;
     private final ReferenceService reference;
+    private final ProviderQueries queries;
 
-    public CodingPanel(CodingService coding, ReferenceService reference) {
+    public CodingPanel(CodingService coding, ReferenceService reference, ProviderQueries queries) {
         this.coding = coding;
         this.reference = reference;
+        this.queries = queries;
     }
 
     @Override
@@ -51,6 +55,8 @@ public class CodingPanel implements TaskPanel {
     @Override
     public List<Component> sections(TaskContext task) {
         List<Component> sections = new ArrayList<>();
+        List<Note> thread = queries.thread(task.item().encounterId());
+        if (!thread.isEmpty()) sections.add(providerQuery(thread));
         coding.codingOf(task.item().encounterId()).ifPresent(c -> sections.add(codes(c)));
         Paragraph noClaim = new Paragraph("No claim yet: it is built from the codes once coding is done.");
         noClaim.setId("no-claim");
@@ -72,6 +78,26 @@ public class CodingPanel implements TaskPanel {
     public List<Component> tools(TaskContext task, TaskForm form) {
         if (!form.has("diagnosisCodes") || !form.has("procedureLines") || !task.mayWork()) return List.of();
         return List.of(new CodeLookup(reference, form));
+    }
+
+    /** The coder's questions to the provider and the answers, oldest first, so the resumed coding task shows both. */
+    private static Component providerQuery(List<Note> thread) {
+        VerticalLayout section = new VerticalLayout();
+        section.setId("provider-query");
+        section.setPadding(false);
+        section.add(new H3("Provider query"));
+        Facts facts = new Facts();
+        for (Note n : thread) {
+            String who = n.kind() == Note.Kind.PROVIDER_QUERY ? "Asked by " + n.author() : "Answer, recorded by " + n.author();
+            facts.fact(who + ", " + Formats.dateTime(n.writtenAt()), n.text());
+        }
+        section.add(facts);
+        if (thread.get(thread.size() - 1).kind() == Note.Kind.PROVIDER_QUERY) {
+            Paragraph waiting = new Paragraph("No answer yet.");
+            waiting.getStyle().set("color", "var(--lumo-secondary-text-color)");
+            section.add(waiting);
+        }
+        return section;
     }
 
     private static Component codes(Coding c) {
