@@ -56,7 +56,11 @@ public class FixClaimEditCompletion implements TaskCompletion {
             case PROOF_RECORDED -> claims.recordTimelyFilingProof(claimId, date(form.get("originalSubmissionDate")),
                     text(form.get("originalSubmissionReference")), text(form.get("delayReasonCode")));
             case WRITE_OFF -> {
-                // nothing to store: the lead's approval writes it off
+                // on Fix claim edit the model takes it to a lead's approval; a rejected claim's task has no such path
+                if (EncounterProcess.FIX_REJECTED_CLAIM_TASK.equals(item.taskType())) {
+                    throw new BadInputException(CLAIM_EDIT_RESOLUTION, "a rejected claim is written off by a lead: send the task to the leads "
+                            + "with your reason, they can close the claim");
+                }
             }
         }
         return Map.of(CLAIM_EDIT_RESOLUTION, resolution.name());

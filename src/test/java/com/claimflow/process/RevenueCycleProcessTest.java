@@ -674,9 +674,10 @@ class RevenueCycleProcessTest {
     }
 
     @Test
-    void aFixedClaimEditWithoutAResolutionIsScrubbedAgain() {
+    void aClaimPastTimelyFilingIsNotResentAsCorrectedAndStaysWithTheBiller() {
         Encounter e = openAndCode(Encounters.visit().on(LocalDate.now().minusDays(400)), "I10", "99213 1 1");
-        driver.complete(e.id(), EncounterProcess.FIX_CLAIM_EDIT_TASK, "bella", "billers", Map.of("note", "checked the dates"));
+        assertThatThrownBy(() -> driver.complete(e.id(), EncounterProcess.FIX_CLAIM_EDIT_TASK, "bella", "billers", Map.of("note", "checked the dates")))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("past timely filing: record proof or ask for a write-off");
         assertThat(driver.openTaskTypes(e.id())).containsExactly(EncounterProcess.FIX_CLAIM_EDIT_TASK);
         assertThat(passed(e, ScrubbingProcess.APPROVE_CLAIM_WRITE_OFF_TASK)).isFalse();
     }

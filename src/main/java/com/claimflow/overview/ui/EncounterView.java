@@ -6,8 +6,10 @@ import com.claimflow.base.ui.Badge;
 import com.claimflow.base.ui.Facts;
 import com.claimflow.base.ui.Formats;
 import com.claimflow.collections.CollectionsService;
+import com.claimflow.collections.EncounterClosing;
 import com.claimflow.collections.PaymentPlan;
 import com.claimflow.collections.PaymentPlans;
+import com.claimflow.collections.ui.CloseEncounterDialog;
 import com.claimflow.collections.ui.PaymentPlanDialog;
 import com.claimflow.document.Documents;
 import com.claimflow.identity.CurrentWorker;
@@ -59,6 +61,7 @@ public class EncounterView extends VerticalLayout implements BeforeEnterObserver
     private final EncounterFiles files;
     private final CollectionsService collections;
     private final PaymentPlans plans;
+    private final EncounterClosing closing;
     private final SubmissionService submissions;
     private final Documents documents;
     private final RepositoryService repository;
@@ -67,8 +70,10 @@ public class EncounterView extends VerticalLayout implements BeforeEnterObserver
     private Worker worker;
     private long encounterId;
 
-    public EncounterView(EncounterFiles files, CollectionsService collections, PaymentPlans plans, SubmissionService submissions,
-                         Documents documents, RepositoryService repository, AuditService audit, CurrentWorker current) {
+    public EncounterView(EncounterFiles files, CollectionsService collections, PaymentPlans plans, EncounterClosing closing,
+                         SubmissionService submissions, Documents documents, RepositoryService repository, AuditService audit,
+                         CurrentWorker current) {
+        this.closing = closing;
         this.files = files;
         this.collections = collections;
         this.plans = plans;
@@ -129,7 +134,7 @@ public class EncounterView extends VerticalLayout implements BeforeEnterObserver
 
     /**
      * What a biller or lead may do to the encounter as a whole: agree a payment plan while the patient owes and has none,
-     * void the claim the payer received.
+     * void the claim the payer received; a lead may close the claim (write-off or not billable) while work is open.
      */
     private Component actions(EncounterFile file) {
         HorizontalLayout actions = new HorizontalLayout();
@@ -151,6 +156,11 @@ public class EncounterView extends VerticalLayout implements BeforeEnterObserver
             Button voidClaim = new Button("Void claim…", e -> new VoidClaimDialog(submissions, worker.userId(), encounterId, this::rebuild).open());
             voidClaim.setId("open-void-claim");
             actions.add(voidClaim);
+        }
+        if (worker.isLead() && !file.header().openTasks().isEmpty()) {
+            Button close = new Button("Close the claim…", e -> new CloseEncounterDialog(encounterId, closing, worker, this::rebuild).open());
+            close.setId("open-close-encounter");
+            actions.add(close);
         }
         return actions;
     }

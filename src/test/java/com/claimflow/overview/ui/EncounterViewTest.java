@@ -12,6 +12,7 @@ import com.claimflow.audit.AuditEvent;
 import com.claimflow.audit.AuditService;
 import com.claimflow.claim.Claim;
 import com.claimflow.claim.ClaimService;
+import com.claimflow.collections.CloseReason;
 import com.claimflow.collections.PaymentPlans;
 import com.claimflow.document.EncounterDocument;
 import com.claimflow.overview.EncounterFile;
@@ -22,11 +23,13 @@ import com.claimflow.support.Encounters;
 import com.claimflow.support.ui.KaribuTestBase;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.component.textfield.BigDecimalField;
+import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -241,6 +244,28 @@ class EncounterViewTest extends KaribuTestBase {
         assertThat(plans.current(id)).hasValueSatisfying(p -> assertThat(p.monthlyAmount()).isEqualByComparingTo("4.00"));
         assertThat(_get(Span.class, s -> s.withId("payment-plan")).getText()).startsWith("Payment plan: $4.00 a month, next due");
         _find(Button.class, s -> s.withId("open-payment-plan")).forEach(b -> { throw new AssertionError("a second plan may not be offered"); });
+    }
+
+    @Test
+    void aLeadClosesTheClaimFromThePageAndItsWorkEnds() {
+        long id = open(Encounters.visit().request());
+        awaitTask(id, "CodeEncounter");
+        login(uniqueUser("lead"), "leads");
+        navigate("encounter/" + id);
+
+        _click(_get(Button.class, s -> s.withId("open-close-encounter")));
+        @SuppressWarnings("unchecked")
+        ComboBox<CloseReason> reason = _get(ComboBox.class, s -> s.withId("close-reason"));
+        _setValue(reason, CloseReason.NO_DOCUMENTATION);
+        _setValue(_get(TextArea.class, s -> s.withId("close-note")), "provider left the practice; nothing to bill");
+        _click(_get(Button.class, s -> s.withId("close-confirm")));
+        for (int i = 0; i < 20 && !queues.forEncounter(id).isEmpty(); i++) {
+            management.createJobQuery().executable().list().forEach(j -> management.executeJob(j.getId()));
+        }
+
+        assertThat(queues.forEncounter(id)).isEmpty();
+        assertThat(account.balance(id).isZero()).isTrue();
+        _find(Button.class, s -> s.withId("open-close-encounter")).forEach(b -> { throw new AssertionError("nothing left to close"); });
     }
 
     private static void fireEnter(TextField field) {
