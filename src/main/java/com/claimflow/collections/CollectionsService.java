@@ -33,6 +33,18 @@ public class CollectionsService {
     /** Posts a patient payment and tells the encounter's collections step, if one is waiting, the new balance. */
     public BigDecimal postPatientPayment(long encounterId, BigDecimal amount, String reference, String by) {
         BigDecimal balance = account.postPatientPayment(encounterId, amount, reference, by);
+        tellCollections(encounterId, balance);
+        return balance;
+    }
+
+    /** Applies a credit of one encounter to the patient's balance on another, and tells that one's collections step. */
+    public BigDecimal applyCredit(long fromEncounterId, long toEncounterId, BigDecimal amount, String by) {
+        BigDecimal balance = account.transferCredit(fromEncounterId, toEncounterId, amount, by);
+        tellCollections(toEncounterId, balance);
+        return balance;
+    }
+
+    private void tellCollections(long encounterId, BigDecimal balance) {
         long waiting = runtime.createExecutionQuery().messageEventSubscriptionName(CollectionsProcess.PATIENT_PAYMENT_POSTED_MESSAGE)
                 .processVariableValueEquals(EncounterProcess.ENCOUNTER_ID, encounterId).count();
         if (waiting > 0) {
@@ -41,7 +53,6 @@ public class CollectionsService {
                     .setVariable(CollectionsProcess.PATIENT_BALANCE, balance.doubleValue())
                     .correlate();
         }
-        return balance;
     }
 
     public void writeOff(long encounterId, String reason, String by) {

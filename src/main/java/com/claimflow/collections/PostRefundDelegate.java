@@ -24,5 +24,6 @@ public class PostRefundDelegate implements JavaDelegate {
                 BigDecimal.valueOf(((Number) x.getVariable(CollectionsProcess.REFUND_AMOUNT)).doubleValue()).setScale(2, RoundingMode.HALF_UP),
                 target == null ? null : target.longValue());
         refunds.record(refund, (String) x.getVariable(CollectionsProcess.REFUND_RESOLVED_BY), (String) x.getVariable(CollectionsProcess.REFUND_APPROVED_BY));
+        x.setVariable(CollectionsProcess.PATIENT_BALANCE, refunds.credit(refund.encounterId()).negate().doubleValue());
     }
 }

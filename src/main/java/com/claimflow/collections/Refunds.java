@@ -23,8 +23,10 @@ public class Refunds {
     private final AccountService account;
     private final EncounterService encounters;
     private final JdbcTemplate jdbc;
+    private final CollectionsService collections;
 
-    public Refunds(AccountService account, EncounterService encounters, JdbcTemplate jdbc) {
+    public Refunds(AccountService account, EncounterService encounters, JdbcTemplate jdbc, CollectionsService collections) {
+        this.collections = collections;
         this.account = account;
         this.encounters = encounters;
         this.jdbc = jdbc;
@@ -64,8 +66,17 @@ public class Refunds {
         return new Refund(encounterId, to, cents, targetEncounterId);
     }
 
-    /** Records the refund as posted. */
+    /**
+     * Posts the refund to the ledger (to the payer, to the patient, or applied to the patient's other encounter, whose
+     * waiting collections step hears of it as of a payment) and records it.
+     */
     public void record(Refund refund, String resolvedBy, String approvedBy) {
+        String by = approvedBy != null ? approvedBy : resolvedBy;
+        switch (refund.to()) {
+            case REFUND_PAYER -> account.refund(refund.encounterId(), refund.amount(), true, "refund to the payer", by);
+            case REFUND_PATIENT -> account.refund(refund.encounterId(), refund.amount(), false, "refund to the patient", by);
+            case APPLY_TO_OTHER -> collections.applyCredit(refund.encounterId(), refund.targetEncounterId(), refund.amount(), by);
+        }
         jdbc.update("insert into refund (encounter_id, refund_to, amount, target_encounter_id, resolved_by, approved_by, posted_at) "
                         + "values (?, ?, ?, ?, ?, ?, ?)", refund.encounterId(), refund.to().name(), refund.amount(), refund.targetEncounterId(),
                 resolvedBy, approvedBy, Timestamp.from(Instant.now()));

@@ -94,6 +94,8 @@ public class StatementLetter {
             case PATIENT_PAYMENT -> "Your payment, thank you";
             case WRITE_OFF -> "Adjustment (write-off)";
             case AGENCY_TRANSFER -> "Transferred to collection agency";
+            case REFUND -> "Refund of a credit";
+            case CREDIT_TRANSFER -> "Credit applied between your visits";
         };
         return entry.getReason() == null || entry.getType() == AccountEntry.Type.PATIENT_PAYMENT ? what : what + " (" + entry.getReason() + ")";
     }

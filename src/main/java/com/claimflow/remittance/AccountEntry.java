@@ -16,7 +16,7 @@ import java.time.Instant;
 @Entity
 @Table(name = "account_entry")
 public class AccountEntry {
-    public enum Type { CHARGE, PAYER_PAYMENT, CONTRACTUAL_ADJUSTMENT, PATIENT_RESPONSIBILITY, PATIENT_PAYMENT, WRITE_OFF, AGENCY_TRANSFER }
+    public enum Type { CHARGE, PAYER_PAYMENT, CONTRACTUAL_ADJUSTMENT, PATIENT_RESPONSIBILITY, PATIENT_PAYMENT, WRITE_OFF, AGENCY_TRANSFER, REFUND, CREDIT_TRANSFER }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

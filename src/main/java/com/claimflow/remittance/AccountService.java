@@ -74,6 +74,39 @@ public class AccountService {
         return amount.setScale(2, RoundingMode.UNNECESSARY);
     }
 
+    /**
+     * Pays back part of a credit balance, to the payer (the insurance side) or to the patient: the entry raises that side
+     * by the amount, so the account's total moves toward zero. At most the credit: refused naming {@code field}.
+     */
+    public void refund(long encounterId, BigDecimal amount, boolean toPayer, String reason, String by) {
+        BigDecimal cents = money("refundAmount", amount);
+        entries.lockAccount(encounterId);
+        BigDecimal credit = balance(encounterId).total().negate();
+        if (cents.compareTo(credit) > 0) {
+            throw new BadInputException("refundAmount", cents + " is more than the credit balance of " + credit.max(BigDecimal.ZERO)
+                    .setScale(2, RoundingMode.HALF_UP));
+        }
+        post(encounterId, null, Type.REFUND, toPayer ? cents : BigDecimal.ZERO, toPayer ? BigDecimal.ZERO : cents, reason, by);
+    }
+
+    /**
+     * Applies part of one encounter's credit to what the same patient owes on another: the credit side goes up, the
+     * other encounter's patient balance comes down, as a payment there would. The caller checks it is the same patient.
+     */
+    public BigDecimal transferCredit(long fromEncounterId, long toEncounterId, BigDecimal amount, String by) {
+        BigDecimal cents = money("refundAmount", amount);
+        entries.lockAccount(fromEncounterId);
+        entries.lockAccount(toEncounterId);
+        BigDecimal credit = balance(fromEncounterId).total().negate();
+        if (cents.compareTo(credit) > 0) {
+            throw new BadInputException("refundAmount", cents + " is more than the credit balance of " + credit.max(BigDecimal.ZERO)
+                    .setScale(2, RoundingMode.HALF_UP));
+        }
+        post(fromEncounterId, null, Type.CREDIT_TRANSFER, BigDecimal.ZERO, cents, "applied to encounter " + toEncounterId, by);
+        post(toEncounterId, null, Type.CREDIT_TRANSFER, BigDecimal.ZERO, cents.negate(), "credit from encounter " + fromEncounterId, by);
+        return balance(toEncounterId).patient();
+    }
+
     /** Writes off whatever is left, insurance and patient side, and says why. */
     public void writeOff(long encounterId, String reason, String by) {
         entries.lockAccount(encounterId);

@@ -12,6 +12,8 @@ import com.claimflow.intake.Encounter;
 import com.claimflow.intake.EncounterProcess;
 import com.claimflow.intake.EncounterRequest;
 import com.claimflow.intake.EncounterService;
+import com.claimflow.remittance.AccountEntry;
+import com.claimflow.remittance.AccountService;
 import com.claimflow.support.Encounters;
 import com.claimflow.support.ProcessDriver;
 import java.math.BigDecimal;
@@ -41,6 +43,7 @@ import org.springframework.test.context.TestExecutionListeners;
 @Import(ProcessEngineCoverageConfiguration.class)
 @TestExecutionListeners(value = ProcessEngineCoverageTestExecutionListener.class, mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 class CreditBalanceProcessTest {
+    @Autowired AccountService account;
     @Autowired ProcessDriver driver;
     @Autowired EncounterService encounters;
     @Autowired RuntimeService runtime;
@@ -111,6 +114,8 @@ class CreditBalanceProcessTest {
         assertThat(jdbc.queryForMap("select refund_to, amount, resolved_by, approved_by from refund where encounter_id = ?", e.id()))
                 .containsEntry("REFUND_TO", "REFUND_PATIENT").containsEntry("RESOLVED_BY", "ben").containsEntry("APPROVED_BY", "lena")
                 .hasEntrySatisfying("AMOUNT", a -> assertThat((BigDecimal) a).isEqualByComparingTo("478.80"));
+        assertThat(account.balance(e.id()).isZero()).as("the refund is on the ledger: nothing owed either way").isTrue();
+        assertThat(account.entries(e.id())).extracting(AccountEntry::getType).contains(AccountEntry.Type.REFUND);
     }
 
     @Test
@@ -120,6 +125,21 @@ class CreditBalanceProcessTest {
         assertThat(driver.openTaskTypes(e.id())).isEmpty();
         assertThat(refunds.count(e.id())).isEqualTo(1);
         assertThat(passed(e, CollectionsProcess.APPROVE_REFUND_TASK)).isFalse();
+        assertThat(account.balance(e.id()).total()).isEqualByComparingTo("0");
+    }
+
+    @Test
+    void aCreditAppliedToTheSamePatientsOtherBalancePaysItThere() {
+        Encounter e = withCredit(Encounters.visit(), "30.00");
+        Encounter other = encounters.open(Encounters.visit().request());
+        jdbc.update("insert into account_entry (encounter_id, entry_type, amount, patient_amount, reason, posted_by, posted_at) "
+                + "values (?, 'PATIENT_RESPONSIBILITY', 0, 50.00, 'coinsurance', 'test', current_timestamp)", other.id());
+
+        driver.complete(e.id(), CollectionsProcess.RESOLVE_CREDIT_BALANCE_TASK, "ben", "billers", resolution("APPLY_TO_OTHER", 30, other.id()));
+
+        assertThat(account.balance(e.id()).isZero()).isTrue();
+        assertThat(account.balance(other.id()).patient()).isEqualByComparingTo("20.00");
+        assertThat(account.entries(other.id())).extracting(AccountEntry::getType).contains(AccountEntry.Type.CREDIT_TRANSFER);
     }
 
     @Test
