@@ -38,12 +38,17 @@ public class AccountService {
         }
     }
 
-    /**
-     * Posts a payment of the patient, up to what the patient owes: the account's rows are locked first, so two payments at
-     * once cannot both pass the check. More than the balance is refused, as a credit balance needs a refund workflow the
-     * product does not have yet.
-     */
+    /** Posts a payment of the patient, up to what the patient owes ({@link #postPatientPayment(long, BigDecimal, String, String, boolean)}). */
     public BigDecimal postPatientPayment(long encounterId, BigDecimal amount, String reference, String by) {
+        return postPatientPayment(encounterId, amount, reference, by, false);
+    }
+
+    /**
+     * Posts a payment of the patient. The account's rows are locked first, so two payments at once cannot both pass the
+     * check. More than the patient owes is refused unless {@code acceptCredit} says the patient really paid it (a check
+     * written for too much): the rest is then a credit balance, which a biller refunds.
+     */
+    public BigDecimal postPatientPayment(long encounterId, BigDecimal amount, String reference, String by, boolean acceptCredit) {
         BigDecimal cents = money("amount", amount);
         if (reference != null && reference.length() > REFERENCE_MAX) {
             throw new BadInputException("reference", "at most " + REFERENCE_MAX + " characters (" + reference.length() + " given)");
@@ -53,9 +58,9 @@ public class AccountService {
         }
         entries.lockAccount(encounterId);
         BigDecimal owed = balance(encounterId).patient();
-        if (cents.compareTo(owed) > 0) {
+        if (cents.compareTo(owed) > 0 && !acceptCredit) {
             throw new BadInputException("amount", cents + " is more than the patient's balance of " + owed.setScale(2, RoundingMode.HALF_UP)
-                    + ": post at most the balance (credit balances and refunds are not supported yet)");
+                    + ": post at most the balance, or accept the overpayment as a credit balance (acceptCredit) for a biller to refund");
         }
         post(encounterId, null, Type.PATIENT_PAYMENT, BigDecimal.ZERO, cents.negate(), reference, by);
         return balance(encounterId).patient();

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
+import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
@@ -22,6 +23,7 @@ class PatientPaymentIT extends ApiTestBase {
     @Autowired AccountService account;
     @Autowired JdbcTemplate jdbc;
     @Autowired ObjectMapper json;
+    @Autowired RuntimeService runtime;
 
     /** An encounter whose payer left the patient 40.00 to pay. */
     private long owing40() {
@@ -40,6 +42,23 @@ class PatientPaymentIT extends ApiTestBase {
         JsonNode fields = json.readTree(r.getBody()).get("fields");
         assertThat(fields.has(field)).as(r.getBody()).isTrue();
         return fields.get(field).asText();
+    }
+
+    @Test
+    void anOverpaymentAcceptedAsACreditOnAClosedEncounterBecomesARefundTask() throws Exception {
+        long id = encounters.open(Encounters.visit().request()).id();
+        driver.runJobs();
+        runtime.deleteProcessInstance(encounters.get(id).processInstanceId(), "test: the encounter was paid in full and closed");
+        jdbc.update("insert into account_entry (encounter_id, entry_type, amount, patient_amount, reason, posted_by, posted_at) values (?,?,?,?,?,?,?)",
+                id, "PATIENT_RESPONSIBILITY", BigDecimal.ZERO, new BigDecimal("21.20"), "coinsurance", "test", Timestamp.from(Instant.now()));
+
+        assertThat(refusedField(pay(id, "{\"amount\": 500.00, \"reference\": \"check 77\"}"), "amount")).contains("acceptCredit");
+        ResponseEntity<String> accepted = pay(id, "{\"amount\": 500.00, \"reference\": \"check 77\", \"acceptCredit\": true}");
+
+        assertThat(accepted.getStatusCode()).as(accepted.getBody()).isEqualTo(HttpStatus.OK);
+        assertThat(account.balance(id).patient()).isEqualByComparingTo("-478.80");
+        driver.runJobs();
+        assertThat(driver.task(id, "ResolveCreditBalance").queue()).isEqualTo("billers");
     }
 
     @Test

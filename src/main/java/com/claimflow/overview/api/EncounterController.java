@@ -91,18 +91,20 @@ public class EncounterController {
     @PreAuthorize("hasAnyRole('BILLERS','LEADS')")
     public EncounterStatus patientPayment(@PathVariable long id, @Valid @RequestBody PatientPayment payment) {
         encounters.get(id);
-        collections.postPatientPayment(id, payment.amount(), payment.reference(), worker.get().userId());
+        collections.postPatientPayment(id, payment.amount(), payment.reference(), worker.get().userId(), Boolean.TRUE.equals(payment.acceptCredit()));
         return status(encounters.get(id));
     }
 
     /**
-     * {@code amount}: dollars and cents, more than zero and at most the patient's balance (a credit balance and its refund
-     * are not supported yet); {@code reference}: the check or receipt, at most the account entry's 120 characters.
+     * {@code amount}: dollars and cents, more than zero and at most the patient's balance unless {@code acceptCredit} is
+     * true (the patient paid more: the rest is a credit balance a biller refunds); {@code reference}: the check or
+     * receipt, at most the account entry's 120 characters.
      */
     public record PatientPayment(@NotNull(message = "is required, e.g. 25.00") @Positive(message = "must be more than zero")
                                  @Digits(integer = 10, fraction = 2, message = "must be dollars and cents: at most 2 decimals and 10 digits before the point (DECIMAL(12,2))")
                                  BigDecimal amount,
-                                 @Size(max = AccountService.REFERENCE_MAX, message = "at most 120 characters") String reference) {
+                                 @Size(max = AccountService.REFERENCE_MAX, message = "at most 120 characters") String reference,
+                                 Boolean acceptCredit) {
     }
 
     private EncounterStatus status(Encounter e) {

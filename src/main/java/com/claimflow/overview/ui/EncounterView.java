@@ -113,7 +113,7 @@ public class EncounterView extends VerticalLayout implements BeforeEnterObserver
         audit.record(worker.userId(), AuditService.VIEWED_ENCOUNTER, encounterId, null, "ui");
         removeAll();
         add(header(file.header()));
-        // a payment above what the patient owes is refused (no credit balances yet): the form shows only when something is owed
+        // the form shows only while something is owed; an overpayment then is ticked as such and becomes a credit to refund
         if (POSTERS.stream().anyMatch(worker.groups()::contains) && file.header().patientBalance().signum() > 0) {
             add(new PatientPaymentForm(encounterId, collections, worker.userId(), this::rebuild));
         }
