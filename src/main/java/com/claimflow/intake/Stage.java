@@ -17,6 +17,9 @@ public final class Stage {
             case "Adjudication" -> "ADJUDICATION";
             case "Denial" -> "DENIAL";
             case "Collections" -> "COLLECTIONS";
+            // a lead closing the claim, or a write-off of a claim past timely filing: the account is being closed
+            case "CloseByLead", "CloseEncounterAccount", "WriteOffUnfiledClaim" -> "CLOSING";
+            case "CreditBalance" -> "CREDIT_BALANCE";
             default -> activityId.toUpperCase(Locale.ROOT);
         };
     }
