@@ -16,6 +16,6 @@ public class CheckEligibilityDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         var problem = encounters.eligibilityProblem((Long) execution.getVariable(EncounterProcess.ENCOUNTER_ID));
         execution.setVariable(EncounterProcess.ELIGIBLE, problem.isEmpty());
-        execution.setVariable(EligibilityReasons.ELIGIBILITY_PROBLEM, problem.orElse(null));
+        execution.setVariable(EncounterProcess.ELIGIBILITY_PROBLEM, problem.orElse(null));
     }
 }

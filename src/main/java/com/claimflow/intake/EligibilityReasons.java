@@ -5,6 +5,7 @@ import com.claimflow.workqueue.TaskReasons;
 import com.claimflow.workqueue.WorkItem;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Component;
@@ -13,7 +14,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class EligibilityReasons implements TaskReasons {
     /** The check's finding, kept on the intake process by {@link CheckEligibilityDelegate}. */
-    static final String ELIGIBILITY_PROBLEM = "eligibilityProblem";
+    static final String ELIGIBILITY_PROBLEM = EncounterProcess.ELIGIBILITY_PROBLEM;
 
     private final EncounterService encounters;
     private final RuntimeService runtime;
@@ -43,7 +44,7 @@ public class EligibilityReasons implements TaskReasons {
 
     private java.util.Optional<String> decided(WorkItem item) {
         try {
-            return java.util.Optional.ofNullable((String) runtime.getVariable(item.processInstanceId(), ELIGIBILITY_PROBLEM));
+            return Optional.ofNullable((String) runtime.getVariable(item.processInstanceId(), ELIGIBILITY_PROBLEM));
         } catch (ProcessEngineException ended) {
             return java.util.Optional.empty();
         }

@@ -18,6 +18,8 @@ public final class EncounterProcess {
     public static final String CLAIM_ID = TaskVariables.CLAIM_ID;
     /** Intake: the eligibility check's answer and the biller's task when it fails. */
     public static final String ELIGIBLE = "eligible";
+    /** Why the eligibility check failed, in words the biller's task shows; null when eligible. */
+    public static final String ELIGIBILITY_PROBLEM = "eligibilityProblem";
     public static final String RESOLVE_ELIGIBILITY_TASK = "ResolveEligibility";
     /** Tasks of later stages where a biller may correct the coverage (intake stores it); their processes name them too. */
     public static final String FIX_CLAIM_EDIT_TASK = "FixClaimEdit";
