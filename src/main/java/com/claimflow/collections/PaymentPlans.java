@@ -111,6 +111,12 @@ public class PaymentPlans {
         notes.add(plan.encounterId(), null, null, Note.Kind.NOTE, by, "Payment plan cancelled after " + (plan.missed()) + " missed installment(s)");
     }
 
+    /** Whether the patient pays the encounter by an active plan: collections then keeps sending statements, never the agency. */
+    @Transactional(readOnly = true)
+    public boolean isActive(long encounterId) {
+        return current(encounterId).filter(p -> p.status() == PaymentPlan.Status.ACTIVE).isPresent();
+    }
+
     @Transactional(readOnly = true)
     public Optional<PaymentPlan> current(long encounterId) {
         return jdbc.query("select * from payment_plan where encounter_id = ? order by id desc", PaymentPlans::map, encounterId).stream().findFirst();

@@ -105,6 +105,22 @@ class PatientDocumentsTest {
     }
 
     @Test
+    void aPatientOnAPaymentPlanKeepsGettingStatementsAndIsNeverSentToTheAgency() {
+        Encounter e = openCodeAndAccept(Encounters.visit());
+        Claim c = claims.latestFor(e.id()).orElseThrow();
+        payer.post(new RemittanceAdvice("ERA-" + c.id(), c.id(), c.payerClaimNumber(), c.totalCharge().subtract(new BigDecimal("90.00")),
+                BigDecimal.ZERO, new BigDecimal("90.00"), false, "PR", "1", null));
+        driver.runJobs();
+        plans.agree(e.id(), new BigDecimal("30.00"), LocalDate.now().plusDays(10), "bella");
+
+        for (int cycle = 0; cycle < 4; cycle++) driver.fireTimer("StatementCycle");
+
+        assertThat(documents.forEncounter(e.id())).hasSize(5);
+        assertThat(driver.openTaskTypes(e.id())).doesNotContain("ReviewCollections");
+        assertThat(account.balance(e.id()).patient()).isEqualByComparingTo("90.00");
+    }
+
+    @Test
     void statementWithoutAnAddressSaysSo() throws IOException {
         Encounter e = openCodeAndAccept(Encounters.visit());
         Claim c = claims.latestFor(e.id()).orElseThrow();
