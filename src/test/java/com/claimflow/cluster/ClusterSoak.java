@@ -168,6 +168,8 @@ public final class ClusterSoak {
             cmd.addAll(List.of("-jar", opt.jar().toString(),
                     "--spring.profiles.active=mysql,demo", "--server.port=" + port, "--claimflow.demo.encounters=0",
                     "--claimflow.payer-simulator.ack-delay=PT3S", "--claimflow.payer-simulator.remittance-delay=PT10S",
+                    // the production SLA policy: the demo's minutes-long SLAs would add timers the soak does not measure
+                    "--claimflow.sla.time-scale=1",
                     // a job a killed node had locked is taken up by the other node after this, not after the default 5 minutes
                     "--camunda.bpm.job-execution.lock-time-in-millis=30000"));
             cmd.addAll(extra);
