@@ -42,7 +42,7 @@ public class RulesService {
     public static final String DEPLOYMENT_SOURCE = "ClaimFlow decision tables";
     /** The name the Spring Boot starter gives its start-up deployment of processes/. */
     public static final String SHIPPED_DEPLOYMENT = "SpringAutoDeployment";
-    public static final int MAX_FILE_BYTES = 2 * 1024 * 1024;
+    public static final int MAX_FILE_BYTES = 1024 * 1024;
     public static final int MAX_REASON = 1000;
 
     private final RepositoryService repository;

@@ -5,6 +5,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -72,8 +73,17 @@ public final class DmnFile {
             DmnModelInstance model = Dmn.readModelFromStream(new ByteArrayInputStream(bytes));
             return new DmnFile(bytes, parsed, model);
         } catch (RuntimeException e) {
-            throw new Unreadable("the DMN engine cannot parse the file: " + e.getMessage());
+            throw new Unreadable("the DMN engine cannot parse the file: " + causes(e));
         }
+    }
+
+    /** The engine wraps the reason ("DMN-02003 Unable to transform decisions"): every message down the chain, once each. */
+    private static String causes(Throwable e) {
+        LinkedHashSet<String> messages = new LinkedHashSet<>();
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) messages.add(t.getMessage().strip());
+        }
+        return String.join(": ", messages);
     }
 
     private static Element xmlRoot(byte[] bytes) throws Unreadable {

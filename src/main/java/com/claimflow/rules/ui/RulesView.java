@@ -97,7 +97,7 @@ public class RulesView extends VerticalLayout {
         history.addColumn(v -> v.deployedBy() == null ? "" : v.deployedBy()).setHeader("By").setAutoWidth(true);
         history.addColumn(RuleVersion::origin).setHeader("Origin").setAutoWidth(true);
         history.addColumn(v -> v.reason() == null ? "" : v.reason()).setHeader("Why").setFlexGrow(2);
-        history.addComponentColumn(this::versionActions).setHeader("").setAutoWidth(true).setFlexGrow(0);
+        history.addComponentColumn(this::versionActions).setKey("actions").setHeader("").setAutoWidth(true).setFlexGrow(0);
         history.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         history.setAllRowsVisible(true);
 
@@ -120,6 +120,16 @@ public class RulesView extends VerticalLayout {
                 + (now.reason() == null ? "" : ": " + now.reason()));
         facts.setId("rules-current-facts");
         current.add(facts, download(now, "Download version " + now.version() + " (.dmn)", "rules-download"));
+        if (RuleVersion.SHIPPED.equals(now.origin())) {
+            // a release redeploys the shipped tables on top of uploads (docs/decisions/0012): say which one it replaced
+            versions.stream().filter(v -> v.deployedBy() != null).findFirst().ifPresent(mine -> {
+                Paragraph superseded = new Paragraph("Version " + mine.version() + " (" + mine.origin() + " by " + mine.deployedBy()
+                        + ") was replaced by the table shipped with the product; restore it below if it still applies.");
+                superseded.setId("rules-superseded");
+                superseded.getStyle().set("color", "var(--lumo-error-text-color)");
+                current.add(superseded);
+            });
+        }
         for (DecisionTableContent d : rules.content(t.key(), now.version(), worker)) content.add(decision(d));
         history.setItems(versions);
     }
