@@ -29,10 +29,15 @@ public final class RuleFiles {
 
     /** The shipped task-priority table with a first rule giving every task the priority given. */
     public static String everyTaskPriority(int priority) {
-        String rule = "<rule id=\"Rule_test_every_task\"><description>test: every task</description>"
-                + "<inputEntry id=\"Test_in_1\"><text>-</text></inputEntry><inputEntry id=\"Test_in_2\"><text>-</text></inputEntry>"
-                + "<inputEntry id=\"Test_in_3\"><text>-</text></inputEntry><outputEntry id=\"Test_out_1\"><text>" + priority + "</text></outputEntry></rule>";
-        return shipped(RuleTable.TASK_PRIORITY).replaceFirst("<rule ", rule + "<rule ");
+        return withFirstRule(RuleTable.TASK_PRIORITY, 3, String.valueOf(priority));
+    }
+
+    /** The shipped table (its first decision) with a first rule that matches everything and answers {@code output}. */
+    public static String withFirstRule(RuleTable table, int inputs, String output) {
+        StringBuilder rule = new StringBuilder("<rule id=\"Rule_test_every_case\"><description>test: every case</description>");
+        for (int i = 1; i <= inputs; i++) rule.append("<inputEntry id=\"Test_in_").append(i).append("\"><text>-</text></inputEntry>");
+        rule.append("<outputEntry id=\"Test_out_1\"><text>").append(output).append("</text></outputEntry></rule>");
+        return shipped(table).replaceFirst("<rule ", rule + "<rule ");
     }
 
     /** Deploys the shipped file again wherever a test left other content as the latest version. */

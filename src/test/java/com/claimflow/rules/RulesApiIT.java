@@ -157,6 +157,21 @@ class RulesApiIT extends ApiTestBase {
     }
 
     @Test
+    void anUploadedAuditSampleDecidesTheNextCodingOfAProcessAlreadyDeployed() throws Exception {
+        ResponseEntity<String> deployed = upload("adam", "/api/rules/coding-audit-sampling",
+                RuleFiles.withFirstRule(RuleTable.CODING_AUDIT_SAMPLING, 3, "true"), "audit every coding this week");
+        assertThat(deployed.getStatusCode()).as(deployed.getBody()).isEqualTo(HttpStatus.CREATED);
+
+        long encounter = encounters.open(Encounters.visit().request()).id();
+        driver.runJobs();
+        // carla is no new coder and the charge is small: the shipped table audits 5 % of such codings at random
+        driver.complete(encounter, "CodeEncounter", "carla", "coders",
+                java.util.Map.of("diagnosisCodes", "I10", "procedureLines", "99213 1 1", "queryProvider", false));
+
+        assertThat(driver.openTaskTypes(encounter)).contains("AuditCoding");
+    }
+
+    @Test
     void anOldVersionIsRestoredAsANewVersionAndIsUsedAgain() throws Exception {
         int shipped = latestVersion("task-priority");
         upload("adam", "/api/rules/task-priority", RuleFiles.everyTaskPriority(7), "every task at 7 for the test");
