@@ -3,6 +3,7 @@ package com.claimflow.base;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;
@@ -12,23 +13,30 @@ import org.camunda.bpm.engine.RepositoryService;
 /**
  * The latest deployed version of one DMN table, parsed once and evaluated in memory: no query for the latest version and
  * no decision history per evaluation, for tables asked thousands of times a second (task priority, payer rules). A
- * redeployed table is noticed within {@link #REFRESH_MILLIS}. Decisions a person must be able to trace later go through
- * Camunda's {@code DecisionService} instead.
+ * redeployed table is noticed within {@link #REFRESH_MILLIS}, and at once on the node that deployed it when that node calls
+ * {@link #redeployed()}. Decisions a person must be able to trace later go through Camunda's {@code DecisionService} instead.
  */
 public final class DeployedDecision {
     public static final long REFRESH_MILLIS = 60_000;
     private static final DmnEngine DMN = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+    /** Bumped after a table is deployed on this node: every instance looks for the latest version at its next evaluation. */
+    private static final AtomicLong GENERATION = new AtomicLong();
 
     private final RepositoryService repository;
     private final String key;
     private volatile Parsed parsed;
 
-    private record Parsed(String definitionId, DmnDecision decision, long checkedAt) {
+    private record Parsed(String definitionId, DmnDecision decision, long checkedAt, long generation) {
     }
 
     public DeployedDecision(RepositoryService repository, String key) {
         this.repository = repository;
         this.key = key;
+    }
+
+    /** Called after a deployment of a table has committed, so this node evaluates the new version from now on. */
+    public static void redeployed() {
+        GENERATION.incrementAndGet();
     }
 
     public DmnDecisionResult evaluate(Map<String, Object> variables) {
@@ -43,17 +51,18 @@ public final class DeployedDecision {
     private Parsed current() {
         Parsed p = parsed;
         long now = System.currentTimeMillis();
-        if (p != null && now - p.checkedAt() <= REFRESH_MILLIS) return p;
+        long generation = GENERATION.get();
+        if (fresh(p, now, generation)) return p;
         synchronized (this) {
             p = parsed;
-            if (p != null && now - p.checkedAt() <= REFRESH_MILLIS) return p;
+            if (fresh(p, now, generation)) return p;
             var definition = repository.createDecisionDefinitionQuery().decisionDefinitionKey(key).latestVersion().singleResult();
             if (definition == null) throw new IllegalStateException("decision " + key + " is not deployed");
             if (p != null && p.definitionId().equals(definition.getId())) {
-                p = new Parsed(p.definitionId(), p.decision(), now);
+                p = new Parsed(p.definitionId(), p.decision(), now, generation);
             } else {
                 try (var model = repository.getDecisionModel(definition.getId())) {
-                    p = new Parsed(definition.getId(), DMN.parseDecision(key, model), now);
+                    p = new Parsed(definition.getId(), DMN.parseDecision(key, model), now, generation);
                 } catch (IOException e) {
                     throw new UncheckedIOException("cannot read the deployed decision " + key, e);
                 }
@@ -61,5 +70,9 @@ public final class DeployedDecision {
             parsed = p;
             return p;
         }
+    }
+
+    private static boolean fresh(Parsed p, long now, long generation) {
+        return p != null && p.generation() == generation && now - p.checkedAt() <= REFRESH_MILLIS;
     }
 }
