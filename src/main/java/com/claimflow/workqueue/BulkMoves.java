@@ -30,6 +30,11 @@ public class BulkMoves {
     public static final int MAX_TASKS = 5000;
     /** The audit trail's action for a bulk move as a whole (each task has its REASSIGNED row too). */
     public static final String BULK_MOVED = "BULK_MOVED";
+    /**
+     * Tasks moved in one transaction: a commit per task made a thousand-task move take 35 s on a loaded MariaDB, one per
+     * fifty takes a few (docs/benchmarks.md, "Workload board").
+     */
+    static final int BATCH = 50;
 
     private final WorkQueueService queues;
     private final WorkItemStore store;
@@ -66,16 +71,33 @@ public class BulkMoves {
 
         List<MoveSummary.Moved> moved = new ArrayList<>();
         List<MoveSummary.NotMoved> notMoved = new ArrayList<>();
+        List<String> distinct = List.copyOf(new LinkedHashSet<>(taskIds));
         int done = 0;
-        for (String taskId : new LinkedHashSet<>(taskIds)) {
+        for (int from = 0; from < distinct.size(); from += BATCH) {
+            List<String> batch = distinct.subList(from, Math.min(distinct.size(), from + BATCH));
+            Map<String, Integer> loadBefore = new LinkedHashMap<>(load);
+            List<Outcome> outcomes;
             try {
-                Outcome outcome = tx.execute(s -> moveOne(taskId, targets, load, why, lead));
-                if (outcome.whyNot() != null) notMoved.add(new MoveSummary.NotMoved(taskId, outcome.whyNot()));
-                else moved.add(new MoveSummary.Moved(taskId, outcome.to()));
-            } catch (RuntimeException e) {
-                notMoved.add(new MoveSummary.NotMoved(taskId, e.getMessage()));
+                outcomes = tx.execute(s -> batch.stream().map(id -> moveOne(id, targets, load, why, lead)).toList());
+            } catch (RuntimeException oneFailed) {
+                // rare (the engine refused one task): the batch rolled back whole; move its tasks one by one instead
+                load.clear();
+                load.putAll(loadBefore);
+                outcomes = new ArrayList<>();
+                for (String id : batch) {
+                    try {
+                        outcomes.add(tx.execute(s -> moveOne(id, targets, load, why, lead)));
+                    } catch (RuntimeException e) {
+                        outcomes.add(new Outcome(id, null, e.getMessage()));
+                    }
+                }
             }
-            progress.accept(++done);
+            for (Outcome o : outcomes) {
+                if (o.whyNot() != null) notMoved.add(new MoveSummary.NotMoved(o.taskId(), o.whyNot()));
+                else moved.add(new MoveSummary.Moved(o.taskId(), o.to()));
+            }
+            done += batch.size();
+            progress.accept(done);
         }
         MoveSummary summary = new MoveSummary(done, List.copyOf(moved), List.copyOf(notMoved));
         String detail = summary.headline() + " -> " + target.label() + ": " + why;
@@ -121,16 +143,16 @@ public class BulkMoves {
     }
 
     /** Who a task went to (null: the queue), or why it was not moved. */
-    private record Outcome(String to, String whyNot) {
+    private record Outcome(String taskId, String to, String whyNot) {
     }
 
     private Outcome moveOne(String taskId, Map<String, Set<String>> targets, Map<String, Integer> load, String why, Worker lead) {
         Optional<WorkItem> found = store.find(taskId);
-        if (found.isEmpty()) return new Outcome(null, "the task ended meanwhile");
+        if (found.isEmpty()) return new Outcome(taskId, null, "the task ended meanwhile");
         WorkItem item = found.get();
         if (targets.isEmpty()) {
             queues.move(item, null, why, lead);
-            return new Outcome(null, null);
+            return new Outcome(taskId, null, null);
         }
         String to = null;
         List<String> refusals = new ArrayList<>();
@@ -142,10 +164,10 @@ public class BulkMoves {
                 to = t.getKey();
             }
         }
-        if (to == null) return new Outcome(null, String.join("; ", refusals));
-        if (to.equals(item.assignee())) return new Outcome(to, null); // there already
+        if (to == null) return new Outcome(taskId, null, String.join("; ", refusals));
+        if (to.equals(item.assignee())) return new Outcome(taskId, to, null); // there already
         queues.move(item, to, why, lead);
         load.merge(to, 1, Integer::sum);
-        return new Outcome(to, null);
+        return new Outcome(taskId, to, null);
     }
 }

@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.claimflow.overview.EncounterFile;
 import com.claimflow.overview.EncounterFiles;
 import com.claimflow.overview.EncounterStory;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
@@ -32,20 +29,13 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest
 @ActiveProfiles({"test", "mysql"})
 class EncounterPageBenchmark {
-    static final String SERVER = "jdbc:mysql://127.0.0.1:3306/";
     static final String DATABASE = "claimflow_bench_page";
-    static final String OPTIONS = "?createDatabaseIfNotExist=true&sendFractionalSeconds=false&nullCatalogMeansCurrent=true&useSSL=false"
-            + "&allowPublicKeyRetrieval=true&rewriteBatchedStatements=true";
     /** Ids of the bulk rows start here, far above what the product's own inserts reach in a run. */
     static final long BULK_BASE = 100_000_000L;
 
     @DynamicPropertySource
     static void freshDatabase(DynamicPropertyRegistry registry) throws SQLException {
-        try (Connection c = DriverManager.getConnection(SERVER + OPTIONS, "root", ""); Statement s = c.createStatement()) {
-            s.execute("DROP DATABASE IF EXISTS " + DATABASE);
-            s.execute("CREATE DATABASE " + DATABASE + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
-        }
-        registry.add("spring.datasource.url", () -> SERVER + DATABASE + OPTIONS);
+        FreshBenchDatabase.use(DATABASE, registry);
     }
 
     @Autowired EncounterFiles files;
