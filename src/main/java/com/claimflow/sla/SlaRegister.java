@@ -10,8 +10,11 @@ import com.claimflow.workqueue.WorkItem;
 import java.io.OutputStream;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -30,10 +33,20 @@ public class SlaRegister {
     public static final int PAGE_SIZE = 50;
     /** Rows an export reads per query: its memory stays bounded however many events match. */
     static final int EXPORT_CHUNK = 1000;
+    /** How long after midnight UTC a day's sums may still change (a transaction begun before it commits after). */
+    static final Duration SETTLING = Duration.ofMinutes(5);
+    /** How many periods' sums of closed days are kept (least recently used go first). */
+    static final int CLOSED_PERIODS = 256;
 
     private final SlaEventStore store;
     private final CompletedWork completed;
     private final AuditService audit;
+    private final Map<ClosedKey, Sums> closedDays = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<ClosedKey, Sums> eldest) {
+            return size() > CLOSED_PERIODS;
+        }
+    };
 
     public SlaRegister(SlaEventStore store, CompletedWork completed, AuditService audit) {
         this.store = store;
@@ -75,27 +88,72 @@ public class SlaRegister {
 
     /**
      * The period's warnings and escalations per queue and per person (who held the task; from the daily rollup) with the
-     * completed tasks and SLA compliance (from the work done per day), for the filter's queue and person.
+     * completed tasks and SLA compliance (from the work done per day), for the filter's queue and person. Days that are
+     * over no longer change (events and completions are dated when they happen), so their sums are kept per period and
+     * filter; only the days still open are read every time.
      */
     @Transactional(readOnly = true)
     public SlaTotals totals(SlaFilter filter) {
-        Map<String, SlaTotal> queues = new TreeMap<>();
-        Map<String, SlaTotal> people = new TreeMap<>();
-        SlaTotal all = new SlaTotal("all", 0, 0, 0, 0);
-        for (SlaEventStore.Counted c : store.counts(filter.period().from(), filter.period().toExclusive(), filter.queue(), filter.person())) {
-            String person = c.holder().isEmpty() ? SlaTotals.NOBODY : c.holder();
-            add(queues, c.queue(), t -> t.plus(c.warnings(), c.escalations(), 0, 0));
-            add(people, person, t -> t.plus(c.warnings(), c.escalations(), 0, 0));
-            all = all.plus(c.warnings(), c.escalations(), 0, 0);
+        LocalDate open = LocalDate.ofInstant(Instant.now().minus(SETTLING), ZoneOffset.UTC); // the first day that may still change
+        LocalDate from = filter.period().from();
+        LocalDate toExclusive = filter.period().toExclusive();
+        Sums sums = new Sums();
+        if (from.isBefore(open)) {
+            LocalDate closedEnd = toExclusive.isBefore(open) ? toExclusive : open;
+            ClosedKey key = new ClosedKey(from, closedEnd, filter.queue(), filter.person());
+            Sums closed;
+            synchronized (closedDays) {
+                closed = closedDays.get(key);
+            }
+            if (closed == null) {
+                closed = sum(new Sums(), from, closedEnd, filter);
+                synchronized (closedDays) {
+                    closedDays.put(key, closed);
+                }
+            }
+            sums.addAll(closed);
         }
-        for (CompletedDay d : completed.daily(filter.period().from(), filter.period().toExclusive())) {
+        if (toExclusive.isAfter(open)) sum(sums, from.isAfter(open) ? from : open, toExclusive, filter);
+        return sums.totals();
+    }
+
+    private Sums sum(Sums sums, LocalDate from, LocalDate toExclusive, SlaFilter filter) {
+        for (SlaEventStore.Counted c : store.counts(from, toExclusive, filter.queue(), filter.person())) {
+            sums.add(c.queue(), c.holder().isEmpty() ? SlaTotals.NOBODY : c.holder(), c.warnings(), c.escalations(), 0, 0);
+        }
+        for (CompletedDay d : completed.daily(from, toExclusive)) {
             if (filter.queue() != null && !filter.queue().equals(d.queue())) continue;
             if (filter.person() != null && !filter.person().equals(d.worker())) continue;
-            add(queues, d.queue(), t -> t.plus(0, 0, d.completed(), d.escalated()));
-            add(people, d.worker(), t -> t.plus(0, 0, d.completed(), d.escalated()));
-            all = all.plus(0, 0, d.completed(), d.escalated());
+            sums.add(d.queue(), d.worker(), 0, 0, d.completed(), d.escalated());
         }
-        return new SlaTotals(new ArrayList<>(queues.values()), new ArrayList<>(people.values()), all);
+        return sums;
+    }
+
+    /** A cached sum's period (whole days, all over) and the filters totals follow. */
+    private record ClosedKey(LocalDate from, LocalDate toExclusive, String queue, String person) {
+    }
+
+    /** Totals being summed: per queue, per person and over all. Immutable once cached (only read by {@link #addAll}). */
+    private static final class Sums {
+        final Map<String, SlaTotal> queues = new TreeMap<>();
+        final Map<String, SlaTotal> people = new TreeMap<>();
+        SlaTotal all = new SlaTotal("all", 0, 0, 0, 0);
+
+        void add(String queue, String person, long w, long e, long c, long ce) {
+            SlaRegister.add(queues, queue, t -> t.plus(w, e, c, ce));
+            SlaRegister.add(people, person, t -> t.plus(w, e, c, ce));
+            all = all.plus(w, e, c, ce);
+        }
+
+        void addAll(Sums other) {
+            other.queues.values().forEach(t -> SlaRegister.add(queues, t.name(), x -> x.plus(t.warnings(), t.escalations(), t.completed(), t.completedEscalated())));
+            other.people.values().forEach(t -> SlaRegister.add(people, t.name(), x -> x.plus(t.warnings(), t.escalations(), t.completed(), t.completedEscalated())));
+            all = all.plus(other.all.warnings(), other.all.escalations(), other.all.completed(), other.all.completedEscalated());
+        }
+
+        SlaTotals totals() {
+            return new SlaTotals(new ArrayList<>(queues.values()), new ArrayList<>(people.values()), all);
+        }
     }
 
     private static void add(Map<String, SlaTotal> totals, String name, Function<SlaTotal, SlaTotal> plus) {

@@ -47,12 +47,14 @@ class SlaRegisterBenchmark {
             + "&allowPublicKeyRetrieval=true&rewriteBatchedStatements=true";
     static final String[] QUEUES = {"coders", "billers", "compliance", "leads", "appeals", "collections"};
     static final int PEOPLE_PER_QUEUE = 10;
+    /** -Dbench.reuse=true: keep the database of the last run and its rows (seeding takes minutes). */
+    static final boolean REUSE = Boolean.getBoolean("bench.reuse");
 
     @DynamicPropertySource
     static void freshDatabase(DynamicPropertyRegistry registry) throws SQLException {
         try (Connection c = DriverManager.getConnection(SERVER + OPTIONS, "root", ""); Statement s = c.createStatement()) {
-            s.execute("DROP DATABASE IF EXISTS " + DATABASE);
-            s.execute("CREATE DATABASE " + DATABASE + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+            if (!REUSE) s.execute("DROP DATABASE IF EXISTS " + DATABASE);
+            s.execute("CREATE DATABASE IF NOT EXISTS " + DATABASE + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
         }
         registry.add("spring.datasource.url", () -> SERVER + DATABASE + OPTIONS);
     }
@@ -78,8 +80,8 @@ class SlaRegisterBenchmark {
                 + " MiB max heap; " + jdbc.queryForObject("select version()", String.class) + " on the same machine, innodb_buffer_pool_size "
                 + jdbc.queryForObject("select @@innodb_buffer_pool_size", Long.class) / (1 << 20) + " MiB");
         long start = System.nanoTime();
-        seed();
-        line(String.format(Locale.ROOT, "- seeded in %.0f s: sla_event %,d, sla_daily %,d, work_item %,d, work_done_daily %,d", (System.nanoTime() - start) / 1e9,
+        if (!REUSE || count("sla_event") != events) seed();
+        line(String.format(Locale.ROOT, "- seeded (or kept, bench.reuse) in %.0f s: sla_event %,d, sla_daily %,d, work_item %,d, work_done_daily %,d", (System.nanoTime() - start) / 1e9,
                 count("sla_event"), count("sla_daily"), count("work_item"), count("work_done_daily")));
 
         String person = "coders-3";
@@ -98,6 +100,10 @@ class SlaRegisterBenchmark {
         Map<String, Supplier<Object>> totals = new LinkedHashMap<>();
         totals.put("totals (rollup): 30 days", () -> register.totals(SlaFilter.of(month)));
         totals.put("totals (rollup): 366 days", () -> register.totals(SlaFilter.of(year)));
+        int[] back = {0};
+        // each call a 366-day period ending on another past day: never a period whose closed days' sums are kept (256 are)
+        totals.put("totals (rollup), cold: 366 days, a new period each call", () -> register.totals(SlaFilter.of(
+                EvidencePeriod.lastDays(366, today.minusDays(1 + back[0]++ % 300)))));
         totals.put("totals (rollup): 366 days, queue", () -> register.totals(filter(year, "billers", null, null, null, null)));
         totals.put("totals (rollup): 366 days, person", () -> register.totals(filter(year, null, person, null, null, null)));
         Map<String, Supplier<Object>> baseline = new LinkedHashMap<>();
@@ -114,6 +120,9 @@ class SlaRegisterBenchmark {
         totals.forEach((name, run) -> results.put(name, measure(name, run, warmup, iterations)));
         baseline.forEach((name, run) -> results.put(name, measure(name, run, 1, baselineIterations)));
         results.values().forEach(l -> line(l.row()));
+        line(String.format(Locale.ROOT, "- p99 ratio baseline / rollup (cold), 366 days: %.0f",
+                results.get("baseline, aggregate over sla_event: 366 days").percentileMs(99)
+                        / results.get("totals (rollup), cold: 366 days, a new period each call").percentileMs(99)));
         line(String.format(Locale.ROOT, "- p99 ratio baseline / rollup, 366 days: %.0f; 30 days: %.0f",
                 results.get("baseline, aggregate over sla_event: 366 days").percentileMs(99) / results.get("totals (rollup): 366 days").percentileMs(99),
                 results.get("baseline, aggregate over sla_event: 30 days").percentileMs(99) / results.get("totals (rollup): 30 days").percentileMs(99)));
