@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 @Component("slaEscalationDelegate")
 public class SlaEscalationDelegate extends SlaBreachDelegate implements JavaDelegate {
-    public SlaEscalationDelegate(TaskService tasks, WorkQueueService queues) {
-        super(tasks, queues, SlaState.ESCALATED);
+    public SlaEscalationDelegate(TaskService tasks, WorkQueueService queues, SlaPolicy policy, SlaRegister register) {
+        super(tasks, queues, policy, register, SlaState.ESCALATED);
     }
 }

@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 @Component("slaWarningDelegate")
 public class SlaWarningDelegate extends SlaBreachDelegate implements JavaDelegate {
-    public SlaWarningDelegate(TaskService tasks, WorkQueueService queues) {
-        super(tasks, queues, SlaState.WARNED);
+    public SlaWarningDelegate(TaskService tasks, WorkQueueService queues, SlaPolicy policy, SlaRegister register) {
+        super(tasks, queues, policy, register, SlaState.WARNED);
     }
 }
