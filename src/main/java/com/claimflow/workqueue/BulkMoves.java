@@ -67,7 +67,7 @@ public class BulkMoves {
         if (taskIds.size() > MAX_TASKS) throw new BadInputException("taskIds", "at most " + MAX_TASKS + " tasks in one move, not " + taskIds.size());
         Map<String, Set<String>> targets = targetsOf(target);
         Map<String, Integer> load = new LinkedHashMap<>();
-        for (String user : targets.keySet()) load.put(user, store.assignedTo(user).size());
+        for (String user : targets.keySet()) load.put(user, 0); // evenly: the tasks of this move, whatever each holds already
 
         List<MoveSummary.Moved> moved = new ArrayList<>();
         List<MoveSummary.NotMoved> notMoved = new ArrayList<>();

@@ -13,7 +13,7 @@ public sealed interface MoveTarget {
         }
     }
 
-    /** Spread evenly over the people named: each task to whoever of them may hold it and holds least. */
+    /** Spread evenly over the people named: each task to whoever of them may hold it and has been given fewest in this move. */
     record Spread(List<String> userIds) implements MoveTarget {
         public Spread {
             if (userIds == null || userIds.isEmpty()) throw new BadInputException("toUsers", "name at least one person to spread the tasks over");

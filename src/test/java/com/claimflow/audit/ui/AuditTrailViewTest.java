@@ -44,7 +44,7 @@ class AuditTrailViewTest extends KaribuTestBase {
         assertThat(rows(grid())).hasSize(50);
         assertThat(rows(grid()).get(0).encounterId()).isEqualTo(5054L);
         assertThat(rows(grid()).get(0).channel()).isEqualTo("ui");
-        assertThat(_get(Anchor.class, s -> s.withId("audit-csv")).getHref()).contains("actor=" + actor);
+        assertThat(_get(Anchor.class, s -> s.withId("audit-csv")).getHref()).startsWith("VAADIN/dynamic/resource/"); // through the UI session
         _click(_get(Button.class, s -> s.withId("audit-older")));
         assertThat(rows(grid())).extracting(AuditEntry::encounterId).containsExactly(5004L, 5003L, 5002L, 5001L, 5000L);
         assertThat(_get(Button.class, s -> s.withId("audit-older")).isEnabled()).isFalse();
