@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
@@ -53,17 +54,33 @@ public class TaskPeople {
         if (userId.isBlank() || userId.length() > USER_ID_MAX || userId.chars().anyMatch(Character::isISOControl)) {
             throw new BadInputException("toUser", "give the user id of a person (at most " + USER_ID_MAX + " characters), or null to put the task back in its queue");
         }
-        if (identity.createUserQuery().userId(userId).count() == 0) {
-            throw new BadInputException("toUser", "there is no user '" + userId + "'");
-        }
+        Set<String> groups = groupsOfUser(userId).orElseThrow(() -> new BadInputException("toUser", "there is no user '" + userId + "'"));
+        whyNot(item, userId, groups).ifPresent(why -> {
+            throw new BadInputException("toUser", why + ": they may not work it");
+        });
+    }
+
+    /** The groups of a user, or empty when there is no such user: a bulk move checks each target once, not once per task. */
+    public Optional<Set<String>> groupsOfUser(String userId) {
+        if (identity.createUserQuery().userId(userId).count() == 0) return Optional.empty();
+        Set<String> groups = new LinkedHashSet<>();
+        identity.createGroupQuery().groupMember(userId).list().forEach(g -> groups.add(g.getId()));
+        return Optional.of(groups);
+    }
+
+    /** Why a user with these groups may not hold the task, or empty when they may. */
+    public static Optional<String> whyNot(WorkItem item, String userId, Set<String> userGroups) {
         Set<String> allowed = groupsOf(item);
-        boolean member = identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).anyMatch(allowed::contains);
-        if (!member) {
-            throw new BadInputException("toUser", userId + " is in none of the task's groups (" + String.join(", ", allowed) + "): they may not work it");
+        if (userGroups.stream().noneMatch(allowed::contains)) {
+            return Optional.of(userId + " is in none of the task's groups (" + String.join(", ", allowed) + ")");
         }
-        if (userId.equals(item.excludedUser())) {
-            throw new BadInputException("toUser", userId + " coded this encounter and may not audit it");
-        }
+        if (userId.equals(item.excludedUser())) return Optional.of(userId + " coded this encounter and may not audit it");
+        return Optional.empty();
+    }
+
+    /** The user ids of a group's members, in id order; empty for a group that does not exist. */
+    public List<String> membersOf(String group) {
+        return identity.createUserQuery().memberOfGroup(group).orderByUserId().asc().list().stream().map(User::getId).toList();
     }
 
     /** Whether the user is a lead (and so may hold a task while it is with the leads). */

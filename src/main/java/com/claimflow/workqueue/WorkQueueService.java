@@ -129,6 +129,12 @@ public class WorkQueueService {
         String why = requireReason(reason, "say why the task is moved");
         WorkItem item = get(taskId);
         if (toUser != null) people.requireEligible(item, toUser);
+        move(item, toUser, why, lead);
+    }
+
+    /** Moves a task whose target a caller has checked ({@link TaskPeople}) already: the reassignment itself, in the caller's transaction. */
+    void move(WorkItem item, String toUser, String why, Worker lead) {
+        String taskId = item.taskId();
         if (item.assignee() != null) engineClaims.passOnNow(taskId, item.assignee()); // a next-task claim reaches the audit trail first
         String from = item.assignee() == null ? "queue" : item.assignee();
         if (item.isWithTheLeads() && (toUser == null || !people.isLead(toUser))) {
@@ -181,7 +187,7 @@ public class WorkQueueService {
         if (!has) tasks.addCandidateGroup(taskId, group);
     }
 
-    private static String requireReason(String reason, String what) {
+    static String requireReason(String reason, String what) {
         if (reason == null || reason.isBlank()) throw new BadInputException("reason", what);
         String r = reason.strip();
         if (r.length() > REASON_MAX) throw new BadInputException("reason", "at most " + REASON_MAX + " characters (" + r.length() + " given)");
@@ -281,6 +287,12 @@ public class WorkQueueService {
     /** A count from {@link #count} as people read it: "1,000+" once past the cap. */
     public static String countLabel(long count) {
         return count > COUNT_CAP ? String.format("%,d+", COUNT_CAP) : String.format("%,d", count);
+    }
+
+    /** A page of the open tasks matching a lead's filter, in the chosen order over the whole queue, after the cursor (null: the first). */
+    @Transactional(readOnly = true)
+    public List<WorkItem> matching(WorkFilter filter, WorkSort sort, BoardCursor after) {
+        return store.matching(filter, sort, after, PAGE_SIZE);
     }
 
     @Transactional(readOnly = true)

@@ -39,9 +39,13 @@ public class WorkItemProjection {
                 engineClaims.recordUnpassedClaim(task.getId()); // Cockpit gave it to someone else before next task's claim got there
                 store.assign(task.getId(), task.getAssignee());
             }
-            case TaskListener.EVENTNAME_COMPLETE, TaskListener.EVENTNAME_DELETE -> {
+            case TaskListener.EVENTNAME_COMPLETE -> {
+                engineClaims.recordUnpassedClaim(task.getId());
+                store.end(task.getId(), task.getAssignee() == null ? "unknown" : task.getAssignee(), Instant.now());
+            }
+            case TaskListener.EVENTNAME_DELETE -> {
                 engineClaims.recordUnpassedClaim(task.getId()); // the process moved on before next task's claim got there
-                store.delete(task.getId());
+                store.end(task.getId(), null, Instant.now());
             }
             default -> { }
         }

@@ -1,12 +1,17 @@
 package com.claimflow.workqueue.internal;
 
+import com.claimflow.workqueue.BoardCursor;
 import com.claimflow.workqueue.QueueCursor;
+import com.claimflow.workqueue.WorkFilter;
+import com.claimflow.workqueue.WorkSort;
 import com.claimflow.workqueue.QueueStats;
 import com.claimflow.workqueue.WorkItem;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -14,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -89,7 +95,13 @@ public class WorkItemStore {
      */
     public void assign(String taskId, String assignee) {
         if (isEcho(taskId, assignee)) return;
-        jdbc.update("update work_item set assignee = ?, engine_claim_pending = false where task_id = ?", assignee, taskId);
+        if (assignee == null) {
+            jdbc.update("update work_item set assignee = null, engine_claim_pending = false where task_id = ?", taskId);
+        } else {
+            Instant now = Instant.now(); // the handle time of the task starts at its latest claim
+            jdbc.update("update work_item set assignee = ?, engine_claim_pending = false, claimed_at = ?, claimed_at_ms = ? where task_id = ?",
+                    assignee, Timestamp.from(now), now.toEpochMilli(), taskId);
+        }
         Map<String, String> taken = takenInThisTransaction(false);
         if (taken != null) taken.remove(taskId);
     }
@@ -137,8 +149,9 @@ public class WorkItemStore {
 
     /** Takes the item for {@code assignee} only if nobody holds it: the row lock decides between concurrent callers. */
     public boolean assignIfFree(String taskId, String assignee) {
-        return rememberedIfTaken(jdbc.update("update work_item set assignee = ? where task_id = ? and assignee is null", assignee, taskId) == 1,
-                taskId, assignee);
+        Instant now = Instant.now();
+        return rememberedIfTaken(jdbc.update("update work_item set assignee = ?, claimed_at = ?, claimed_at_ms = ? where task_id = ? and assignee is null",
+                assignee, Timestamp.from(now), now.toEpochMilli(), taskId) == 1, taskId, assignee);
     }
 
     /** Claims the engine has still to be given (task id to assignee): made just now, or before a crash. */
@@ -182,6 +195,47 @@ public class WorkItemStore {
 
     public void delete(String taskId) {
         jdbc.update("delete from work_item where task_id = ?", taskId);
+    }
+
+    /**
+     * The task ended: its row moves to work_item_done with who completed it ({@code completedBy}, null when the process
+     * moved on without it) and, for a completion, is added to the day's sums for its queue and worker. The queue is the
+     * one it was worked in: the one it came from while it is with the leads.
+     */
+    public void end(String taskId, String completedBy, Instant endedAt) {
+        List<Ended> rows = jdbc.query("select task_id, encounter_id, task_type, coalesce(escalated_from, queue) as worked_in, payer_id, created_at,"
+                + " claimed_at, claimed_at_ms, sla_state from work_item where task_id = ?", (rs, n) -> {
+            Long millis = rs.getObject("claimed_at_ms", Long.class);
+            Timestamp at = rs.getTimestamp("claimed_at");
+            return new Ended(rs.getString("task_id"), rs.getObject("encounter_id", Long.class), rs.getString("task_type"), rs.getString("worked_in"),
+                    rs.getString("payer_id"), rs.getTimestamp("created_at").toInstant(),
+                    millis != null ? Instant.ofEpochMilli(millis) : at == null ? null : at.toInstant(), rs.getString("sla_state"));
+        }, taskId);
+        jdbc.update("delete from work_item where task_id = ?", taskId);
+        if (rows.isEmpty()) return;
+        Ended e = rows.get(0);
+        boolean completed = completedBy != null;
+        jdbc.update("insert into work_item_done (task_id, encounter_id, task_type, queue, payer_id, completed_by, created_at, claimed_at, ended_at,"
+                + " completed, sla_state) values (?,?,?,?,?,?,?,?,?,?,?)", e.taskId(), e.encounterId(), e.taskType(), e.queue(), e.payerId(),
+                completedBy, ts(e.createdAt()), ts(e.claimedAt()), ts(endedAt), completed, e.slaState());
+        if (!completed) return;
+        long handle = Math.max(0, endedAt.toEpochMilli() - (e.claimedAt() == null ? e.createdAt() : e.claimedAt()).toEpochMilli());
+        int warned = "WARNED".equals(e.slaState()) ? 1 : 0;
+        int escalated = "ESCALATED".equals(e.slaState()) ? 1 : 0;
+        java.sql.Date day = java.sql.Date.valueOf(LocalDate.ofInstant(endedAt, ZoneOffset.UTC));
+        String add = "update work_done_daily set completed = completed + 1, warned = warned + ?, escalated = escalated + ?, handle_ms = handle_ms + ?"
+                + " where done_on = ? and queue = ? and worker = ?";
+        if (jdbc.update(add, warned, escalated, handle, day, e.queue(), completedBy) == 1) return;
+        try {
+            jdbc.update("insert into work_done_daily (done_on, queue, worker, completed, warned, escalated, handle_ms) values (?,?,?,1,?,?,?)",
+                    day, e.queue(), completedBy, warned, escalated, handle);
+        } catch (DuplicateKeyException firstOfTheDayMeanwhile) {
+            jdbc.update(add, warned, escalated, handle, day, e.queue(), completedBy);
+        }
+    }
+
+    private record Ended(String taskId, Long encounterId, String taskType, String queue, String payerId, Instant createdAt, Instant claimedAt,
+                         String slaState) {
     }
 
     /** Raises the row's SLA state (an escalated task is never lowered to warned) and its priority with it; false when it was there already. */
@@ -265,6 +319,103 @@ public class WorkItemStore {
                 ? jdbc.queryForObject("select count(*) from (select 1 from work_item where queue = ? limit ?) t", Long.class, queue, cap + 1)
                 : jdbc.queryForObject("select count(*) from (select 1 from work_item where queue = ? and payer_id = ? limit ?) t", Long.class,
                         queue, payerId, cap + 1);
+    }
+
+    /**
+     * A page of the open tasks matching a lead's filter, in the chosen order over the whole queue (or the person's tasks),
+     * after the cursor: each order is read from an index that starts with the queue (ix_work_item_queue, _age, _amount).
+     */
+    public List<WorkItem> matching(WorkFilter filter, WorkSort sort, BoardCursor after, int limit) {
+        List<Object> args = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from work_item where ").append(where(filter, args));
+        if (after != null) {
+            Timestamp created = Timestamp.from(after.createdAt());
+            switch (sort) {
+                case PRIORITY -> {
+                    sql.append(" and (priority < ? or (priority = ? and (created_at > ? or (created_at = ? and task_id > ?))))");
+                    args.addAll(List.of(after.priority(), after.priority(), created, created, after.taskId()));
+                }
+                case OLDEST -> {
+                    sql.append(" and (created_at > ? or (created_at = ? and task_id > ?))");
+                    args.addAll(List.of(created, created, after.taskId()));
+                }
+                case AMOUNT -> {
+                    sql.append(" and (amount < ? or (amount = ? and task_id < ?))");
+                    args.addAll(List.of(after.amount(), after.amount(), after.taskId()));
+                }
+            }
+        }
+        sql.append(" order by ").append(orderOf(sort)).append(" limit ?");
+        args.add(limit);
+        return jdbc.query(sql.toString(), ROW, args.toArray());
+    }
+
+    /** The ids of the first {@code limit} tasks matching the filter, in the chosen order: a bulk move's "all matching". */
+    public List<String> matchingIds(WorkFilter filter, WorkSort sort, int limit) {
+        List<Object> args = new ArrayList<>();
+        String sql = "select task_id from work_item where " + where(filter, args) + " order by " + orderOf(sort) + " limit ?";
+        args.add(limit);
+        return jdbc.queryForList(sql, String.class, args.toArray());
+    }
+
+    private static String orderOf(WorkSort sort) {
+        return switch (sort) {
+            case PRIORITY -> QUEUE_ORDER;
+            case OLDEST -> "created_at, task_id";
+            case AMOUNT -> "amount desc, task_id desc"; // one direction: the index is read backwards
+        };
+    }
+
+    private static String where(WorkFilter f, List<Object> args) {
+        List<String> terms = new ArrayList<>();
+        if (f.queue() != null) {
+            terms.add("queue = ?");
+            args.add(f.queue());
+        }
+        if (WorkFilter.UNCLAIMED.equals(f.person())) {
+            terms.add("assignee is null");
+        } else if (f.person() != null) {
+            terms.add("assignee = ?");
+            args.add(f.person());
+        }
+        if (f.payerId() != null) {
+            terms.add("payer_id = ?");
+            args.add(f.payerId());
+        }
+        if (f.taskType() != null) {
+            terms.add("task_type = ?");
+            args.add(f.taskType());
+        }
+        if (f.slaState() != null) {
+            terms.add("sla_state = ?");
+            args.add(f.slaState().name());
+        }
+        if (f.olderThanDays() != null) {
+            terms.add("created_at <= ?");
+            args.add(Timestamp.from(Instant.now().minus(java.time.Duration.ofDays(f.olderThanDays()))));
+        }
+        if (f.minAmount() != null) {
+            terms.add("amount >= ?");
+            args.add(f.minAmount());
+        }
+        if (f.maxAmount() != null) {
+            terms.add("amount <= ?");
+            args.add(f.maxAmount());
+        }
+        return String.join(" and ", terms);
+    }
+
+    /** Per queue and holder (null: unclaimed): open tasks, the oldest, warned and escalated; one pass over ix_work_item_overview. */
+    public List<HeldWork> heldWork() {
+        return jdbc.query("select queue, assignee, count(*), min(created_at), sum(case when sla_state = 'WARNED' then 1 else 0 end),"
+                + " sum(case when sla_state = 'ESCALATED' then 1 else 0 end) from work_item group by queue, assignee", (rs, n) -> {
+            Timestamp oldest = rs.getTimestamp(4);
+            return new HeldWork(rs.getString(1), rs.getString(2), rs.getLong(3), oldest == null ? null : oldest.toInstant(), rs.getLong(5), rs.getLong(6));
+        });
+    }
+
+    /** The open tasks of one queue held by one person (null: nobody). */
+    public record HeldWork(String queue, String assignee, long open, Instant oldest, long warned, long escalated) {
     }
 
     public List<WorkItem> assignedTo(String assignee) {
