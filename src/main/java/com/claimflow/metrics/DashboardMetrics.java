@@ -112,7 +112,11 @@ public class DashboardMetrics {
             case DENIAL_RATE -> denials(period);
             case DNFB -> dnfb(period, dnfbDays);
             case NET_COLLECTION_RATE -> netCollection(period);
-            case PRODUCTIVITY -> values(figure, period, null, work.productivity(period));
+            case PRODUCTIVITY -> {
+                List<Point> points = work.productivity(period);
+                long tasks = points.stream().filter(p -> WorkFigures.PER_DAY.equals(p.series())).mapToLong(p -> p.numerator().longValue()).sum();
+                yield values(figure, period, BigDecimal.valueOf(tasks), points);
+            }
             case SLA_COMPLIANCE -> {
                 List<Point> points = work.slaCompliance(period);
                 long done = 0, clean = 0;

@@ -39,11 +39,13 @@ public enum Figure {
                     + "encounters with charges on their account: the share of what could be collected that was.",
             "Cash collection as a percentage of net patient service revenue"),
     PRODUCTIVITY("productivity", "Productivity per worker", "tasks",
-            "Tasks each worker completed in the period, per working day (a day with at least one completion) and per "
-                    + "7 days, with the median of the worker's daily mean handle time (claim to completion).",
+            "Tasks each worker completed in the period (the headline: all of them), per working day (a day with at least one "
+                    + "completion) and per 7 days of the period, with the median over the worker's days of the day's mean handle time "
+                    + "(claim to completion; the daily history keeps sums, not each task). Tasks carry no payer: the payer filter does not apply.",
             null),
     SLA_COMPLIANCE("sla-compliance", "SLA compliance", "%",
-            "Per UTC day: of the tasks completed that day, the share that was never escalated for its SLA.",
+            "Per UTC day of completion: of the tasks completed that day, the share that was not escalated for its SLA when "
+                    + "completed (the headline: over the whole period). The payer filter does not apply.",
             null);
 
     private final String id;

@@ -41,11 +41,16 @@ class EncounterPageBenchmark {
 
     @DynamicPropertySource
     static void freshDatabase(DynamicPropertyRegistry registry) throws SQLException {
+        useFresh(DATABASE, registry);
+    }
+
+    /** Drops and makes {@code database} anew on the local MariaDB and points the context's data source at it. */
+    static void useFresh(String database, DynamicPropertyRegistry registry) throws SQLException {
         try (Connection c = DriverManager.getConnection(SERVER + OPTIONS, "root", ""); Statement s = c.createStatement()) {
-            s.execute("DROP DATABASE IF EXISTS " + DATABASE);
-            s.execute("CREATE DATABASE " + DATABASE + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+            s.execute("DROP DATABASE IF EXISTS " + database);
+            s.execute("CREATE DATABASE " + database + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
         }
-        registry.add("spring.datasource.url", () -> SERVER + DATABASE + OPTIONS);
+        registry.add("spring.datasource.url", () -> SERVER + database + OPTIONS);
     }
 
     @Autowired EncounterFiles files;

@@ -25,12 +25,20 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Period 120 days ago to today: clean 2 of 4 (50.0 %), first pass 2 of 3 (66.7 %), denials 1 of 2 (50.0 %, CO 50.0 %),
  * net collection 60 / (300 - 30) = 22.2 %, open A/R 260 (10 aged 0-30, 200 aged 31-60, 50 aged 91-120: 19.2 % over
  * 90 days), A/R days 260 / (350 / 121) = 89.9, DNFB after 3 days 2, after 7 or 14 days 1 (80.00).
+ * <p>{@link #workDays()} adds completed work on a random day long past (a day no other test writes), for two workers of its own:
+ * on {@link #workDay} A completed 4 coding tasks (1 escalated, 1 minute each), B 3 billing tasks (all escalated, 2 minutes
+ * each); the day after, A completed 2 (3 minutes each). Over the 8 days from {@link #workFrom}: A and B 3.0 tasks per
+ * working day, A 5.3 and B 2.6 per 7 days, median handle 2.0 minutes each; SLA compliance 3 of 7 (42.9 %), then 2 of 2
+ * (100.0 %), 5 of 9 overall (55.6 %).
  */
 public final class MetricsFixture {
     public final String payer = "M" + UUID.randomUUID().toString().replace("-", "").substring(0, 9).toUpperCase();
     public final LocalDate today = LocalDate.now(ZoneOffset.UTC);
     public long paid, denied, resent, unbilled, fresh;
     public long resentClaim;
+    public final String workerA = "a-" + payer.toLowerCase(), workerB = "b-" + payer.toLowerCase();
+    /** A day long past and drawn at random: a database kept between runs (MariaDB) has no other work on it. */
+    public final LocalDate workDay = today.minusDays(1_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(20_000)), workFrom = workDay.minusDays(3), workTo = workDay.plusDays(4);
     private final JdbcTemplate jdbc;
 
     public MetricsFixture(JdbcTemplate jdbc, ReferenceService reference) {
@@ -78,6 +86,18 @@ public final class MetricsFixture {
         entry(resent, resentClaim, "PAYER_PAYMENT", "-45.00", "0");
         entry(resent, resentClaim, "CONTRACTUAL_ADJUSTMENT", "-5.00", "0");
         jdbc.update("update claim set status = 'PAID', updated_at = ? where id = ?", Timestamp.from(Instant.now()), resentClaim);
+    }
+
+    /** Completed work as the work queue sums it per day, queue and worker (see the class comment). */
+    public void workDays() {
+        done(workDay, "coders", workerA, 4, 1, 4 * 60_000L);
+        done(workDay, "billers", workerB, 3, 3, 3 * 120_000L);
+        done(workDay.plusDays(1), "coders", workerA, 2, 0, 2 * 180_000L);
+    }
+
+    private void done(LocalDate day, String queue, String worker, long completed, long escalated, long handleMillis) {
+        jdbc.update("insert into work_done_daily (done_on, queue, worker, completed, warned, escalated, handle_ms) values (?,?,?,?,?,?,?)",
+                Date.valueOf(day), queue, worker, completed, 0, escalated, handleMillis);
     }
 
     private long encounter(int daysAgo) {

@@ -112,6 +112,30 @@ class MetricsApiIT extends ApiTestBase {
     }
 
     @Test
+    void productivityAndSlaComplianceComeFromTheCompletedWork() throws Exception {
+        data.workDays();
+        String period = "?from=" + data.workFrom + "&to=" + data.workTo;
+
+        JsonNode productivity = json.readTree(as("lena").getForObject("/api/metrics/productivity" + period, String.class));
+        assertThat(point(productivity, "tasks per working day", data.workerA).get("value").decimalValue()).isEqualByComparingTo("3.0");
+        assertThat(point(productivity, "tasks per working day", data.workerB).get("value").decimalValue()).isEqualByComparingTo("3.0");
+        assertThat(point(productivity, "tasks per 7 days", data.workerA).get("value").decimalValue()).isEqualByComparingTo("5.3");
+        assertThat(point(productivity, "tasks per 7 days", data.workerB).get("value").decimalValue()).isEqualByComparingTo("2.6");
+        assertThat(point(productivity, "median handle minutes", data.workerA).get("value").decimalValue()).isEqualByComparingTo("2.0");
+        assertThat(point(productivity, "median handle minutes", data.workerB).get("value").decimalValue()).isEqualByComparingTo("2.0");
+        assertThat(productivity.get("headline").asInt()).isEqualTo(9);
+
+        JsonNode sla = json.readTree(as("cora").getForObject("/api/metrics/sla-compliance" + period, String.class));
+        assertThat(point(sla, "never escalated", data.workDay.toString()).get("value").decimalValue()).isEqualByComparingTo("42.9");
+        assertThat(point(sla, "never escalated", data.workDay.plusDays(1).toString()).get("value").decimalValue()).isEqualByComparingTo("100.0");
+        assertThat(sla.get("headline").decimalValue()).isEqualByComparingTo("55.6");
+
+        JsonNode behind = json.readTree(as("cora").getForObject("/api/metrics/productivity/rows" + period + "&label=" + data.workerA, String.class));
+        assertThat(behind).hasSize(2);
+        assertThat(behind.get(0).get("note").asText()).isEqualTo("4 completed, 0 warned, 1 escalated, mean handle 1.0 min");
+    }
+
+    @Test
     void badPeriodsAreRefusedNamingTheParameterAndChangeNothing() throws Exception {
         Instant asOf = metrics.asOf();
         assertRefused("/api/metrics/clean-claim-rate?from=2026-13-01", "from", "not a date");
