@@ -1,6 +1,9 @@
 package com.claimflow.metrics;
 
 import com.claimflow.metrics.FigureValues.Point;
+import com.claimflow.metrics.internal.MetricsStore;
+import com.claimflow.metrics.internal.MetricsStore.WorkDay;
+import com.claimflow.metrics.internal.MetricsStore.WorkerDay;
 import com.claimflow.workqueue.CompletedDay;
 import com.claimflow.workqueue.CompletedWork;
 import java.math.BigDecimal;
@@ -12,8 +15,10 @@ import java.util.TreeMap;
 import org.springframework.stereotype.Component;
 
 /**
- * Productivity and SLA compliance from the work queue's completed-task history ({@link CompletedWork#daily}: one row
- * per UTC day, queue and worker). Completions carry no payer, so the payer filter does not apply to these two.
+ * Productivity and SLA compliance from the work queue's completed-task history: the figures from its daily sums grouped
+ * in SQL ({@link MetricsStore#workByDay}, {@link MetricsStore#workerDays}), the rows behind them from
+ * {@link CompletedWork#daily} (one row per UTC day, queue and worker). Completions carry no payer, so the payer filter
+ * does not apply to these two.
  */
 @Component
 class WorkFigures {
@@ -23,24 +28,26 @@ class WorkFigures {
     static final String NEVER_ESCALATED = "never escalated";
 
     private final CompletedWork completed;
+    private final MetricsStore store;
 
-    WorkFigures(CompletedWork completed) {
+    WorkFigures(CompletedWork completed, MetricsStore store) {
         this.completed = completed;
+        this.store = store;
     }
 
     /** Per worker: tasks per working day, per 7 days of the period, and the median of the worker's daily mean handle time. */
     List<Point> productivity(Period period) {
-        TreeMap<String, List<Day>> byWorker = new TreeMap<>();
-        for (Day d : days(period)) byWorker.computeIfAbsent(d.worker(), w -> new ArrayList<>()).add(d);
+        TreeMap<String, List<WorkerDay>> byWorker = new TreeMap<>();
+        for (WorkerDay d : store.workerDays(period.from(), period.to())) byWorker.computeIfAbsent(d.worker(), w -> new ArrayList<>()).add(d);
+        BigDecimal weeks = BigDecimal.valueOf(period.days()).divide(BigDecimal.valueOf(7), 6, RoundingMode.HALF_UP);
         List<Point> perDay = new ArrayList<>(), perWeek = new ArrayList<>(), handle = new ArrayList<>();
         for (var e : byWorker.entrySet()) {
-            long tasks = e.getValue().stream().mapToLong(Day::completed).sum();
+            long tasks = e.getValue().stream().mapToLong(WorkerDay::completed).sum();
             int days = e.getValue().size();
             perDay.add(new Point(PER_DAY, e.getKey(), divide(tasks, days), BigDecimal.valueOf(tasks), BigDecimal.valueOf(days)));
-            BigDecimal weeks = BigDecimal.valueOf(period.days()).divide(BigDecimal.valueOf(7), 6, RoundingMode.HALF_UP);
             perWeek.add(new Point(PER_WEEK, e.getKey(), BigDecimal.valueOf(tasks).divide(weeks, 1, RoundingMode.HALF_UP), BigDecimal.valueOf(tasks),
                     weeks.setScale(2, RoundingMode.HALF_UP)));
-            List<Long> means = e.getValue().stream().filter(d -> d.completed() > 0).map(d -> d.handleMillis() / d.completed()).sorted().toList();
+            List<Long> means = e.getValue().stream().map(d -> d.handleMillis() / d.completed()).sorted().toList();
             handle.add(new Point(MEDIAN_HANDLE, e.getKey(), minutes(median(means)), null, null));
         }
         List<Point> points = new ArrayList<>(perDay);
@@ -51,14 +58,10 @@ class WorkFigures {
 
     /** Per day with completions: the share of that day's completed tasks never escalated for their SLA. */
     List<Point> slaCompliance(Period period) {
-        TreeMap<LocalDate, long[]> byDay = new TreeMap<>();
-        for (CompletedDay d : completed.daily(period.from(), period.to().plusDays(1))) {
-            long[] sums = byDay.computeIfAbsent(d.day(), k -> new long[2]);
-            sums[0] += d.completed();
-            sums[1] += d.escalated();
-        }
         List<Point> points = new ArrayList<>();
-        byDay.forEach((day, s) -> points.add(DashboardMetrics.ratio(NEVER_ESCALATED, day.toString(), s[0] - s[1], s[0])));
+        for (WorkDay d : store.workByDay(period.from(), period.to())) {
+            points.add(DashboardMetrics.ratio(NEVER_ESCALATED, d.day().toString(), d.completed() - d.escalated(), d.completed()));
+        }
         return points;
     }
 
@@ -75,20 +78,6 @@ class WorkFigures {
             if (rows.size() == DashboardMetrics.ROW_LIMIT) break;
         }
         return rows;
-    }
-
-    /** A worker's completions on one day over all queues. */
-    private record Day(String worker, LocalDate day, long completed, long handleMillis) {
-    }
-
-    private List<Day> days(Period period) {
-        TreeMap<String, Day> byKey = new TreeMap<>();
-        for (CompletedDay d : completed.daily(period.from(), period.to().plusDays(1))) {
-            if (d.worker() == null) continue;
-            byKey.merge(d.worker() + "|" + d.day(), new Day(d.worker(), d.day(), d.completed(), d.handleMillis()),
-                    (a, b) -> new Day(a.worker(), a.day(), a.completed() + b.completed(), a.handleMillis() + b.handleMillis()));
-        }
-        return byKey.values().stream().filter(d -> d.completed() > 0).toList();
     }
 
     private static BigDecimal divide(long n, long d) {

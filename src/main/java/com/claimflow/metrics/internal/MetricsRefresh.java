@@ -20,7 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Keeps metric_encounter and metric_day up to date incrementally. Each pass, in one transaction holding the
  * metric_refresh row, finds the encounters touched since the last pass (new encounters, and new scrub results, 837s,
  * postings and account entries by id, changed claims by updated_at), recomputes their metric_encounter rows and then the
- * metric_day rows of their dates of service. A first run (or a backlog) walks the encounters by id, {@link #BATCH} per
+ * metric_day rows of their dates of service. A first run (or a backlog) walks the encounters in id order, {@link #BATCH} per
  * pass, and sums metric_day once at the end. This is the only place that reads other modules' tables (encounter,
  * claim, scrub_result, x12_claim_transaction, payment_posting, account_entry): they have no bulk read in their public
  * services, and the rollup must be set-based to stay cheap at a million encounters.
@@ -35,7 +35,7 @@ public class MetricsRefresh {
     /** A row whose transaction commits after a later id was read is seen by the next pass: each pass re-reads this many ids. */
     static final long OVERLAP = 100;
     /** The same for claims, by their last change. */
-    static final Duration CLAIM_OVERLAP = Duration.ofMinutes(2);
+    static final Duration CLAIM_OVERLAP = Duration.ofMinutes(1);
 
     static final String FACT_COLUMNS = "encounter_id, payer_id, date_of_service, claim_id, claim_status, claim_charge, billed_on, unbilled, "
             + "scrubbed, clean_first, answered_first, accepted_first, adjudicated, denial_group, gross_charges, payments, contractual, open_ar";
@@ -144,7 +144,9 @@ public class MetricsRefresh {
         boolean first = m.encounter() == 0 && m.claim() == null;
         // new encounters, walked by id; a backlog (the first run) a batch per pass
         long walkFrom = first ? 0 : Math.max(0, m.encounter() - OVERLAP);
-        long walkTo = Math.min(encounterMax, m.encounter() + BATCH);
+        Long batchEnd = jdbc.queryForObject("select max(id) from (select id from encounter where id > ? order by id limit " + BATCH + ") b",
+                Long.class, m.encounter());
+        long walkTo = batchEnd == null ? m.encounter() : batchEnd;
         boolean more = walkTo < encounterMax;
         int walked = walkTo > walkFrom ? rebuildRange(walkFrom, walkTo) : 0;
         // changed encounters already walked; with the first run the walk covers every row there is now

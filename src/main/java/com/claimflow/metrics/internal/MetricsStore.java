@@ -65,6 +65,32 @@ public class MetricsStore {
                 args.toArray());
     }
 
+    /** Tasks completed and escalated at completion per UTC day, from {@code from} to {@code to} included. */
+    public record WorkDay(LocalDate day, long completed, long escalated) {
+    }
+
+    /**
+     * Per UTC day, summed over queues and workers. It reads the work queue's daily table (work_done_daily, V21) with
+     * one GROUP BY: {@code CompletedWork.daily} returns a row per day, queue and worker (73,000 for two years of 100
+     * workers), which measured up to a second under load (docs/benchmarks.md, "Dashboard").
+     */
+    public List<WorkDay> workByDay(LocalDate from, LocalDate to) {
+        return jdbc.query("select done_on, sum(completed), sum(escalated) from work_done_daily where done_on >= ? and done_on <= ? "
+                + "group by done_on order by done_on", (rs, i) -> new WorkDay(rs.getObject(1, LocalDate.class), rs.getLong(2), rs.getLong(3)),
+                Date.valueOf(from), Date.valueOf(to));
+    }
+
+    /** One worker's completions on one UTC day over all queues, with the sum of their handle times. */
+    public record WorkerDay(String worker, LocalDate day, long completed, long handleMillis) {
+    }
+
+    /** Per worker and UTC day with completions, from {@code from} to {@code to} included; see {@link #workByDay} for why SQL. */
+    public List<WorkerDay> workerDays(LocalDate from, LocalDate to) {
+        return jdbc.query("select worker, done_on, sum(completed), sum(handle_ms) from work_done_daily where done_on >= ? and done_on <= ? "
+                + "group by worker, done_on having sum(completed) > 0 order by worker, done_on", (rs, i) -> new WorkerDay(rs.getString(1),
+                rs.getObject(2, LocalDate.class), rs.getLong(3), rs.getLong(4)), Date.valueOf(from), Date.valueOf(to));
+    }
+
     /** The payers with rows in the rollup, for the filter's list. */
     public List<String> payers() {
         return jdbc.queryForList("select distinct payer_id from metric_day order by payer_id", String.class);
