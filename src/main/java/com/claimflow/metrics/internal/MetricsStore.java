@@ -49,7 +49,10 @@ public class MetricsStore {
     public record RowFilter(String condition, List<Object> args, String note, String amount) {
     }
 
-    /** Up to {@code limit} encounters of the period behind a figure, oldest date of service first. */
+    /**
+     * Up to {@code limit} encounters of the period behind a figure, oldest date of service first, in the order of
+     * ix_metric_encounter_dos (date, payer, then the primary key), so the read stops at the limit instead of sorting.
+     */
     public List<FigureRow> rows(Period period, RowFilter filter, int limit) {
         List<Object> args = new ArrayList<>(List.of(Date.valueOf(period.from()), Date.valueOf(period.to())));
         String payer = "";
@@ -60,7 +63,7 @@ public class MetricsStore {
         args.addAll(filter.args());
         return jdbc.query("select encounter_id, claim_id, date_of_service, payer_id, claim_status, " + filter.amount() + ", " + filter.note()
                 + " from metric_encounter where date_of_service >= ? and date_of_service <= ?" + payer + " and (" + filter.condition() + ")"
-                + " order by date_of_service, encounter_id limit " + limit, (rs, i) -> new FigureRow(rs.getLong(1), (Long) rs.getObject(2, Long.class),
+                + " order by date_of_service, payer_id, encounter_id limit " + limit, (rs, i) -> new FigureRow(rs.getLong(1), (Long) rs.getObject(2, Long.class),
                 rs.getObject(3, LocalDate.class), rs.getString(4), null, null, rs.getString(5), money(rs.getBigDecimal(6)), rs.getString(7)),
                 args.toArray());
     }
