@@ -1,0 +1,97 @@
+package com.claimflow.metrics;
+
+import com.claimflow.metrics.FigureValues.Point;
+import com.claimflow.metrics.internal.MetricsStore;
+import com.claimflow.metrics.internal.MetricsStore.WorkDay;
+import com.claimflow.metrics.internal.MetricsStore.WorkerDay;
+import com.claimflow.workqueue.CompletedDay;
+import com.claimflow.workqueue.CompletedWork;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import org.springframework.stereotype.Component;
+
+/**
+ * Productivity and SLA compliance from the work queue's completed-task history: the figures from its daily sums grouped
+ * in SQL ({@link MetricsStore#workByDay}, {@link MetricsStore#workerDays}), the rows behind them from
+ * {@link CompletedWork#daily} (one row per UTC day, queue and worker). Completions carry no payer, so the payer filter
+ * does not apply to these two.
+ */
+@Component
+class WorkFigures {
+    static final String PER_DAY = "tasks per working day";
+    static final String PER_WEEK = "tasks per 7 days";
+    static final String MEDIAN_HANDLE = "median handle minutes";
+    static final String NEVER_ESCALATED = "never escalated";
+
+    private final CompletedWork completed;
+    private final MetricsStore store;
+
+    WorkFigures(CompletedWork completed, MetricsStore store) {
+        this.completed = completed;
+        this.store = store;
+    }
+
+    /** Per worker: tasks per working day, per 7 days of the period, and the median of the worker's daily mean handle time. */
+    List<Point> productivity(Period period) {
+        TreeMap<String, List<WorkerDay>> byWorker = new TreeMap<>();
+        for (WorkerDay d : store.workerDays(period.from(), period.to())) byWorker.computeIfAbsent(d.worker(), w -> new ArrayList<>()).add(d);
+        BigDecimal weeks = BigDecimal.valueOf(period.days()).divide(BigDecimal.valueOf(7), 6, RoundingMode.HALF_UP);
+        List<Point> perDay = new ArrayList<>(), perWeek = new ArrayList<>(), handle = new ArrayList<>();
+        for (var e : byWorker.entrySet()) {
+            long tasks = e.getValue().stream().mapToLong(WorkerDay::completed).sum();
+            int days = e.getValue().size();
+            perDay.add(new Point(PER_DAY, e.getKey(), divide(tasks, days), BigDecimal.valueOf(tasks), BigDecimal.valueOf(days)));
+            perWeek.add(new Point(PER_WEEK, e.getKey(), BigDecimal.valueOf(tasks).divide(weeks, 1, RoundingMode.HALF_UP), BigDecimal.valueOf(tasks),
+                    weeks.setScale(2, RoundingMode.HALF_UP)));
+            List<Long> means = e.getValue().stream().map(d -> d.handleMillis() / d.completed()).sorted().toList();
+            handle.add(new Point(MEDIAN_HANDLE, e.getKey(), minutes(median(means)), null, null));
+        }
+        List<Point> points = new ArrayList<>(perDay);
+        points.addAll(perWeek);
+        points.addAll(handle);
+        return points;
+    }
+
+    /** Per day with completions: the share of that day's completed tasks never escalated for their SLA. */
+    List<Point> slaCompliance(Period period) {
+        List<Point> points = new ArrayList<>();
+        for (WorkDay d : store.workByDay(period.from(), period.to())) {
+            points.add(DashboardMetrics.ratio(NEVER_ESCALATED, d.day().toString(), d.completed() - d.escalated(), d.completed()));
+        }
+        return points;
+    }
+
+    /** The day rows behind the figure: one worker's (productivity), or one day's (SLA compliance); all when label is null. */
+    List<FigureRow> rows(Figure figure, Period period, String series, String label) {
+        List<FigureRow> rows = new ArrayList<>();
+        for (CompletedDay d : completed.daily(period.from(), period.to().plusDays(1))) {
+            boolean wanted = label == null || DashboardMetrics.ALL.equals(label)
+                    || (figure == Figure.PRODUCTIVITY ? label.equals(d.worker()) : label.equals(d.day().toString()));
+            if (!wanted) continue;
+            String note = d.completed() + " completed, " + d.warned() + " warned, " + d.escalated() + " escalated"
+                    + (d.completed() == 0 ? "" : ", mean handle " + minutes(d.handleMillis() / d.completed()) + " min");
+            rows.add(new FigureRow(null, null, d.day(), null, d.queue(), d.worker(), null, null, note));
+            if (rows.size() == DashboardMetrics.ROW_LIMIT) break;
+        }
+        return rows;
+    }
+
+    private static BigDecimal divide(long n, long d) {
+        return d == 0 ? null : BigDecimal.valueOf(n).divide(BigDecimal.valueOf(d), 1, RoundingMode.HALF_UP);
+    }
+
+    /** The middle value, or the mean of the two middle ones; null for none. */
+    static Long median(List<Long> sorted) {
+        if (sorted.isEmpty()) return null;
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    private static BigDecimal minutes(Long millis) {
+        return millis == null ? null : BigDecimal.valueOf(millis).divide(BigDecimal.valueOf(60_000), 1, RoundingMode.HALF_UP);
+    }
+}
