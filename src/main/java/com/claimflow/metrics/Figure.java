@@ -40,8 +40,8 @@ public enum Figure {
             "Cash collection as a percentage of net patient service revenue"),
     PRODUCTIVITY("productivity", "Productivity per worker", "tasks",
             "Tasks each worker completed in the period (the headline: all of them), per working day (a day with at least one "
-                    + "completion) and per 7 days of the period, with the median over the worker's days of the day's mean handle time "
-                    + "(claim to completion; the daily history keeps sums, not each task). Tasks carry no payer: the payer filter does not apply.",
+                    + "completion) and per 7 days of the period, with the mean handle time of the worker's completions "
+                    + "(claim to completion). Tasks carry no payer: the payer filter does not apply.",
             null),
     SLA_COMPLIANCE("sla-compliance", "SLA compliance", "%",
             "Per UTC day of completion: of the tasks completed that day, the share that was not escalated for its SLA when "

@@ -3,7 +3,7 @@ package com.claimflow.metrics;
 import com.claimflow.metrics.FigureValues.Point;
 import com.claimflow.metrics.internal.MetricsStore;
 import com.claimflow.metrics.internal.MetricsStore.WorkDay;
-import com.claimflow.metrics.internal.MetricsStore.WorkerDay;
+import com.claimflow.metrics.internal.MetricsStore.WorkerTotal;
 import com.claimflow.workqueue.CompletedDay;
 import com.claimflow.workqueue.CompletedWork;
 import java.math.BigDecimal;
@@ -11,7 +11,6 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeMap;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,7 +23,7 @@ import org.springframework.stereotype.Component;
 class WorkFigures {
     static final String PER_DAY = "tasks per working day";
     static final String PER_WEEK = "tasks per 7 days";
-    static final String MEDIAN_HANDLE = "median handle minutes";
+    static final String MEAN_HANDLE = "mean handle minutes";
     static final String NEVER_ESCALATED = "never escalated";
 
     private final CompletedWork completed;
@@ -35,20 +34,17 @@ class WorkFigures {
         this.store = store;
     }
 
-    /** Per worker: tasks per working day, per 7 days of the period, and the median of the worker's daily mean handle time. */
+    /** Per worker: tasks per working day (a day with completions), per 7 days of the period, and the mean handle time. */
     List<Point> productivity(Period period) {
-        TreeMap<String, List<WorkerDay>> byWorker = new TreeMap<>();
-        for (WorkerDay d : store.workerDays(period.from(), period.to())) byWorker.computeIfAbsent(d.worker(), w -> new ArrayList<>()).add(d);
         BigDecimal weeks = BigDecimal.valueOf(period.days()).divide(BigDecimal.valueOf(7), 6, RoundingMode.HALF_UP);
         List<Point> perDay = new ArrayList<>(), perWeek = new ArrayList<>(), handle = new ArrayList<>();
-        for (var e : byWorker.entrySet()) {
-            long tasks = e.getValue().stream().mapToLong(WorkerDay::completed).sum();
-            int days = e.getValue().size();
-            perDay.add(new Point(PER_DAY, e.getKey(), divide(tasks, days), BigDecimal.valueOf(tasks), BigDecimal.valueOf(days)));
-            perWeek.add(new Point(PER_WEEK, e.getKey(), BigDecimal.valueOf(tasks).divide(weeks, 1, RoundingMode.HALF_UP), BigDecimal.valueOf(tasks),
-                    weeks.setScale(2, RoundingMode.HALF_UP)));
-            List<Long> means = e.getValue().stream().map(d -> d.handleMillis() / d.completed()).sorted().toList();
-            handle.add(new Point(MEDIAN_HANDLE, e.getKey(), minutes(median(means)), null, null));
+        List<WorkerTotal> totals = new ArrayList<>(store.workerTotals(period.from(), period.to()));
+        totals.sort(java.util.Comparator.comparing(WorkerTotal::worker));
+        for (WorkerTotal w : totals) {
+            perDay.add(new Point(PER_DAY, w.worker(), divide(w.completed(), w.days()), BigDecimal.valueOf(w.completed()), BigDecimal.valueOf(w.days())));
+            perWeek.add(new Point(PER_WEEK, w.worker(), BigDecimal.valueOf(w.completed()).divide(weeks, 1, RoundingMode.HALF_UP),
+                    BigDecimal.valueOf(w.completed()), weeks.setScale(2, RoundingMode.HALF_UP)));
+            handle.add(new Point(MEAN_HANDLE, w.worker(), minutes(w.handleMillis() / w.completed()), null, null));
         }
         List<Point> points = new ArrayList<>(perDay);
         points.addAll(perWeek);
@@ -82,13 +78,6 @@ class WorkFigures {
 
     private static BigDecimal divide(long n, long d) {
         return d == 0 ? null : BigDecimal.valueOf(n).divide(BigDecimal.valueOf(d), 1, RoundingMode.HALF_UP);
-    }
-
-    /** The middle value, or the mean of the two middle ones; null for none. */
-    static Long median(List<Long> sorted) {
-        if (sorted.isEmpty()) return null;
-        int n = sorted.size();
-        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
     private static BigDecimal minutes(Long millis) {

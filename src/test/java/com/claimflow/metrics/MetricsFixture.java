@@ -28,7 +28,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * <p>{@link #workDays()} adds completed work on a random day long past (a day no other test writes), for two workers of its own:
  * on {@link #workDay} A completed 4 coding tasks (1 escalated, 1 minute each), B 3 billing tasks (all escalated, 2 minutes
  * each); the day after, A completed 2 (3 minutes each). Over the 8 days from {@link #workFrom}: A and B 3.0 tasks per
- * working day, A 5.3 and B 2.6 per 7 days, median handle 2.0 minutes each; SLA compliance 3 of 7 (42.9 %), then 2 of 2
+ * working day, A 5.3 and B 2.6 per 7 days, mean handle 1.7 (A) and 2.0 (B) minutes; SLA compliance 3 of 7 (42.9 %), then 2 of 2
  * (100.0 %), 5 of 9 overall (55.6 %).
  */
 public final class MetricsFixture {
