@@ -23,7 +23,14 @@ class DashboardChartsIT extends BrowserTestBase {
         browser.get(url("/dashboard"));
         for (Figure f : Figure.values()) {
             String id = "chart-" + f.id();
-            wait.until(d -> "true".equals(d.findElement(By.id(id)).getAttribute("data-drawn")));
+            try {
+                wait.until(d -> "true".equals(d.findElement(By.id(id)).getAttribute("data-drawn")));
+            } catch (org.openqa.selenium.TimeoutException notDrawn) {
+                Files.write(Path.of("target", "e2e-dashboard-failed.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+                String console = browser.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().toString();
+                throw new AssertionError(id + " was not drawn (data-error: " + browser.findElement(By.id(id)).getAttribute("data-error")
+                        + "); browser console: " + console, notDrawn);
+            }
             assertThat(browser.findElement(By.id(id)).getAttribute("data-error")).as(id).isNull();
             assertThat(browser.findElement(By.id(id)).findElements(By.cssSelector("canvas"))).as(id + " drawn on a canvas").isNotEmpty();
         }

@@ -71,7 +71,7 @@ class EChart extends Div {
         for (String s : series) {
             List<BigDecimal> data = new ArrayList<>();
             for (String x : xs) {
-                data.add(values.points().stream().filter(p -> p.series().equals(s) && p.label().equals(x)).map(Point::value).findFirst().orElse(null));
+                data.add(values.points().stream().filter(p -> p.series().equals(s) && p.label().equals(x)).findFirst().map(Point::value).orElse(null));
             }
             Map<String, Object> one = new LinkedHashMap<>();
             one.put("name", s);
