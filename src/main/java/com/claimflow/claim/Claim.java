@@ -11,13 +11,15 @@ import java.util.List;
  * module alone changes a claim, through {@link ClaimService}. The claim carries the encounter's billing facts (payer,
  * member id, providers, date and place of service) as they were billed. {@code linesEditedBy} is who corrected the lines
  * by hand (null: built from the coding); {@code timelyFilingProof} is the proof of timely filing on file (or null);
- * {@code voidReason} says why a void (frequency 8) was sent.
+ * {@code voidReason} says why a void (frequency 8) was sent. {@code coverageOrder} is the coverage the claim is billed to:
+ * 1 primary, 2 secondary, 3 tertiary (coordination of benefits; a later payer's claim carries what the earlier ones
+ * decided, {@link ClaimService#otherPayersOf}).
  */
 public record Claim(Long id, Long encounterId, int version, String frequencyCode, String claimType, ClaimStatus status, String payerId,
                     String memberId, String billingNpi, String renderingNpi, String referringNpi, String priorAuthorization,
                     String placeOfService, LocalDate dateOfService, List<String> diagnoses, List<ClaimLine> lines, BigDecimal totalCharge,
                     String payerClaimNumber, Instant createdAt, Instant updatedAt, String linesEditedBy, TimelyFilingProof timelyFilingProof,
-                    String voidReason) {
+                    String voidReason, int coverageOrder) {
     public Claim {
         diagnoses = List.copyOf(diagnoses);
         lines = List.copyOf(lines);
@@ -40,6 +42,21 @@ public record Claim(Long id, Long encounterId, int version, String frequencyCode
                 java.util.Map.entry("9", "original claim rejected or denied for a reason unrelated to the filing limit"),
                 java.util.Map.entry("10", "administrative delay in the prior approval process"), java.util.Map.entry("11", "other"),
                 java.util.Map.entry("15", "natural disaster"));
+    }
+
+    /** The 837's payer responsibility sequence (SBR01) of this claim's payer: P primary, S secondary, T tertiary. */
+    public String payerResponsibility() {
+        return responsibility(coverageOrder);
+    }
+
+    /** SBR01 for a coverage order: P, S or T (X12 005010 837 2000B/2320 SBR01). */
+    public static String responsibility(int coverageOrder) {
+        return switch (coverageOrder) {
+            case 1 -> "P";
+            case 2 -> "S";
+            case 3 -> "T";
+            default -> throw new IllegalArgumentException("coverage order " + coverageOrder + " is not 1, 2 or 3");
+        };
     }
 
     /** See {@link ClaimStatus#isDraft()}. */

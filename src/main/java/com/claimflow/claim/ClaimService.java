@@ -29,7 +29,11 @@ public class ClaimService {
     private final CodingService coding;
     private final ReferenceService reference;
 
-    public ClaimService(ClaimRepository claims, EncounterService encounters, CodingService coding, ReferenceService reference) {
+    private final com.claimflow.claim.internal.OtherPayers otherPayers;
+
+    public ClaimService(ClaimRepository claims, EncounterService encounters, CodingService coding, ReferenceService reference,
+                        com.claimflow.claim.internal.OtherPayers otherPayers) {
+        this.otherPayers = otherPayers;
         this.claims = claims;
         this.encounters = encounters;
         this.coding = coding;
@@ -57,9 +61,47 @@ public class ClaimService {
         ClaimEntity replacement = new ClaimEntity(original.getEncounterId(), latest.getVersion() + 1, "7");
         replacement.carryPayerClaimNumber(original.getPayerClaimNumber());
         replacement.carryTimelyFilingProof(original);
+        replacement.billTo(original.coverageOrder(), original.getPayerId(), original.getMemberId());
         build(replacement);
         original.moveTo(ClaimStatus.REPLACED);
-        return claims.save(replacement).toRecord();
+        ClaimEntity saved = claims.save(replacement);
+        otherPayers.save(saved.getId(), otherPayers.of(original.getId()));
+        return saved.toRecord();
+    }
+
+    /**
+     * The claim to the encounter's next payer (coordination of benefits): the lines and diagnoses the earlier payer was
+     * billed, now billed to coverage {@code coverageOrder} ({@code payerId}, {@code memberId}), with what every earlier payer
+     * decided ({@code earlier}, for the 837's 2320/2430 loops). When the earlier payer forwarded the claim itself
+     * (crossover) the new claim is {@link ClaimStatus#FORWARDED}: nothing is sent, this payer's 835 is awaited. A second
+     * call for the same earlier claim (a retried job) returns the claim the first one made.
+     */
+    public Claim billNextPayer(long adjudicatedClaimId, int coverageOrder, String payerId, String memberId, List<OtherPayerAdjudication> earlier) {
+        ClaimEntity adjudicated = row(adjudicatedClaimId);
+        if (coverageOrder <= adjudicated.coverageOrder() || coverageOrder > 3) {
+            throw new IllegalArgumentException("claim " + adjudicatedClaimId + " is billed to coverage " + adjudicated.coverageOrder()
+                    + "; the next payer's coverage cannot be " + coverageOrder);
+        }
+        ClaimEntity latest = claims.findFirstByEncounterIdOrderByVersionDesc(adjudicated.getEncounterId()).orElseThrow();
+        if (latest.getVersion() > adjudicated.getVersion() && latest.coverageOrder() == coverageOrder) {
+            return latest.toRecord(); // made before, e.g. by a retried job
+        }
+        ClaimEntity next = new ClaimEntity(adjudicated.getEncounterId(), latest.getVersion() + 1, "1");
+        next.linesCorrected(adjudicated.toRecord().linesEditedBy(), adjudicated.diagnoses(), adjudicated.copyOfLines());
+        build(next);
+        next.billTo(coverageOrder, payerId, memberId);
+        next.memberAndAuthorization(memberId, adjudicated.toRecord().priorAuthorization());
+        boolean forwarded = earlier.stream().anyMatch(e -> e.coverageOrder() == coverageOrder - 1 && e.forwarded());
+        if (forwarded) next.moveTo(ClaimStatus.FORWARDED);
+        ClaimEntity saved = claims.save(next);
+        otherPayers.save(saved.getId(), earlier);
+        return saved.toRecord();
+    }
+
+    /** What the earlier payers decided, for a secondary or tertiary claim (empty for a primary claim). */
+    @Transactional(readOnly = true)
+    public List<OtherPayerAdjudication> otherPayersOf(long claimId) {
+        return otherPayers.of(claimId);
     }
 
     /** Rebuilds a claim that has not left yet from the encounter and coding as they are now (after a fix). */
@@ -154,13 +196,16 @@ public class ClaimService {
         ClaimEntity latest = versions.get(versions.size() - 1);
         ClaimEntity voiding = new ClaimEntity(encounterId, latest.getVersion() + 1, "8");
         voiding.carryPayerClaimNumber(sent.getPayerClaimNumber());
+        voiding.billTo(sent.coverageOrder(), sent.getPayerId(), sent.getMemberId());
         voiding.linesCorrected(userId, sent.diagnoses(), sent.copyOfLines());
         build(voiding);
         voiding.memberAndAuthorization(sent.getMemberId(), sent.toRecord().priorAuthorization());
         voiding.voided(reason.strip());
         voiding.moveTo(ClaimStatus.READY);
         sent.moveTo(ClaimStatus.VOIDED);
-        return claims.save(voiding).toRecord();
+        ClaimEntity saved = claims.save(voiding);
+        otherPayers.save(saved.getId(), otherPayers.of(sent.getId()));
+        return saved.toRecord();
     }
 
     /** The claim from the encounter as it stands; its lines and diagnoses from the coding unless a person corrected them. */
@@ -177,8 +222,13 @@ public class ClaimService {
             diagnoses = c.diagnoses();
             lines = c.procedures().stream().map(p -> new ClaimLineEntity(line(e, p))).toList();
         }
+        int order = claim.coverageOrder();
+        String payer = claim.getPayerId();
+        String member = claim.getMemberId();
+        // line charges are the provider's, whoever pays: priced on the primary payer's schedule for every payer
         claim.fill(e.claimType(), e.payerId(), e.memberId(), e.billingNpi(), e.renderingNpi(), e.referringNpi(),
                 e.priorAuthorization(), e.placeOfService(), e.dateOfService(), diagnoses, lines);
+        if (order > 1) claim.billTo(order, payer, member); // a secondary or tertiary claim keeps its own payer
     }
 
     private ClaimLine line(Encounter e, ProcedureLine p) {
@@ -254,7 +304,8 @@ public class ClaimService {
             }
         }
         heads.forEach((id, row) -> found.put(id, new ClaimSummary(id, ((Number) row[1]).longValue(), ((Number) row[2]).intValue(),
-                ClaimStatus.valueOf((String) row[3]), (String) row[4], (BigDecimal) row[5], List.copyOf(lines.get(id)))));
+                ClaimStatus.valueOf((String) row[3]), (String) row[4], (BigDecimal) row[5], List.copyOf(lines.get(id)),
+                ((Number) row[12]).intValue())));
         return found;
     }
 

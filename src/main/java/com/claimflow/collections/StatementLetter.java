@@ -96,6 +96,7 @@ public class StatementLetter {
             case AGENCY_TRANSFER -> "Transferred to collection agency";
             case REFUND -> "Refund of a credit";
             case CREDIT_TRANSFER -> "Credit applied between your visits";
+            case NEXT_PAYER_BILLED -> "Your share billed to your other insurance";
         };
         return entry.getReason() == null || entry.getType() == AccountEntry.Type.PATIENT_PAYMENT ? what : what + " (" + entry.getReason() + ")";
     }

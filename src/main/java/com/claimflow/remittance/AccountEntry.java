@@ -16,7 +16,9 @@ import java.time.Instant;
 @Entity
 @Table(name = "account_entry")
 public class AccountEntry {
-    public enum Type { CHARGE, PAYER_PAYMENT, CONTRACTUAL_ADJUSTMENT, PATIENT_RESPONSIBILITY, PATIENT_PAYMENT, WRITE_OFF, AGENCY_TRANSFER, REFUND, CREDIT_TRANSFER }
+    public enum Type { CHARGE, PAYER_PAYMENT, CONTRACTUAL_ADJUSTMENT, PATIENT_RESPONSIBILITY, PATIENT_PAYMENT, WRITE_OFF, AGENCY_TRANSFER, REFUND, CREDIT_TRANSFER,
+        /** The earlier payer's patient responsibility billed to the next coverage (secondary, tertiary): back on the insurance side. */
+        NEXT_PAYER_BILLED }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

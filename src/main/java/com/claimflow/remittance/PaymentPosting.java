@@ -35,6 +35,10 @@ public class PaymentPosting {
     private String rarc;
     @Column(name = "posted_at")
     private Instant postedAt;
+    /** The payer sent the claim on to the next payer itself (crossover): {@link RemittanceAdvice#forwardedToNextPayer()}. */
+    private boolean forwarded;
+    @Column(name = "payer_claim_number")
+    private String payerClaimNumber;
 
     protected PaymentPosting() {
     }
@@ -52,7 +56,12 @@ public class PaymentPosting {
         this.carc = a.carc();
         this.rarc = a.rarc();
         this.postedAt = Instant.now();
+        this.forwarded = a.forwardedToNextPayer();
+        this.payerClaimNumber = a.payerClaimNumber();
     }
+
+    public boolean isForwarded() { return forwarded; }
+    public String getPayerClaimNumber() { return payerClaimNumber; }
 
     public String getSourceRef() { return sourceRef; }
     public Long getClaimId() { return claimId; }

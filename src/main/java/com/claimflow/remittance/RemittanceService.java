@@ -77,6 +77,9 @@ public class RemittanceService {
         ClaimStatus status;
         if (advice.denied()) {
             status = ClaimStatus.DENIED;
+        } else if (claim.coverageOrder() > 1) {
+            postLaterPayer(claim, advice);
+            status = advice.patientResponsibility().signum() > 0 ? ClaimStatus.PARTIALLY_PAID : ClaimStatus.PAID;
         } else {
             account.post(encounterId, claim.id(), Type.PAYER_PAYMENT, advice.paid().negate(), BigDecimal.ZERO, advice.sourceRef(), "payer");
             account.post(encounterId, claim.id(), Type.CONTRACTUAL_ADJUSTMENT, advice.contractualAdjustment().negate(), BigDecimal.ZERO,
@@ -102,6 +105,24 @@ public class RemittanceService {
         if (processMustWait) message.correlate();
         else message.correlateAll();
         return new PostingResult(false, outcome, patientBalance);
+    }
+
+    /**
+     * A secondary or tertiary payer's payment. Its claim billed what the earlier payers left (moved back to the
+     * insurance side when the claim was made, {@link CoordinationOfBenefits}); the payment comes off it, the patient's
+     * responsibility is now this payer's PR (recomputed, not added to the earlier payer's), and what is left on the
+     * insurance side is adjusted off with this payer's reasons (e.g. OA-23, the earlier payer's adjudication). A payer
+     * that pays more than was left leaves a credit, which a biller refunds.
+     */
+    private void postLaterPayer(Claim claim, RemittanceAdvice advice) {
+        long encounterId = claim.encounterId();
+        account.post(encounterId, claim.id(), Type.PAYER_PAYMENT, advice.paid().negate(), BigDecimal.ZERO, advice.sourceRef(), "payer");
+        account.post(encounterId, claim.id(), Type.PATIENT_RESPONSIBILITY, advice.patientResponsibility().negate(),
+                advice.patientResponsibility(), "PR", "payer");
+        BigDecimal left = account.balance(encounterId).insurance();
+        if (left.signum() > 0) {
+            account.post(encounterId, claim.id(), Type.CONTRACTUAL_ADJUSTMENT, left.negate(), BigDecimal.ZERO, adjustmentReason(advice), "payer");
+        }
     }
 
     /**
@@ -156,8 +177,8 @@ public class RemittanceService {
                 results.add(new PostingResult(true, null, patient.getOrDefault(encounterId, BigDecimal.ZERO)));
                 continue;
             }
-            if (advice.reversal() || advice.denied()) {
-                // rare: the one-by-one path, in file order, after what this batch has so far is written
+            if (advice.reversal() || advice.denied() || claim.coverageOrder() > 1) {
+                // rare (a secondary payer's payment too): the one-by-one path, in file order, after what this batch has so far is written
                 write(batch);
                 results.add(post(advice, false));
                 patient.put(encounterId, account.balance(encounterId).patient());
@@ -206,10 +227,11 @@ public class RemittanceService {
         insert("insert into account_entry (encounter_id, claim_id, entry_type, amount, patient_amount, reason, posted_by, posted_at) "
                 + "values (?,?,?,?,?,?,?,?)", b.entries);
         insert("insert into payment_posting (source_ref, claim_id, encounter_id, outcome, charge, paid, contractual_adjustment, "
-                + "patient_responsibility, carc_group, carc, rarc, posted_at) values (?,?,?,?,?,?,?,?,?,?,?,?)", b.posted.stream().map(a -> {
+                + "patient_responsibility, carc_group, carc, rarc, posted_at, forwarded, payer_claim_number) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                b.posted.stream().map(a -> {
             ClaimSummary c = b.claims.get(a.claimId());
             return new Object[] {a.sourceRef(), a.claimId(), c.encounterId(), "PAID", c.totalCharge(), a.paid(), a.contractualAdjustment(),
-                    a.patientResponsibility(), a.carcGroup(), a.carc(), a.rarc(), now};
+                    a.patientResponsibility(), a.carcGroup(), a.carc(), a.rarc(), now, a.forwardedToNextPayer(), a.payerClaimNumber()};
         }).toList());
         List<Object[]> adjustments = new java.util.ArrayList<>();
         List<Object[]> remarks = new java.util.ArrayList<>();
@@ -222,6 +244,7 @@ public class RemittanceService {
         insert("insert into remittance_adjustment (source_ref, claim_id, line_no, procedure_code, group_code, carc, amount, quantity) "
                 + "values (?,?,?,?,?,?,?,?)", adjustments);
         insert("insert into remittance_remark (source_ref, claim_id, line_no, rarc) values (?,?,?,?)", remarks);
+        insert(LINE_PAID, b.posted.stream().flatMap(a -> a.linesPaid().stream().map(l -> linePaidRow(a, l))).toList());
         b.outcomes.forEach((status, ids) -> claims.markAdjudicated(ids, status));
         correlateWaiting(b.posted, b.claims, b.patient);
         b.entries.clear();
@@ -309,7 +332,16 @@ public class RemittanceService {
         return codes.length() > 100 ? codes.substring(0, 100) : codes;
     }
 
+    private static final String LINE_PAID = "insert into remittance_line (source_ref, claim_id, line_no, procedure_code, modifiers, charge, paid, units) "
+            + "values (?,?,?,?,?,?,?,?)";
+
+    private static Object[] linePaidRow(RemittanceAdvice a, RemittanceAdvice.LinePaid l) {
+        return new Object[] {a.sourceRef(), a.claimId(), l.lineNo(), l.procedureCode(), l.modifiers().isEmpty() ? null : String.join(":", l.modifiers()),
+                l.charge(), l.paid(), l.units()};
+    }
+
     private void saveDetail(RemittanceAdvice advice) {
+        insert(LINE_PAID, advice.linesPaid().stream().map(l -> linePaidRow(advice, l)).toList());
         if (!advice.adjustments().isEmpty()) {
             jdbc.batchUpdate("insert into remittance_adjustment (source_ref, claim_id, line_no, procedure_code, group_code, carc, amount, quantity) "
                     + "values (?,?,?,?,?,?,?,?)", advice.adjustments(), 100, (ps, a) -> {
@@ -339,6 +371,14 @@ public class RemittanceService {
         return jdbc.query("select line_no, procedure_code, group_code, carc, amount, quantity from remittance_adjustment where claim_id = ? order by id",
                 (rs, n) -> new RemittanceAdvice.Adjustment((Integer) rs.getObject(1, Integer.class), rs.getString(2), rs.getString(3),
                         rs.getString(4), rs.getBigDecimal(5), rs.getBigDecimal(6)), claimId);
+    }
+
+    /** What the payer paid on each line of a claim (835 SVC), in the order posted. */
+    @Transactional(readOnly = true)
+    public List<RemittanceAdvice.LinePaid> linesPaidFor(long claimId) {
+        return jdbc.query("select line_no, procedure_code, modifiers, charge, paid, units from remittance_line where claim_id = ? order by id",
+                (rs, n) -> new RemittanceAdvice.LinePaid(rs.getInt(1), rs.getString(2), rs.getString(3) == null ? List.of() : List.of(rs.getString(3).split(":")),
+                        rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getBigDecimal(6)), claimId);
     }
 
     /** The remark codes (RARC) posted for a claim. */

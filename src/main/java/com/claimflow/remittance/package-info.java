@@ -3,7 +3,7 @@
  * the encounter's account.
  */
 @ApplicationModule(allowedDependencies = {
-        "base", "base :: ui", "audit", "identity", "reference", "workqueue", "x12", "claim", "submission" })
+        "base", "base :: ui", "audit", "identity", "reference", "workqueue", "x12", "intake", "claim", "submission" })
 package com.claimflow.remittance;
 
 import org.springframework.modulith.ApplicationModule;

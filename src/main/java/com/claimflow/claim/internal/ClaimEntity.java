@@ -74,6 +74,8 @@ public class ClaimEntity {
     private String delayReasonCode;
     @Column(name = "void_reason")
     private String voidReason;
+    @Column(name = "coverage_order")
+    private int coverageOrder = 1;
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "claim_line", joinColumns = @JoinColumn(name = "claim_id"))
     @OrderColumn(name = "line_no")
@@ -159,6 +161,18 @@ public class ClaimEntity {
         timelyFilingProof(from.originalSubmissionDate, from.originalSubmissionRef, from.delayReasonCode);
     }
 
+    /** Bills the claim to the encounter's coverage of this order (2 secondary, 3 tertiary) and that payer's member. */
+    public void billTo(int coverageOrder, String payerId, String memberId) {
+        this.coverageOrder = coverageOrder;
+        this.payerId = payerId;
+        this.memberId = memberId;
+        touch();
+    }
+
+    public int coverageOrder() {
+        return coverageOrder;
+    }
+
     public void voided(String reason) {
         this.voidReason = reason;
         touch();
@@ -192,6 +206,6 @@ public class ClaimEntity {
                 priorAuthorization, placeOfService, dateOfService, diagnoses(), lines.stream().map(ClaimLineEntity::toRecord).toList(), totalCharge,
                 payerClaimNumber, createdAt, updatedAt, linesEditedBy,
                 originalSubmissionDate == null ? null : new Claim.TimelyFilingProof(originalSubmissionDate, originalSubmissionRef, delayReasonCode),
-                voidReason);
+                voidReason, coverageOrder);
     }
 }

@@ -17,7 +17,7 @@ public interface ClaimRepository extends JpaRepository<ClaimEntity, Long> {
 
     /** The claims among {@code ids} with their lines, one row per line (line columns null for a claim without lines): no entity is loaded. */
     @Query(nativeQuery = true, value = "select c.id, c.encounter_id, c.version, c.status, c.payer_id, c.total_charge, "
-            + "l.line_no, l.code, l.modifiers, l.units, l.charge, l.pointers "
+            + "l.line_no, l.code, l.modifiers, l.units, l.charge, l.pointers, c.coverage_order "
             + "from claim c left join claim_line l on l.claim_id = c.id where c.id in (:ids) order by c.id, l.line_no")
     List<Object[]> summaries(@Param("ids") java.util.Collection<Long> ids);
 

@@ -211,6 +211,7 @@ public class RemittanceProcessing {
         List<RemittanceAdvice.Remark> remarks = new ArrayList<>();
         for (Adjustment a : c.adjustments()) adjustments.add(new RemittanceAdvice.Adjustment(null, null, a.group(), a.carc(), a.amount(), a.quantity()));
         for (String rarc : c.remarks()) remarks.add(new RemittanceAdvice.Remark(null, rarc));
+        List<RemittanceAdvice.LinePaid> linesPaid = new ArrayList<>();
         List<ClaimLine> lines = claim.lines();
         boolean[] taken = new boolean[lines.size()];
         for (ServiceLine l : c.lines()) {
@@ -223,6 +224,7 @@ public class RemittanceProcessing {
                 adjustments.add(new RemittanceAdvice.Adjustment(lineNo, l.procedureCode(), a.group(), a.carc(), a.amount(), a.quantity()));
             }
             for (String rarc : l.remarks()) remarks.add(new RemittanceAdvice.Remark(lineNo, rarc));
+            if (lineNo != null) linesPaid.add(new RemittanceAdvice.LinePaid(lineNo, l.procedureCode(), l.modifiers(), l.charge(), l.paid(), l.units()));
         }
         BigDecimal patient = sum(adjustments, true);
         if (patient.signum() == 0 && c.patientResponsibility() != null) patient = c.patientResponsibility();
@@ -233,7 +235,7 @@ public class RemittanceProcessing {
         if (sourceRef.length() > 100) sourceRef = sourceRef.substring(0, 100);
         return new RemittanceAdvice(sourceRef, claim.id(), c.payerClaimNumber(), c.paid(), contractual, patient, c.denied(),
                 reason == null ? null : reason.group(), reason == null ? null : reason.carc(), remarks.isEmpty() ? null : remarks.get(0).rarc(),
-                c.statusCode(), adjustments, remarks);
+                c.statusCode(), adjustments, remarks, linesPaid);
     }
 
     /** The claim line an SVC pays: same code and modifiers first, then same code; each claim line is paid once. */

@@ -1,0 +1,29 @@
+package com.claimflow.remittance;
+
+import com.claimflow.claim.Claim;
+import com.claimflow.claim.ClaimCreationProcess;
+import com.claimflow.claim.ClaimStatus;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** encounter.bpmn BillNextPayer: the claim to the next coverage; the process then sends it, or waits when it was forwarded. */
+@Component("billNextPayerDelegate")
+public class BillNextPayerDelegate implements JavaDelegate {
+    /** True when the earlier payer forwarded the claim itself (crossover): nothing to send, wait for the 835. */
+    public static final String CLAIM_FORWARDED = "claimForwarded";
+
+    private final CoordinationOfBenefits cob;
+
+    public BillNextPayerDelegate(CoordinationOfBenefits cob) {
+        this.cob = cob;
+    }
+
+    @Override
+    public void execute(DelegateExecution x) {
+        Claim next = cob.billNextPayer(((Number) x.getVariable(ClaimCreationProcess.CLAIM_ID)).longValue());
+        x.setVariable(ClaimCreationProcess.CLAIM_ID, next.id());
+        x.setVariable(ClaimCreationProcess.CLAIM_AMOUNT, next.totalCharge().doubleValue());
+        x.setVariable(CLAIM_FORWARDED, next.status() == ClaimStatus.FORWARDED);
+    }
+}
