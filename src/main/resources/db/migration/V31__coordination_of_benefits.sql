@@ -35,3 +35,7 @@ CREATE INDEX ix_remittance_line_claim ON remittance_line (claim_id);
 -- The payer forwarded the claim to the next payer itself (835 CLP02 19/20, MA18, N89), and the claim number it gave.
 ALTER TABLE payment_posting ADD COLUMN forwarded BOOLEAN NOT NULL DEFAULT FALSE;
 ALTER TABLE payment_posting ADD COLUMN payer_claim_number VARCHAR(50);
+
+-- Insurance A/R (claims out, by payer) and a claim's first account entry (its age).
+CREATE INDEX ix_claim_status_payer ON claim (status, payer_id);
+CREATE INDEX ix_account_entry_claim ON account_entry (claim_id);
