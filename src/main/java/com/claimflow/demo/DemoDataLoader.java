@@ -160,7 +160,8 @@ public class DemoDataLoader {
 
     /**
      * UB-04 data for a hospital encounter: an outpatient visit (type of bill 131, elective, from a physician's office) or
-     * an inpatient stay (111, admitted through the emergency room the evening before), discharged home; labs bill under
+     * an inpatient stay (111, admitted through the emergency room the evening before for chest pain, R07.9), discharged home
+     * in the morning or early afternoon of the date of service; labs bill under
      * 0300/0301, the ECG under 0730, imaging under 0320, the injected drug under 0636, the rest under the clinic (0510)
      * or, for a stay, semi-private room and board (0120).
      */
@@ -168,7 +169,7 @@ public class DemoDataLoader {
         Map<String, String> revenue = Map.of("36415", "0300", "80053", "0301", "85025", "0301", "93000", "0730", "71046", "0320", "J1100", "0636");
         return inpatient
                 ? new EncounterRequest.Institutional("11", dos.minusDays(1).atTime(18 + random.nextInt(5), 5 * random.nextInt(12)), "1", "1", "01",
-                "0120", revenue)
+                "0120", revenue, "R07.9", null, dos.atTime(9 + random.nextInt(6), 15 * random.nextInt(4)))
                 : new EncounterRequest.Institutional("13", null, "3", "2", "01", "0510", revenue);
     }
 

@@ -3,6 +3,7 @@ package com.claimflow.intake;
 import com.claimflow.base.BadInputException;
 import com.claimflow.base.ConflictException;
 import com.claimflow.base.NotFoundException;
+import com.claimflow.intake.internal.EncounterCoverages;
 import com.claimflow.intake.internal.EncounterEntity;
 import com.claimflow.intake.internal.EncounterRepository;
 import com.claimflow.intake.internal.PatientAddresses;
@@ -13,11 +14,15 @@ import com.claimflow.reference.ReferenceService;
 import jakarta.validation.Validator;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -34,15 +39,17 @@ public class EncounterService {
 
     private final EncounterRepository encounters;
     private final PatientAddresses addresses;
+    private final EncounterCoverages coverageRows;
     private final ReferenceService reference;
     private final RuntimeService runtime;
     private final Validator validator;
     private final Clock clock;
 
-    public EncounterService(EncounterRepository encounters, PatientAddresses addresses, ReferenceService reference, RuntimeService runtime,
-                            Validator validator, Optional<Clock> clock) {
+    public EncounterService(EncounterRepository encounters, PatientAddresses addresses, EncounterCoverages coverageRows, ReferenceService reference,
+                            RuntimeService runtime, Validator validator, Optional<Clock> clock) {
         this.encounters = encounters;
         this.addresses = addresses;
+        this.coverageRows = coverageRows;
         this.reference = reference;
         this.runtime = runtime;
         this.validator = validator;
@@ -62,10 +69,17 @@ public class EncounterService {
         if (existing.isPresent()) {
             throw duplicate(existing.get());
         }
-        Payer payer = reference.payer(request.coverage().payerId())
-                .orElseThrow(() -> new BadInputException("coverage.payerId", "unknown payer '" + request.coverage().payerId() + "'"));
-        if (!payer.isActive()) {
-            throw new BadInputException("coverage.payerId", "payer '" + payer.id() + "' is not active");
+        List<CoverageOnFile> coverages = checkCoverages(request);
+        Payer payer = null;
+        List<EncounterRequest.Insurance> given = request.insurances();
+        for (int i = 0; i < given.size(); i++) {
+            String field = request.coverages() == null ? "coverage.payerId" : "coverages[" + i + "].payerId";
+            String payerId = given.get(i).payerId().strip();
+            Payer p = reference.payer(payerId).orElseThrow(() -> new BadInputException(field, "unknown payer '" + payerId + "'"));
+            if (!p.isActive()) {
+                throw new BadInputException(field, "payer '" + p.id() + "' is not active");
+            }
+            if (given.get(i).order() == CoverageOnFile.PRIMARY) payer = p;
         }
         requireProvider("billingProviderNpi", request.billingProviderNpi());
         if (request.renderingProviderNpi() != null) {
@@ -91,7 +105,78 @@ public class EncounterService {
         ProcessInstance instance = runtime.startProcessInstanceByKey(EncounterProcess.PROCESS, String.valueOf(encounter.getId()), variables);
         encounter.startedAs(instance.getId());
         if (request.patient().address() != null) addresses.keep(encounter.getId(), request.patient().address());
-        return encounter.toRecord();
+        for (CoverageOnFile c : coverages) coverageRows.keep(encounter.getId(), c);
+        return record(encounter);
+    }
+
+    /** The encounter's coverages in payer order (see {@link Encounter#coverages()}). */
+    @Transactional(readOnly = true)
+    public List<CoverageOnFile> coveragesOf(long encounterId) {
+        return get(encounterId).coverages();
+    }
+
+    private Encounter record(EncounterEntity e) {
+        return e.toRecord(coverageRows.of(e.getId()), addresses.of(e.getId()).orElse(null));
+    }
+
+    /**
+     * The coverages as the request gives them, checked: {@code coverage} or {@code coverages}, not both; orders 1 to 3
+     * each once, a secondary only beside a primary and a tertiary only beside a secondary; a subscriber who is not the
+     * patient named, with birth date and sex, as the 837's 2010BA needs them (005010X222A1/X223A2 NM1*IL, DMG).
+     */
+    private List<CoverageOnFile> checkCoverages(EncounterRequest r) {
+        if (r.coverage() != null && r.coverages() != null) {
+            throw new BadInputException("coverages", "give either coverage (one primary, the patient its subscriber) or coverages, not both");
+        }
+        if (r.coverage() == null && (r.coverages() == null || r.coverages().isEmpty())) {
+            throw new BadInputException(r.coverages() == null ? "coverage" : "coverages",
+                    "is required: the payer and member id of the patient's primary coverage");
+        }
+        List<EncounterRequest.Insurance> given = r.insurances();
+        Set<Integer> orders = new HashSet<>();
+        for (int i = 0; i < given.size(); i++) {
+            if (!orders.add(given.get(i).order())) {
+                throw new BadInputException("coverages[" + i + "].order", "order " + given.get(i).order() + " is given twice: each of primary (1), "
+                        + "secondary (2) and tertiary (3) is one coverage");
+            }
+        }
+        List<CoverageOnFile> coverages = new ArrayList<>();
+        for (int i = 0; i < given.size(); i++) {
+            EncounterRequest.Insurance c = given.get(i);
+            String at = "coverages[" + i + "]";
+            if (c.order() > 1 && !orders.contains(c.order() - 1)) {
+                throw new BadInputException(at + ".order", c.order() == 2 ? "a secondary coverage (2) needs a primary (1)"
+                        : "a tertiary coverage (3) needs a secondary (2)");
+            }
+            String relationship = c.relationship() == null ? (c.subscriber() == null ? CoverageOnFile.SELF : null) : c.relationship();
+            if (relationship == null) {
+                throw new BadInputException(at + ".relationship", "is required with a subscriber: the patient's relationship to them, e.g. 01 spouse, 19 child, G8 other");
+            }
+            Subscriber s = c.subscriber();
+            if (CoverageOnFile.SELF.equals(relationship)) {
+                if (s != null) throw new BadInputException(at + ".subscriber", "must be left out when the patient is the subscriber (relationship 18)");
+            } else {
+                if (s == null) throw new BadInputException(at + ".subscriber", "required when the subscriber is not the patient (relationship " + relationship + ")");
+                requireSubscriber(at + ".subscriber.lastName", s.lastName());
+                requireSubscriber(at + ".subscriber.firstName", s.firstName());
+                if (s.birthDate() == null) requireSubscriber(at + ".subscriber.birthDate", null);
+                requireSubscriber(at + ".subscriber.sex", s.sex());
+                InputRules.checkBirthDate(at + ".subscriber.birthDate", s.birthDate(), r.dateOfService());
+                s = new Subscriber(s.lastName().strip(), s.firstName().strip(), s.birthDate(), s.sex().toUpperCase(Locale.ROOT), s.address(),
+                        blankToNull(s.memberId()));
+            }
+            coverages.add(new CoverageOnFile(c.order(), c.payerId().strip(), blankToNull(c.memberId()), blankToNull(c.groupNumber()), relationship, s));
+        }
+        coverages.sort(Comparator.comparingInt(CoverageOnFile::order));
+        return coverages;
+    }
+
+    private static void requireSubscriber(String field, String value) {
+        if (value == null || value.isBlank()) throw new BadInputException(field, "required when the subscriber is not the patient");
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 
     /** Where the patient's statements go, if intake was given an address. */
@@ -169,6 +254,7 @@ public class EncounterService {
             throw bad("institutional.patientStatus", i.patientStatus(),
                     "a NUBC patient discharge status (two digits, e.g. 01 home or self care, 30 still a patient)");
         }
+        checkInstitutionalDiagnoses(i, r.dateOfService());
         if (!Nubc.isRevenueCode(i.revenueCode())) {
             throw bad("institutional.revenueCode", i.revenueCode(), "a four-digit NUBC revenue code (e.g. 0510 clinic)");
         }
@@ -181,6 +267,49 @@ public class EncounterService {
                     throw bad("institutional.revenueCodes." + code, revenue, "a four-digit NUBC revenue code");
                 }
             });
+        }
+    }
+
+    /**
+     * The 837I's "required when" data (005010X223A2 loop 2300): the admitting diagnosis on an inpatient bill, the
+     * reason for an unscheduled outpatient visit, the discharge of a patient who left an inpatient stay; and none of
+     * them where the guide says "do not send".
+     */
+    private static void checkInstitutionalDiagnoses(EncounterRequest.Institutional i, LocalDate dateOfService) {
+        String type = i.facilityTypeCode();
+        boolean inpatient = InputRules.isInpatient(type);
+        if (inpatient && (i.admittingDiagnosis() == null || i.admittingDiagnosis().isBlank())) {
+            throw new BadInputException("institutional.admittingDiagnosis", "is required on an inpatient bill (facility type " + type
+                    + "): the ICD-10-CM code the patient was admitted for, e.g. R07.9 (837I HI*ABJ)");
+        }
+        if (!inpatient && i.admittingDiagnosis() != null) {
+            throw new BadInputException("institutional.admittingDiagnosis", "is only for inpatient bills (facility type " + type + " is not one)");
+        }
+        boolean unscheduled = InputRules.needsReasonForVisit(type, i.admissionType());
+        if (unscheduled && (i.reasonForVisit() == null || i.reasonForVisit().isEmpty())) {
+            throw new BadInputException("institutional.reasonForVisit", "is required on an unscheduled outpatient visit (facility type " + type
+                    + ", admission type " + i.admissionType() + "): one to three ICD-10-CM codes of the patient's complaint, e.g. [\"R07.9\"] (837I HI*APR)");
+        }
+        if (!unscheduled && i.reasonForVisit() != null && !i.reasonForVisit().isEmpty()) {
+            throw new BadInputException("institutional.reasonForVisit", "is only for unscheduled outpatient visits (facility type 13, 83 or 85 "
+                    + "with admission type 1, 2 or 5)");
+        }
+        boolean left = inpatient && !InputRules.STILL_A_PATIENT.equals(i.patientStatus());
+        if (left && i.dischargedAt() == null) {
+            throw new BadInputException("institutional.dischargedAt", "is required when an inpatient (facility type " + type + ") was discharged "
+                    + "(patient status " + i.patientStatus() + "): the discharge date and hour, e.g. 2026-11-16T11:00 (837I DTP*096)");
+        }
+        if (i.dischargedAt() != null) {
+            if (!left) {
+                throw new BadInputException("institutional.dischargedAt", "is only for an inpatient who left (patient status other than 30)");
+            }
+            if (i.admittedAt() != null && i.dischargedAt().isBefore(i.admittedAt())) {
+                throw new BadInputException("institutional.dischargedAt", "'" + i.dischargedAt() + "' is before the admission " + i.admittedAt());
+            }
+            if (dateOfService != null && !i.dischargedAt().toLocalDate().equals(dateOfService)) {
+                throw new BadInputException("institutional.dischargedAt", "'" + i.dischargedAt() + "' is not on the date of service " + dateOfService
+                        + ": an inpatient claim's date of service is the discharge day");
+            }
         }
     }
 
@@ -200,7 +329,7 @@ public class EncounterService {
 
     @Transactional(readOnly = true)
     public Encounter get(long id) {
-        return row(id).toRecord();
+        return record(row(id));
     }
 
     private EncounterEntity row(long id) {
@@ -209,13 +338,16 @@ public class EncounterService {
 
     @Transactional(readOnly = true)
     public Optional<Encounter> find(long id) {
-        return encounters.findById(id).map(EncounterEntity::toRecord);
+        return encounters.findById(id).map(this::record);
     }
 
     /** A page of the encounters whose id is the text, or whose external id, payer or patient name contains it (blank: all). */
     @Transactional(readOnly = true)
     public List<Encounter> search(String text, Pageable page) {
-        return encounters.search(like(text), idIn(text), page).stream().map(EncounterEntity::toRecord).toList();
+        List<EncounterEntity> rows = encounters.search(like(text), idIn(text), page);
+        Map<Long, List<CoverageOnFile>> coverages = coverageRows.of(rows.stream().map(EncounterEntity::getId).toList());
+        Map<Long, EncounterRequest.Address> where = addresses.of(rows.stream().map(EncounterEntity::getId).toList());
+        return rows.stream().map(e -> e.toRecord(coverages.getOrDefault(e.getId(), List.of()), where.get(e.getId()))).toList();
     }
 
     @Transactional(readOnly = true)
@@ -226,7 +358,7 @@ public class EncounterService {
     private static String like(String text) {
         if (text == null || text.isBlank()) return null;
         // the text is looked for as typed: LIKE's wildcards in it are escaped ('!' is the escape in the queries)
-        String escaped = text.strip().toLowerCase(java.util.Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_");
+        String escaped = text.strip().toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_");
         return "%" + escaped + "%";
     }
 
@@ -266,6 +398,7 @@ public class EncounterService {
             throw new BadInputException("memberId", "at most 40 characters, " + InputRules.X12_TEXT_MESSAGE);
         }
         row(encounterId).memberIdCorrected(id);
+        coverageRows.primaryMemberIdCorrected(encounterId, id);
     }
 
     @Transactional

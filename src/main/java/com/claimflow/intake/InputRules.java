@@ -4,6 +4,7 @@ import com.claimflow.base.BadInputException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.Period;
+import java.util.Set;
 
 /**
  * The bounds every claim's data keeps, wherever it enters (intake, coding, {@code POST /api/scrub}): dates a claim can
@@ -32,7 +33,41 @@ public final class InputRules {
     public static final String FREE_TEXT = "[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]*";
     public static final String FREE_TEXT_MESSAGE = "must not contain control characters other than line breaks and tabs";
 
+    /**
+     * Facility types (type of bill digits 2-3) of an inpatient admission: hospital inpatient (11, 12 Part B only), SNF
+     * inpatient (21, 22), swing bed (18, 28) and religious non-medical inpatient (41). The 837I requires the admitting
+     * diagnosis (HI*ABJ) on them and, on a final bill, the discharge hour (DTP*096): 005010X223A2 loop 2300.
+     */
+    public static final Set<String> INPATIENT_FACILITY_TYPES = Set.of("11", "12", "18", "21", "22", "28", "41");
+    /**
+     * Outpatient bill types whose unscheduled visits need the patient's reason for visit (837I HI*APR, 005010X223A2
+     * loop 2300; NUBC UB-04 FL 70): hospital outpatient (13), critical access hospital (85) and ambulatory surgery (83)
+     * when the admission type is 1 emergency, 2 urgent or 5 trauma.
+     */
+    public static final Set<String> REASON_FOR_VISIT_FACILITY_TYPES = Set.of("13", "83", "85");
+    public static final Set<String> UNSCHEDULED_ADMISSION_TYPES = Set.of("1", "2", "5");
+    /** NUBC patient discharge status 30: still a patient, so no discharge hour. */
+    public static final String STILL_A_PATIENT = "30";
+
     private InputRules() {
+    }
+
+    /** An inpatient admission bill: admitting diagnosis required (837I HI*ABJ). */
+    public static boolean isInpatient(String facilityType) {
+        return facilityType != null && INPATIENT_FACILITY_TYPES.contains(facilityType);
+    }
+
+    /** An unscheduled outpatient visit: the patient's reason for visit is required (837I HI*APR). */
+    public static boolean needsReasonForVisit(String facilityType, String admissionType) {
+        return facilityType != null && REASON_FOR_VISIT_FACILITY_TYPES.contains(facilityType) && UNSCHEDULED_ADMISSION_TYPES.contains(admissionType);
+    }
+
+    /**
+     * A final inpatient bill (an admit-through-discharge claim, frequency 1, or its replacement, 7) of a patient who left:
+     * the discharge hour is required (837I DTP*096).
+     */
+    public static boolean needsDischarge(String facilityType, String frequencyCode, String patientStatus) {
+        return isInpatient(facilityType) && ("1".equals(frequencyCode) || "7".equals(frequencyCode)) && !STILL_A_PATIENT.equals(patientStatus);
     }
 
     /** The most service lines a claim of the type carries: 999 for INSTITUTIONAL (837I), else 50 (837P). */

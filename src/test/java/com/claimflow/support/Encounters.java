@@ -18,6 +18,7 @@ public final class Encounters {
     private String claimType = "PROFESSIONAL";
     private EncounterRequest.Institutional institutional;
     private EncounterRequest.Address address;
+    private java.util.List<EncounterRequest.Insurance> coverages;
 
     public static Encounters visit() {
         return new Encounters();
@@ -83,10 +84,16 @@ public final class Encounters {
         return this;
     }
 
+    /** The coverages in place of the single BCBS coverage whose subscriber is the patient. */
+    public Encounters coverages(EncounterRequest.Insurance... coverages) {
+        this.coverages = java.util.List.of(coverages);
+        return this;
+    }
+
     public EncounterRequest request() {
         return new EncounterRequest(externalId, new EncounterRequest.Patient("Test", "Patient", LocalDate.of(1970, 5, 17), "F", address),
-                new EncounterRequest.Coverage(payerId, memberId), billingNpi, DemoReferenceData.DR_ADAMS_NPI, referringNpi, priorAuthorization,
-                dateOfService, "11",
-                claimType, "Synthetic test note.", referringName, institutional);
+                coverages == null ? new EncounterRequest.Coverage(payerId, memberId) : null, billingNpi, DemoReferenceData.DR_ADAMS_NPI, referringNpi,
+                priorAuthorization, dateOfService, "11",
+                claimType, "Synthetic test note.", referringName, institutional, coverages);
     }
 }

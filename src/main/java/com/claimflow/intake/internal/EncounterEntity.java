@@ -1,5 +1,6 @@
 package com.claimflow.intake.internal;
 
+import com.claimflow.intake.CoverageOnFile;
 import com.claimflow.intake.Encounter;
 import com.claimflow.intake.EncounterRequest;
 import jakarta.persistence.Column;
@@ -11,6 +12,8 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -68,6 +71,15 @@ public class EncounterEntity {
     /** Revenue codes by procedure code where they differ from {@link #revenueCode}: "36415=0300,80053=0301". */
     @Column(name = "revenue_codes")
     private String revenueCodes;
+    @Column(name = "admitting_diagnosis")
+    private String admittingDiagnosis;
+    /** Up to three ICD-10-CM codes, comma-separated. */
+    @Column(name = "reason_for_visit")
+    private String reasonForVisit;
+    @Column(name = "discharged_at")
+    private LocalDateTime dischargedAt;
+    @Column(name = "patient_phone")
+    private String patientPhone;
     private String stage;
     @Column(name = "process_instance_id")
     private String processInstanceId;
@@ -83,8 +95,10 @@ public class EncounterEntity {
         this.patientLastName = r.patient().lastName().trim();
         this.patientBirthDate = r.patient().birthDate();
         this.patientSex = r.patient().sex().toUpperCase();
-        this.memberId = r.coverage().memberId();
-        this.payerId = r.coverage().payerId();
+        EncounterRequest.Insurance primary = r.insurances().stream().filter(c -> c.order() == 1).findFirst().orElseThrow();
+        this.memberId = primary.memberId();
+        this.payerId = primary.payerId();
+        this.patientPhone = r.patient().phone();
         this.billingNpi = r.billingProviderNpi();
         this.renderingNpi = r.renderingProviderNpi();
         this.referringNpi = r.referringProviderNpi();
@@ -104,13 +118,24 @@ public class EncounterEntity {
             this.revenueCode = i.revenueCode();
             this.revenueCodes = i.revenueCodes() == null || i.revenueCodes().isEmpty() ? null : new TreeMap<>(i.revenueCodes()).entrySet().stream()
                     .map(en -> en.getKey() + "=" + en.getValue()).collect(Collectors.joining(","));
+            this.admittingDiagnosis = icd(i.admittingDiagnosis());
+            this.reasonForVisit = i.reasonForVisit() == null || i.reasonForVisit().isEmpty() ? null
+                    : i.reasonForVisit().stream().map(EncounterEntity::icd).collect(Collectors.joining(","));
+            this.dischargedAt = i.dischargedAt() == null ? null : i.dischargedAt().withSecond(0).withNano(0);
         }
         this.stage = "INTAKE";
         this.createdAt = Instant.now();
     }
 
-    /** What other modules see of the encounter. */
-    public Encounter toRecord() {
+    /** An ICD-10-CM code as the claim keeps it: upper case, with its dot. */
+    private static String icd(String code) {
+        if (code == null || code.isBlank()) return null;
+        String c = code.strip().replace(".", "").toUpperCase(Locale.ROOT);
+        return c.length() > 3 ? c.substring(0, 3) + "." + c.substring(3) : c;
+    }
+
+    /** What other modules see of the encounter, with its coverages and the patient's address kept beside it. */
+    public Encounter toRecord(List<CoverageOnFile> coverages, EncounterRequest.Address patientAddress) {
         Map<String, String> byCode = new TreeMap<>();
         if (revenueCodes != null) {
             for (String pair : revenueCodes.split(",")) {
@@ -120,7 +145,9 @@ public class EncounterEntity {
         }
         return new Encounter(id, externalId, patientFirstName, patientLastName, patientBirthDate, patientSex, memberId, payerId, billingNpi,
                 renderingNpi, referringNpi, priorAuthorization, dateOfService, placeOfService, claimType, documentation, referringName,
-                facilityTypeCode, admittedAt, admissionType, admissionSource, patientStatus, revenueCode, byCode, processInstanceId, createdAt);
+                facilityTypeCode, admittedAt, admissionType, admissionSource, patientStatus, revenueCode, byCode, processInstanceId, createdAt,
+                patientPhone, patientAddress, admittingDiagnosis, reasonForVisit == null ? List.of() : List.of(reasonForVisit.split(",")), dischargedAt,
+                coverages);
     }
 
     public void startedAs(String processInstanceId) {

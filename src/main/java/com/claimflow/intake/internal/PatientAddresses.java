@@ -1,7 +1,11 @@
 package com.claimflow.intake.internal;
 
 import com.claimflow.intake.EncounterRequest.Address;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -24,5 +28,17 @@ public class PatientAddresses {
         return jdbc.query("select line1, line2, city, state, postal_code from patient_address where encounter_id = ?",
                 (rs, n) -> new Address(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)), encounterId)
                 .stream().findFirst();
+    }
+
+    /** The addresses of many encounters in one query (a page of the encounter list), by encounter id. */
+    public Map<Long, Address> of(Collection<Long> encounterIds) {
+        if (encounterIds.isEmpty()) return Map.of();
+        Map<Long, Address> byEncounter = new HashMap<>();
+        jdbc.query("select encounter_id, line1, line2, city, state, postal_code from patient_address where encounter_id in ("
+                        + encounterIds.stream().map(id -> "?").collect(Collectors.joining(",")) + ")",
+                rs -> {
+                    byEncounter.put(rs.getLong(1), new Address(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)));
+                }, encounterIds.toArray());
+        return byEncounter;
     }
 }

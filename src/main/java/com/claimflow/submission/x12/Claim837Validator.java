@@ -1,5 +1,6 @@
 package com.claimflow.submission.x12;
 
+import com.claimflow.intake.InputRules;
 import com.claimflow.reference.Npi;
 import com.claimflow.reference.Nubc;
 import com.claimflow.x12.X12Issue;
@@ -46,6 +47,8 @@ public final class Claim837Validator {
             "HM", "LM", "MA", "MB", "MC", "OF", "TV", "VA", "WC", "ZZ");
     private static final Set<String> SBR01 = Set.of("P", "S", "T", "A", "B", "C", "D", "E", "F", "G", "H", "U");
     private static final Set<String> FREQUENCIES = Set.of("1", "7", "8");
+    /** PAT01 individual relationship codes of 005010X222A1/X223A2 loop 2000C (18 self is SBR02, no 2000C then). */
+    private static final Set<String> PATIENT_RELATIONSHIPS = Set.of("01", "19", "20", "21", "39", "40", "53", "G8");
     private static final DateTimeFormatter D8 = DateTimeFormatter.BASIC_ISO_DATE;
 
     private final List<X12Issue> issues = new ArrayList<>();
@@ -71,6 +74,10 @@ public final class Claim837Validator {
     // 2000B
     private Set<String> subscriberSegments = new HashSet<>();
     private X12Segment subscriberHl;
+    private X12Segment sbr;
+    // 2000C
+    private Set<String> patientSegments = new HashSet<>();
+    private X12Segment patientHl;
     // 2300
     private X12Segment clm;
     private BigDecimal lineTotal;
@@ -80,6 +87,11 @@ public final class Claim837Validator {
     private boolean sawCl1;
     private boolean sawStatementDates;
     private boolean sawAdmission;
+    private boolean sawAdmittingDiagnosis;
+    private boolean sawReasonForVisit;
+    private boolean sawDischarge;
+    private String admissionType;
+    private String patientStatus;
     private String last2310;
     private int lines;
     // 2400
@@ -152,6 +164,7 @@ public final class Claim837Validator {
             case "N3" -> {
                 mark(s);
                 length(s, 1, 1, 55, "N301");
+                if (s.size() >= 2) length(s, 2, 0, 55, "N302");
             }
             case "N4" -> {
                 mark(s);
@@ -166,10 +179,19 @@ public final class Claim837Validator {
             case "REF" -> ref(s);
             case "SBR" -> {
                 subscriberSegments.add("SBR");
+                sbr = s;
+                if (s.el(3).length() > 50) issue(s, "SBR03", "group number '" + s.el(3) + "' is longer than 50");
                 if (!SBR01.contains(s.el(1))) issue(s, "SBR01", "payer responsibility '" + s.el(1) + "' is not a valid code");
                 if (!FILING_CODES.contains(s.el(9))) issue(s, "SBR09", "claim filing indicator '" + s.el(9) + "' is not a valid code");
             }
+            case "PAT" -> {
+                if ("2000C".equals(loop)) patientSegments.add("PAT");
+                if (!PATIENT_RELATIONSHIPS.contains(s.el(1))) {
+                    issue(s, "PAT01", "'" + s.el(1) + "' is not a patient relationship code (01, 19, 20, 21, 39, 40, 53 or G8; 18 self goes in SBR02)");
+                }
+            }
             case "DMG" -> {
+                mark(s);
                 if (!s.el(1).equals("D8")) issue(s, "DMG01", "date format must be D8");
                 date(s, 2, "DMG02");
                 if (!Set.of("F", "M", "U").contains(s.el(3))) issue(s, "DMG03", "sex '" + s.el(3) + "' is not F, M or U");
@@ -184,6 +206,7 @@ public final class Claim837Validator {
             case "SE" -> {
                 endClaim();
                 endSubscriber();
+                endPatient();
                 if (!s.el(1).equals(String.valueOf(segmentsInTransaction))) {
                     issue(s, "SE01", "segment count " + s.el(1) + " does not match the " + segmentsInTransaction + " segments sent");
                 }
@@ -210,6 +233,10 @@ public final class Claim837Validator {
         if ("2400".equals(loop) && s.el(1).equals("472")) sawServiceDate = true;
         if (s.el(2).equals("D8")) date(s, 3, "DTP03");
         if (!"2300".equals(loop)) return;
+        if (s.el(1).equals("096")) {
+            sawDischarge = true;
+            if (!s.el(2).equals("TM") || !s.el(3).matches("([01]\\d|2[0-3])[0-5]\\d")) issue(s, "DTP03", "the discharge hour must be HHMM, qualified TM");
+        }
         if (s.el(1).equals("434")) {
             sawStatementDates = true;
             if (!s.el(2).equals("RD8") || !s.el(3).matches("\\d{8}-\\d{8}")) issue(s, "DTP03", "statement dates must be a range CCYYMMDD-CCYYMMDD (RD8)");
@@ -226,6 +253,8 @@ public final class Claim837Validator {
 
     private void cl1(X12Segment s) {
         sawCl1 = true;
+        admissionType = s.el(1);
+        patientStatus = s.el(3);
         if (!Nubc.isAdmissionType(s.el(1))) issue(s, "CL101", "admission type '" + s.el(1) + "' is not a NUBC code (1, 2, 3, 4, 5 or 9)");
         if (!Nubc.isPointOfOrigin(s.el(2))) issue(s, "CL102", "point of origin '" + s.el(2) + "' is not a NUBC code");
         if (!Nubc.isPatientStatus(s.el(3))) issue(s, "CL103", "patient status '" + s.el(3) + "' is not a NUBC discharge status code");
@@ -233,6 +262,7 @@ public final class Claim837Validator {
 
     private void hl(X12Segment s) {
         endClaim();
+        endPatient();
         if ("22".equals(currentLevel())) endSubscriber();
         if ("20".equals(currentLevel())) endBilling();
         String id = s.el(1);
@@ -257,7 +287,10 @@ public final class Claim837Validator {
             case "23" -> {
                 Hl p = levels.get(parent);
                 if (p == null || !p.level.equals("22")) issue(s, "HL02", "parent '" + parent + "' is not a subscriber level (HL03 22)");
+                if (!s.el(4).equals("0")) issue(s, "HL04", "a patient level has no children (0)");
                 loop = "2000C";
+                patientSegments = new HashSet<>();
+                patientHl = s;
             }
             default -> issue(s, "HL03", "level code '" + level + "' is not 20, 22 or 23");
         }
@@ -310,6 +343,13 @@ public final class Claim837Validator {
                 if (!s.el(8).equals("MI")) issue(s, "NM108", "the subscriber must be identified by member id (MI)");
                 length(s, 9, 2, 80, "NM109");
             }
+            case "QC" -> {
+                loop = "2010CA";
+                patientSegments.add("NM1*QC");
+                if (!s.el(2).equals("1")) issue(s, "NM102", "the patient must be a person (1)");
+                if (s.el(3).isEmpty()) issue(s, "NM103", "the patient's last name is required");
+                if (!s.el(8).isEmpty() || !s.el(9).isEmpty()) issue(s, "NM108", "the patient has no id in 2010CA (the subscriber's member id is in 2010BA)");
+            }
             case "PR" -> {
                 loop = "2010BB";
                 subscriberSegments.add("NM1*PR");
@@ -353,6 +393,7 @@ public final class Claim837Validator {
 
     private void mark(X12Segment s) {
         if ("2010AA".equals(loop)) billingSegments.add(s.id());
+        if ("2010CA".equals(loop)) patientSegments.add(s.id());
     }
 
     private void endBilling() {
@@ -371,11 +412,34 @@ public final class Claim837Validator {
         for (String required : List.of("SBR", "NM1*IL", "NM1*PR")) {
             if (!subscriberSegments.contains(required)) issue(subscriberHl, required, "2000B", required + " is missing");
         }
+        // SBR02: 18 when the subscriber is the patient (no 2000C, HL04 0); else not sent and the patient is in 2000C (HL04 1)
+        if (sbr != null) {
+            boolean patientBelow = subscriberHl.el(4).equals("1");
+            if (!patientBelow && !sbr.el(2).equals("18")) {
+                issue(sbr, "SBR02", "2000B", "'" + sbr.el(2) + "': with no patient level (HL04 0) the patient is the subscriber and SBR02 must be 18");
+            }
+            if (patientBelow && !sbr.el(2).isEmpty()) {
+                issue(sbr, "SBR02", "2000B", "must be empty when the patient is not the subscriber (HL04 1, patient in 2000C)");
+            }
+        }
         subscriberHl = null;
+        sbr = null;
+    }
+
+    /** Loop 2000C and 2010CA: the relationship (PAT) and the patient's name, address, birth date and sex. */
+    private void endPatient() {
+        if (patientHl == null) return;
+        for (String required : List.of("PAT", "NM1*QC", "N3", "N4", "DMG")) {
+            if (!patientSegments.contains(required)) {
+                issue(patientHl, required, required.equals("PAT") ? "2000C" : "2010CA", "the patient's " + required + " is missing (the patient is not the subscriber)");
+            }
+        }
+        patientHl = null;
     }
 
     private void clm(X12Segment s) {
         endClaim();
+        endPatient();
         loop = "2300";
         clm = s;
         lineTotal = BigDecimal.ZERO;
@@ -385,6 +449,11 @@ public final class Claim837Validator {
         sawCl1 = false;
         sawStatementDates = false;
         sawAdmission = false;
+        sawAdmittingDiagnosis = false;
+        sawReasonForVisit = false;
+        sawDischarge = false;
+        admissionType = null;
+        patientStatus = null;
         last2310 = null;
         lines = 0;
         length(s, 1, 1, 38, "CLM01");
@@ -413,6 +482,7 @@ public final class Claim837Validator {
                 issue(clm, "DTP*435", "2300", "an inpatient or home health bill (facility type " + clm.comp(5, 1) + ") needs the admission date and hour (DTP*435)");
             }
             if (!sawCl1) issue(clm, "CL1", "2300", "the institutional claim code (CL1: admission type, point of origin, patient status) is missing");
+            requiredWhen(clm.comp(5, 1), clm.comp(5, 3));
         }
         if (Set.of("7", "8").contains(clm.comp(5, 3)) && !sawF8) {
             issue(clm, "REF*F8", "2300", "a replacement or void (frequency " + clm.comp(5, 3) + ") needs the payer's claim control number (REF*F8)");
@@ -424,7 +494,52 @@ public final class Claim837Validator {
         clm = null;
     }
 
+    /**
+     * The 837I's "required when" rules of 005010X223A2 loop 2300 that depend on the type of bill: admitting diagnosis
+     * (HI*ABJ) on inpatient bills, the discharge hour (DTP*096) on final inpatient bills of a patient who left, the
+     * patient's reason for visit (HI*APR) on unscheduled outpatient visits; each "do not send" otherwise.
+     */
+    private void requiredWhen(String facilityType, String frequency) {
+        boolean inpatient = InputRules.isInpatient(facilityType);
+        if (inpatient && !sawAdmittingDiagnosis) {
+            issue(clm, "HI*ABJ", "2300", "an inpatient bill (facility type " + facilityType + ") needs the admitting diagnosis (HI*ABJ)");
+        }
+        if (!inpatient && sawAdmittingDiagnosis) {
+            issue(clm, "HI*ABJ", "2300", "the admitting diagnosis (HI*ABJ) is sent on inpatient bills only, not on facility type " + facilityType);
+        }
+        boolean discharge = InputRules.needsDischarge(facilityType, frequency, patientStatus);
+        if (discharge && !sawDischarge) {
+            issue(clm, "DTP*096", "2300", "a final inpatient bill (facility type " + facilityType + ", frequency " + frequency + ", patient status "
+                    + patientStatus + ") needs the discharge hour (DTP*096)");
+        }
+        if (!discharge && sawDischarge) issue(clm, "DTP*096", "2300", "the discharge hour (DTP*096) is sent on final inpatient bills only");
+        boolean unscheduled = InputRules.needsReasonForVisit(facilityType, admissionType);
+        if (unscheduled && !sawReasonForVisit) {
+            issue(clm, "HI*APR", "2300", "an unscheduled outpatient visit (facility type " + facilityType + ", admission type " + admissionType
+                    + ") needs the patient's reason for visit (HI*APR)");
+        }
+        if (!unscheduled && sawReasonForVisit) {
+            issue(clm, "HI*APR", "2300", "the patient's reason for visit (HI*APR) is sent on unscheduled outpatient visits only");
+        }
+    }
+
     private void hi(X12Segment s) {
+        String first = s.comp(1, 1);
+        if (first.equals("ABJ") || first.equals("BJ")) {
+            sawAdmittingDiagnosis = true;
+            if (s.size() > 1) issue(s, "HI02", "the admitting diagnosis HI has one element");
+            icd(s, 1);
+            return;
+        }
+        if (first.equals("APR") || first.equals("PR")) {
+            sawReasonForVisit = true;
+            if (s.size() > 3) issue(s, "HI04", "at most three reasons for visit");
+            for (int i = 1; i <= s.size(); i++) {
+                if (!s.comp(i, 1).equals(first)) issue(s, "HI" + String.format("%02d", i) + "-1", "qualifier '" + s.comp(i, 1) + "' is not " + first);
+                icd(s, i);
+            }
+            return;
+        }
         sawHi = true;
         for (int i = 1; i <= s.size(); i++) {
             String q = s.comp(i, 1);
@@ -437,6 +552,11 @@ public final class Claim837Validator {
             diagnoses++;
         }
         if (diagnoses > 12 && "005010X222A1".equals(version)) issue(s, "HI", "more than 12 diagnoses");
+    }
+
+    private void icd(X12Segment s, int position) {
+        String el = "HI" + String.format("%02d", position);
+        if (!ICD10.matcher(s.comp(position, 2)).matches()) issue(s, el + "-2", "'" + s.comp(position, 2) + "' is not an ICD-10-CM code without the dot");
     }
 
     private void lx(X12Segment s) {

@@ -2,6 +2,7 @@ package com.claimflow.submission.x12;
 
 import static com.claimflow.x12.X12SegmentWriter.text;
 
+import com.claimflow.intake.InputRules;
 import com.claimflow.reference.Nubc;
 import com.claimflow.submission.x12.ClaimDocument.Institutional;
 import com.claimflow.submission.x12.ClaimDocument.Kind;
@@ -24,7 +25,8 @@ import java.util.Objects;
 /**
  * Writes X12 005010 837P (X222A1) and 837I (X223A2) with StAEDI, streaming: {@link #open}, {@link #add} claim after claim,
  * {@link #close}. One interchange, one functional group, one transaction set per file; claims of the same billing
- * provider share its 2000A level, each claim has its own 2000B subscriber level (the patient is the subscriber).
+ * provider share its 2000A level, each claim has its own 2000B subscriber level and, when the patient is someone else,
+ * a 2000C patient level below it.
  * Free text is upper-cased and cleared of delimiter characters; an identifier that holds a delimiter refuses the claim.
  */
 public final class Claim837Writer implements AutoCloseable {
@@ -95,16 +97,15 @@ public final class Claim837Writer implements AutoCloseable {
                 seg("N4", text(b.city(), 30), text(b.state(), 2), digits(b.zip()));
                 if (b.taxId() != null && !b.taxId().isBlank()) seg("REF", "EI", id("REF02", digits(b.taxId())));
             }
-            Person s = c.subscriber();
-            seg("HL", String.valueOf(++hl), String.valueOf(billingHl), "22", "0");
-            seg("SBR", "P", "18", null, null, null, null, null, null, c.claimFilingCode());
-            seg("NM1", "IL", "1", text(s.lastName(), 60), text(s.firstName(), 35), null, null, null, "MI", id("NM109", s.id()));
-            seg("DMG", "D8", s.birthDate() == null ? null : s.birthDate().format(D8), s.sex());
-            seg("NM1", "PR", "2", text(c.payer().name(), 60), null, null, null, null, "PI", id("NM109", c.payer().id()));
+            subscriberAndPatient(c);
             clm(c);
+            Institutional in = c.institutional() == null ? new Institutional(null, null, null, null) : c.institutional();
             if (kind == Kind.INSTITUTIONAL) {
+                // 2300 dates in X223A2's order: discharge hour (final inpatient bills), statement dates (always), admission
+                if (in.dischargedAt() != null && InputRules.needsDischarge(c.placeOfService(), c.frequencyCode(), in.patientStatus())) {
+                    seg("DTP", "096", "TM", in.dischargedAt().format(HHMM));
+                }
                 seg("DTP", "434", "RD8", c.statementFrom().format(D8) + "-" + c.statementTo().format(D8));
-                Institutional in = c.institutional() == null ? new Institutional(null, null, null, null) : c.institutional();
                 if (in.admittedAt() != null && Nubc.needsAdmission(c.placeOfService())) {
                     seg("DTP", "435", "DT", in.admittedAt().format(D8) + in.admittedAt().format(HHMM));
                 }
@@ -119,7 +120,7 @@ public final class Claim837Writer implements AutoCloseable {
                 seg("NTE", "ADD", text("TIMELY FILING PROOF ORIGINAL SUBMISSION " + c.timelyFiling().originalSubmission().format(D8) + " REF "
                         + c.timelyFiling().reference(), 80));
             }
-            hi(c);
+            hi(c, in);
             if (kind == Kind.INSTITUTIONAL) {
                 provider("71", "AT", c.attending()); // 2310A attending
                 provider("DN", null, c.referring()); // 2310F referring
@@ -128,6 +129,7 @@ public final class Claim837Writer implements AutoCloseable {
                 Person r = c.rendering();
                 if (r != null && !Objects.equals(r.id(), b.npi())) provider("82", "PE", r); // 2310B rendering
             }
+            // 2320-2330 other subscriber loops (COB): written here, after 2300/2310 and before the first 2400, by the COB writer
             int n = 0;
             for (Line l : c.lines()) {
                 seg("LX", String.valueOf(++n));
@@ -137,6 +139,7 @@ public final class Claim837Writer implements AutoCloseable {
                     seg("SV2", l.revenueCode(), procedure(l), amount(l.charge()), "UN", String.valueOf(l.units()));
                 }
                 seg("DTP", "472", "D8", l.dateOfService().format(D8));
+                // 2430 line adjudication (COB): written here, after the line's own 2400 segments, by the COB writer
             }
             claims++;
             return this;
@@ -165,14 +168,28 @@ public final class Claim837Writer implements AutoCloseable {
         seg("CLM", clm.toArray());
     }
 
-    private void hi(ClaimDocument c) throws EDIStreamException {
+    /**
+     * The 2300 HI segments in the guide's order: principal diagnosis (ABK); on an 837I the admitting diagnosis (ABJ,
+     * inpatient bills) and the patient's reasons for visit (APR, up to three, unscheduled outpatient visits) each in their
+     * own HI, then the other diagnoses (ABF): 005010X222A1/X223A2 loop 2300.
+     */
+    private void hi(ClaimDocument c, Institutional in) throws EDIStreamException {
         List<String> dx = c.diagnoses();
         if (dx.isEmpty()) return;
-        String principal = "ABK"; // ICD-10-CM principal diagnosis in both guides; ABF for the others
         List<Object> elements = new ArrayList<>();
-        elements.add(new String[] {principal, id("HI01-2", icd(dx.get(0)))});
+        elements.add(new String[] {"ABK", id("HI01-2", icd(dx.get(0)))});
         if (kind == Kind.INSTITUTIONAL) {
             seg("HI", elements.toArray());
+            if (in.admittingDiagnosis() != null && InputRules.isInpatient(c.placeOfService())) {
+                seg("HI", (Object) new String[] {"ABJ", id("HI01-2", icd(in.admittingDiagnosis()))});
+            }
+            if (!in.reasonForVisit().isEmpty() && InputRules.needsReasonForVisit(c.placeOfService(), in.admissionType())) {
+                List<Object> reasons = new ArrayList<>();
+                for (int i = 0; i < in.reasonForVisit().size() && i < 3; i++) {
+                    reasons.add(new String[] {"APR", id("HI0" + (i + 1) + "-2", icd(in.reasonForVisit().get(i)))});
+                }
+                seg("HI", reasons.toArray());
+            }
             elements.clear();
             for (int i = 1; i < dx.size(); i++) elements.add(new String[] {"ABF", id("HI0" + i + "-2", icd(dx.get(i)))});
             if (!elements.isEmpty()) seg("HI", elements.toArray());
@@ -180,6 +197,41 @@ public final class Claim837Writer implements AutoCloseable {
         }
         for (int i = 1; i < dx.size(); i++) elements.add(new String[] {"ABF", id("HI" + String.format("%02d", i + 1) + "-2", icd(dx.get(i)))});
         seg("HI", elements.toArray());
+    }
+
+    /**
+     * Loop 2000B (SBR, 2010BA subscriber, 2010BB payer) and, when the patient is not the subscriber, loop 2000C (PAT,
+     * 2010CA patient), as 005010X222A1 and X223A2 lay them out: SBR01 the payer responsibility (P, S, T), SBR02 18 only
+     * when the patient is the subscriber (else blank, and HL04 1 announces the patient level), SBR03 the group number;
+     * N3/N4 and DMG of the subscriber whenever known; the patient's name, address, birth date and sex in 2010CA.
+     */
+    private void subscriberAndPatient(ClaimDocument c) throws EDIStreamException {
+        Person s = c.subscriber();
+        ClaimDocument.Insured insured = c.insured();
+        boolean self = insured.patientIsSubscriber();
+        int subscriberHl = ++hl;
+        seg("HL", String.valueOf(subscriberHl), String.valueOf(billingHl), "22", self ? "0" : "1");
+        seg("SBR", insured.payerResponsibility(), self ? ClaimDocument.Insured.SELF : null, id("SBR03", insured.groupNumber()), null, null, null,
+                null, null, c.claimFilingCode());
+        seg("NM1", "IL", "1", text(s.lastName(), 60), text(s.firstName(), 35), null, null, null, "MI", id("NM109", s.id()));
+        address(insured.subscriberAddress());
+        if (s.birthDate() != null || s.sex() != null) seg("DMG", "D8", s.birthDate() == null ? null : s.birthDate().format(D8), s.sex());
+        seg("NM1", "PR", "2", text(c.payer().name(), 60), null, null, null, null, "PI", id("NM109", c.payer().id()));
+        if (self) return;
+        Person p = insured.patient();
+        seg("HL", String.valueOf(++hl), String.valueOf(subscriberHl), "23", "0");
+        seg("PAT", insured.relationship());
+        seg("NM1", "QC", "1", text(p.lastName(), 60), text(p.firstName(), 35));
+        address(insured.patientAddress());
+        seg("DMG", "D8", p.birthDate() == null ? null : p.birthDate().format(D8), p.sex());
+    }
+
+    /** N3/N4 of a person's mailing address, when it is known. */
+    private void address(ClaimDocument.Address a) throws EDIStreamException {
+        if (a == null) return;
+        if (a.line2() == null || a.line2().isBlank()) seg("N3", text(a.line1(), 55));
+        else seg("N3", text(a.line1(), 55), text(a.line2(), 55));
+        seg("N4", text(a.city(), 30), text(a.state(), 2), digits(a.zip()));
     }
 
     private static String[] procedure(Line l) {

@@ -2,7 +2,10 @@ package com.claimflow.submission.x12;
 
 import com.claimflow.claim.Claim;
 import com.claimflow.claim.ClaimLine;
+import com.claimflow.intake.CoverageOnFile;
 import com.claimflow.intake.Encounter;
+import com.claimflow.intake.EncounterRequest;
+import com.claimflow.intake.Subscriber;
 import com.claimflow.reference.Nubc;
 import com.claimflow.reference.Payer;
 import com.claimflow.reference.Provider;
@@ -12,6 +15,8 @@ import com.claimflow.submission.x12.ClaimDocument.Person;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /** Builds the 837's view of a claim from the claim, its encounter and the reference data (providers, payer). */
@@ -44,8 +49,20 @@ public class ClaimDocuments {
                 ? new ClaimDocument.Organization(null, c.billingNpi(), null, null, null, null, null, null)
                 : new ClaimDocument.Organization(billing.name(), billing.npi(), billing.tin(), billing.taxonomy(),
                 billing.address(), billing.city(), billing.state(), billing.zip());
-        Person subscriber = new Person(e.patientLastName(), e.patientFirstName(), c.memberId(), e.patientBirthDate(),
-                e.patientSex(), null);
+        CoverageOnFile coverage = coverageOf(c, e, coverageOrder(c));
+        ClaimDocument.Address patientAddress = address(e.patientAddress());
+        Person subscriber;
+        ClaimDocument.Insured insured;
+        if (coverage.isSelf()) {
+            subscriber = new Person(e.patientLastName(), e.patientFirstName(), c.memberId(), e.patientBirthDate(), e.patientSex(), null);
+            insured = new ClaimDocument.Insured(coverage.order(), coverage.relationship(), coverage.groupNumber(), patientAddress, null, null);
+        } else {
+            Subscriber s = coverage.subscriber();
+            String memberId = s.memberId() != null ? s.memberId() : c.memberId() != null ? c.memberId() : coverage.memberId();
+            subscriber = new Person(s.lastName(), s.firstName(), memberId, s.birthDate(), s.sex(), null);
+            insured = new ClaimDocument.Insured(coverage.order(), coverage.relationship(), coverage.groupNumber(), address(s.address()),
+                    new Person(e.patientLastName(), e.patientFirstName(), null, e.patientBirthDate(), e.patientSex(), null), patientAddress);
+        }
         Person rendering = provider(c.renderingNpi(), null);
         Person referring = provider(c.referringNpi(), e.referringName());
         List<ClaimDocument.Line> lines = c.lines().stream().map(l -> line(l, c, kind)).toList();
@@ -56,14 +73,38 @@ public class ClaimDocuments {
             from = e.admittedAt().toLocalDate(); // an inpatient stay's statement covers it from the admission
         }
         ClaimDocument.Institutional ub04 = institutional
-                ? new ClaimDocument.Institutional(e.admittedAt(), e.admissionType(), e.admissionSource(), e.patientStatus())
+                ? new ClaimDocument.Institutional(e.admittedAt(), e.admissionType(), e.admissionSource(), e.patientStatus(), e.admittingDiagnosis(),
+                e.reasonForVisit(), e.dischargedAt())
                 : null;
         return new ClaimDocument(kind, patientControlNumber(c.id(), c.version()), c.totalCharge(), where, c.frequencyCode(),
                 c.payerClaimNumber(), c.priorAuthorization(), org, subscriber, new ClaimDocument.PayerRef(payerName, c.payerId()),
                 FILING_CODES.getOrDefault(c.payerId(), "CI"), rendering, institutional ? rendering : null, referring,
                 c.diagnoses(), lines, from, c.dateOfService(), ub04, c.timelyFilingProof() == null ? null
                 : new ClaimDocument.TimelyFiling(c.timelyFilingProof().delayReasonCode(), c.timelyFilingProof().originalSubmission(),
-                c.timelyFilingProof().reference()));
+                c.timelyFilingProof().reference()), insured);
+    }
+
+    /**
+     * Which of the encounter's coverages the claim goes to: 1 (primary) until the claim carries its coverage order; the
+     * one place that changes when it does ({@code c.coverageOrder()}).
+     */
+    static int coverageOrder(Claim c) {
+        return CoverageOnFile.PRIMARY;
+    }
+
+    /**
+     * The encounter's coverage of that order when it is the claim's payer's, else the first coverage with the claim's payer
+     * (a payer may have been corrected on the claim), else the coverage of that order as on file.
+     */
+    static CoverageOnFile coverageOf(Claim c, Encounter e, int order) {
+        Optional<CoverageOnFile> byOrder = e.coverage(order);
+        if (byOrder.isPresent() && Objects.equals(byOrder.get().payerId(), c.payerId())) return byOrder.get();
+        return e.coverages().stream().filter(k -> Objects.equals(k.payerId(), c.payerId())).findFirst()
+                .orElseGet(() -> byOrder.orElse(new CoverageOnFile(order, c.payerId(), c.memberId(), null, CoverageOnFile.SELF, null)));
+    }
+
+    private static ClaimDocument.Address address(EncounterRequest.Address a) {
+        return a == null ? null : new ClaimDocument.Address(a.line1(), a.line2(), a.city(), a.state(), a.postalCode());
     }
 
     /** A provider by NPI: as on file, else under the name given at intake ("Last, First"), else the bare NPI. */

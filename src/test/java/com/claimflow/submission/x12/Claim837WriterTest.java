@@ -82,10 +82,12 @@ class Claim837WriterTest {
         String file = Claim837Writer.write(ClaimDocumentFixtures.envelope(8), ClaimDocumentFixtures.inpatient("CF19V1"));
         assertThat(upToTheLines(file, "CLM*CF19V1*118.75***11:A:1**A*Y*Y")).containsExactly(
                 "CLM*CF19V1*118.75***11:A:1**A*Y*Y",
+                "DTP*096*TM*1040",
                 "DTP*434*RD8*20261114-20261116",
                 "DTP*435*DT*202611142215",
                 "CL1*1*1*01",
                 "HI*ABK:I10",
+                "HI*ABJ:R079",
                 "HI*ABF:E785",
                 "NM1*71*1*ADAMS*JORDAN****XX*1987654328",
                 "PRV*AT*PXC*207Q00000X",

@@ -56,10 +56,32 @@ public final class ClaimDocumentFixtures {
         return institutional(pcn, "13", null, DOS, new ClaimDocument.Institutional(null, "3", "2", "01"));
     }
 
-    /** A two-day inpatient stay (type of bill 111), admitted through the emergency room, discharged home. */
+    /** A two-day inpatient stay (type of bill 111), admitted through the emergency room for chest pain, discharged home at 10:40. */
     public static ClaimDocument inpatient(String pcn) {
         return institutional(pcn, "11", REFERRER, DOS.minusDays(2),
-                new ClaimDocument.Institutional(DOS.minusDays(2).atTime(22, 15), "1", "1", "01"));
+                new ClaimDocument.Institutional(DOS.minusDays(2).atTime(22, 15), "1", "1", "01", "R07.9", null, DOS.atTime(10, 40)));
+    }
+
+    /** An emergency visit to the hospital outpatient department (type of bill 131, admission type 1) for chest pain and shortness of breath. */
+    public static ClaimDocument emergencyOutpatient(String pcn) {
+        return institutional(pcn, "13", null, DOS,
+                new ClaimDocument.Institutional(null, "1", "1", "01", null, List.of("R07.9", "R06.02"), null));
+    }
+
+    /** Robin's claim under her spouse Sam's employer plan (group 88001): Sam is the subscriber, Robin the patient (PAT01 01). */
+    public static ClaimDocument spouseSubscriber(String pcn) {
+        ClaimDocument c = professional(pcn);
+        ClaimDocument.Address home = new ClaimDocument.Address("12 Elm St", "Apt 4", "Springfield", "IL", "62704");
+        return c.with(new ClaimDocument.Insured(1, "01", "88001", home, new Person("Example", "Robin", null, LocalDate.of(1980, 2, 29), "F", null),
+                        home),
+                new Person("Example", "Sam", "XYZ987654321", LocalDate.of(1978, 7, 4), "M", null), c.payer());
+    }
+
+    /** A void (frequency 8) of the claim the payer numbered {@code payerClaimNumber}. */
+    public static ClaimDocument voided(String pcn, String payerClaimNumber) {
+        ClaimDocument c = professional(pcn);
+        return new ClaimDocument(c.kind(), pcn, c.totalCharge(), c.placeOfService(), "8", payerClaimNumber, null, c.billing(),
+                c.subscriber(), c.payer(), c.claimFilingCode(), c.rendering(), null, null, c.diagnoses(), c.lines(), DOS, DOS, null);
     }
 
     private static ClaimDocument institutional(String pcn, String facilityType, Person referring, LocalDate from, ClaimDocument.Institutional ub04) {

@@ -66,13 +66,16 @@ class X12SubmissionTest extends SubmissionTestBase {
     void anInpatientStayCarriesItsAdmissionAndTheReferringProviderNamedAtIntake() {
         var admitted = java.time.LocalDate.now().minusDays(5).atTime(22, 15);
         String referrer = DemoReferenceData.npi("112233445");
+        var discharged = java.time.LocalDate.now().minusDays(3).atTime(10, 40);
         Encounter e = encounters.open(Encounters.visit().referredBy(referrer, "Carter, Dana MD")
-                .institutional(new com.claimflow.intake.EncounterRequest.Institutional("11", admitted, "1", "1", "01", "0120", null)).request());
+                .institutional(new com.claimflow.intake.EncounterRequest.Institutional("11", admitted, "1", "1", "01", "0120", null, "R07.9", null,
+                        discharged)).request());
         driver.runJobs();
         driver.code(e.id(), "I10", "99213 1 1");
         String payload = submissions.messagesFor(claimOf(e).id()).get(0).getPayload();
         String d8 = java.time.format.DateTimeFormatter.BASIC_ISO_DATE.format(admitted);
         assertThat(payload).contains("11:A:1**A*Y*Y~").contains("DTP*434*RD8*" + d8 + "-").contains("DTP*435*DT*" + d8 + "2215~")
+                .contains("DTP*096*TM*1040~").contains("HI*ABJ:R079~")
                 .contains("CL1*1*1*01~").contains("NM1*DN*1*CARTER*DANA****XX*" + referrer + "~").contains("SV2*0120*HC:99213*");
         assertThat(Claim837Validator.validate(payload)).isEmpty();
     }
