@@ -41,15 +41,6 @@ public record Encounter(Long id, String externalId, String patientFirstName, Str
         return coverages.stream().filter(c -> c.order() == order).findFirst();
     }
 
-    /** TEMPORARY until the coverages branch lands: the primary only. */
-    public java.util.List<CoverageOnFile> coverages() {
-        return java.util.List.of(new CoverageOnFile(CoverageOnFile.PRIMARY, payerId, memberId, null, CoverageOnFile.SELF, null));
-    }
-
-    public java.util.Optional<CoverageOnFile> coverage(int order) {
-        return coverages().stream().filter(c -> c.order() == order).findFirst();
-    }
-
     /** The revenue code a service line of this procedure code bills under (institutional encounters), else null. */
     public String revenueCodeFor(String procedureCode) {
         return revenueCodes.getOrDefault(procedureCode, revenueCode);
