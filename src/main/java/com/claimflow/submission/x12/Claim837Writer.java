@@ -129,7 +129,7 @@ public final class Claim837Writer implements AutoCloseable {
                 Person r = c.rendering();
                 if (r != null && !Objects.equals(r.id(), b.npi())) provider("82", "PE", r); // 2310B rendering
             }
-            // 2320-2330 other subscriber loops (COB): written here, after 2300/2310 and before the first 2400, by the COB writer
+            OtherPayerLoops.otherSubscribers(this, c.otherPayers()); // 2320/2330A/2330B: after 2300/2310, before the first 2400
             int n = 0;
             for (Line l : c.lines()) {
                 seg("LX", String.valueOf(++n));
@@ -139,7 +139,7 @@ public final class Claim837Writer implements AutoCloseable {
                     seg("SV2", l.revenueCode(), procedure(l), amount(l.charge()), "UN", String.valueOf(l.units()));
                 }
                 seg("DTP", "472", "D8", l.dateOfService().format(D8));
-                // 2430 line adjudication (COB): written here, after the line's own 2400 segments, by the COB writer
+                OtherPayerLoops.lineAdjudications(this, kind, n, c.otherPayers()); // 2430: after the line's own 2400 segments
             }
             claims++;
             return this;
@@ -264,13 +264,13 @@ public final class Claim837Writer implements AutoCloseable {
         return claims;
     }
 
-    private void seg(String id, Object... elements) throws EDIStreamException {
+    void seg(String id, Object... elements) throws EDIStreamException {
         segmentsInTransaction++;
         w.segment(id, elements);
     }
 
     /** An identifier is sent as it is; one that holds a delimiter would break the file, so the claim is refused. */
-    private String id(String element, String value) {
+    String id(String element, String value) {
         if (value == null) return null;
         for (char ch : value.toCharArray()) {
             if (X12SegmentWriter.isDelimiter(ch)) {

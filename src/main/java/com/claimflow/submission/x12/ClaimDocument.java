@@ -12,7 +12,8 @@ import java.util.List;
  * ({@link Institutional}) and SV2 lines with revenue codes. {@code referring} is the referring provider (2310A on an
  * 837P, 2310F on an 837I), null when nobody referred the patient. {@code timelyFiling} is null unless a biller recorded
  * proof of timely filing. {@code subscriber} is the insured person (2010BA) and {@code insured} says which coverage the
- * claim goes to and whether the patient is someone else (2000C/2010CA).
+ * claim goes to and whether the patient is someone else (2000C/2010CA). {@code otherPayers} are the earlier payers of a
+ * secondary or tertiary claim with what each decided (2320/2330/2430, {@link OtherPayerLoops}); empty for a primary claim.
  */
 public record ClaimDocument(
         Kind kind,
@@ -35,10 +36,22 @@ public record ClaimDocument(
         LocalDate statementTo,
         Institutional institutional,
         TimelyFiling timelyFiling,
-        Insured insured) {
+        Insured insured,
+        List<OtherPayer> otherPayers) {
 
     public ClaimDocument {
         if (insured == null) insured = Insured.PRIMARY_SELF;
+        otherPayers = otherPayers == null ? List.of() : List.copyOf(otherPayers);
+    }
+
+    /** A claim with no earlier payer (primary). */
+    public ClaimDocument(Kind kind, String patientControlNumber, BigDecimal totalCharge, String placeOfService, String frequencyCode,
+                         String originalPayerClaimNumber, String priorAuthorization, Organization billing, Person subscriber, PayerRef payer,
+                         String claimFilingCode, Person rendering, Person attending, Person referring, List<String> diagnoses, List<Line> lines,
+                         LocalDate statementFrom, LocalDate statementTo, Institutional institutional, TimelyFiling timelyFiling, Insured insured) {
+        this(kind, patientControlNumber, totalCharge, placeOfService, frequencyCode, originalPayerClaimNumber, priorAuthorization, billing,
+                subscriber, payer, claimFilingCode, rendering, attending, referring, diagnoses, lines, statementFrom, statementTo, institutional,
+                timelyFiling, insured, List.of());
     }
 
     /** A claim to the primary payer whose subscriber is the patient, with proof of timely filing or none. */
@@ -85,7 +98,14 @@ public record ClaimDocument(
     public ClaimDocument with(Insured other, Person otherSubscriber, PayerRef otherPayer) {
         return new ClaimDocument(kind, patientControlNumber, totalCharge, placeOfService, frequencyCode, originalPayerClaimNumber,
                 priorAuthorization, billing, otherSubscriber, otherPayer, claimFilingCode, rendering, attending, referring, diagnoses, lines,
-                statementFrom, statementTo, institutional, timelyFiling, other);
+                statementFrom, statementTo, institutional, timelyFiling, other, otherPayers);
+    }
+
+    /** The same claim with earlier payers' adjudications (a secondary or tertiary claim). */
+    public ClaimDocument withOtherPayers(List<OtherPayer> earlier) {
+        return new ClaimDocument(kind, patientControlNumber, totalCharge, placeOfService, frequencyCode, originalPayerClaimNumber,
+                priorAuthorization, billing, subscriber, payer, claimFilingCode, rendering, attending, referring, diagnoses, lines,
+                statementFrom, statementTo, institutional, timelyFiling, insured, earlier);
     }
 
     /**

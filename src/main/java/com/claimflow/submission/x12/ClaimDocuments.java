@@ -26,9 +26,11 @@ public class ClaimDocuments {
     private static final Map<String, String> FILING_CODES = Map.of("MCARE", "MB", "MCAID", "MC", "TRICARE", "CH", "VA", "VA");
 
     private final ReferenceService reference;
+    private final com.claimflow.claim.ClaimService claims;
 
-    public ClaimDocuments(ReferenceService reference) {
+    public ClaimDocuments(ReferenceService reference, com.claimflow.claim.ClaimService claims) {
         this.reference = reference;
+        this.claims = claims;
     }
 
     /** The patient control number (CLM01): claim id and version, so 277CA and 835 answers find the exact version. */
@@ -81,15 +83,38 @@ public class ClaimDocuments {
                 FILING_CODES.getOrDefault(c.payerId(), "CI"), rendering, institutional ? rendering : null, referring,
                 c.diagnoses(), lines, from, c.dateOfService(), ub04, c.timelyFilingProof() == null ? null
                 : new ClaimDocument.TimelyFiling(c.timelyFilingProof().delayReasonCode(), c.timelyFilingProof().originalSubmission(),
-                c.timelyFilingProof().reference()), insured);
+                c.timelyFilingProof().reference()), insured, c.coverageOrder() > 1 ? otherPayers(c, e) : List.of());
     }
 
     /**
-     * Which of the encounter's coverages the claim goes to: 1 (primary) until the claim carries its coverage order; the
-     * one place that changes when it does ({@code c.coverageOrder()}).
+     * The earlier payers of a secondary or tertiary claim as the 837 reports them: each one's coverage on file gives the
+     * 2320 SBR (its sequence, the patient's relationship, group number) and the 2330A subscriber; the claim keeps what
+     * the payer decided (AMT*D, CAS, 2430 per line).
      */
+    private List<OtherPayer> otherPayers(Claim c, Encounter e) {
+        return claims.otherPayersOf(c.id()).stream().map(a -> {
+            CoverageOnFile k = e.coverage(a.coverageOrder())
+                    .orElse(new CoverageOnFile(a.coverageOrder(), a.payerId(), null, null, CoverageOnFile.SELF, null));
+            Person subscriber = k.isSelf() || k.subscriber() == null
+                    ? new Person(e.patientLastName(), e.patientFirstName(), k.subscriberMemberId(), null, null, null)
+                    : new Person(k.subscriber().lastName(), k.subscriber().firstName(), k.subscriberMemberId(), null, null, null);
+            String name = reference.payer(a.payerId()).map(Payer::name).orElse(a.payerId());
+            List<OtherPayer.LineAdjudication> lines = a.lines().stream().map(l -> new OtherPayer.LineAdjudication(l.lineNo(), l.procedureCode(),
+                    l.modifiers(), l.lineNo() <= c.lines().size() && "INSTITUTIONAL".equals(c.claimType()) ? c.lines().get(l.lineNo() - 1).revenueCode() : null,
+                    l.paid(), l.units(), adjustments(l.adjustments()))).toList();
+            return new OtherPayer(Claim.responsibility(a.coverageOrder()), k.relationship(), k.groupNumber(), FILING_CODES.getOrDefault(a.payerId(), "CI"),
+                    subscriber, new ClaimDocument.PayerRef(name, a.payerId()), a.payerClaimNumber(), a.paid(), a.patientResponsibility(), a.adjudicatedOn(),
+                    adjustments(a.adjustments()), lines);
+        }).toList();
+    }
+
+    private static List<OtherPayer.Adjustment> adjustments(List<com.claimflow.claim.OtherPayerAdjudication.Adjustment> from) {
+        return from.stream().map(x -> new OtherPayer.Adjustment(x.group(), x.carc(), x.amount(), x.quantity())).toList();
+    }
+
+    /** Which of the encounter's coverages the claim goes to: 1 primary, 2 secondary, 3 tertiary. */
     static int coverageOrder(Claim c) {
-        return CoverageOnFile.PRIMARY;
+        return c.coverageOrder();
     }
 
     /**

@@ -1,5 +1,7 @@
 package com.claimflow.submission.x12;
 
+import static com.claimflow.x12.X12SegmentWriter.text;
+
 import com.claimflow.submission.x12.ClaimDocument.Kind;
 import io.xlate.edi.stream.EDIStreamException;
 import java.math.BigDecimal;
@@ -23,18 +25,13 @@ final class OtherPayerLoops {
     /** CAS carries at most six reason/amount/quantity triplets per group (CAS02-CAS19). */
     private static final int CAS_TRIPLETS = 6;
 
-    /** Writes one segment into the transaction set (and counts it). */
-    interface Segments {
-        void seg(String id, Object... elements) throws EDIStreamException;
-    }
-
     private OtherPayerLoops() {
     }
 
     /** Loops 2320, 2330A and 2330B for each earlier payer: after the 2310 provider loops, before the first 2400 line. */
-    static void otherSubscribers(Segments w, Kind kind, List<OtherPayer> others) throws EDIStreamException {
+    static void otherSubscribers(Claim837Writer w, List<OtherPayer> others) throws EDIStreamException {
         for (OtherPayer o : others) {
-            w.seg("SBR", o.responsibility(), o.relationship(), o.groupNumber(), null, null, null, null, null, o.claimFilingCode());
+            w.seg("SBR", o.responsibility(), o.relationship(), w.id("SBR03", o.groupNumber()), null, null, null, null, null, o.claimFilingCode());
             cas(w, o.adjustments());
             w.seg("AMT", "D", Claim837Writer.amount(o.paid()));
             if (o.remainingPatientLiability() != null && o.remainingPatientLiability().signum() > 0) {
@@ -43,15 +40,15 @@ final class OtherPayerLoops {
             // OI03 benefits assignment, OI06 release of information (837P requires OI06; 837I sends it too)
             w.seg("OI", null, null, "Y", null, null, "Y");
             var s = o.subscriber();
-            w.seg("NM1", "IL", "1", s.lastName(), s.firstName(), null, null, null, "MI", s.id());
-            w.seg("NM1", "PR", "2", o.payer().name(), null, null, null, null, "PI", o.payer().id());
+            w.seg("NM1", "IL", "1", text(s.lastName(), 60), text(s.firstName(), 35), null, null, null, "MI", w.id("NM109", s.id()));
+            w.seg("NM1", "PR", "2", text(o.payer().name(), 60), null, null, null, null, "PI", w.id("NM109", o.payer().id()));
             if (o.lines().isEmpty() && o.adjudicated() != null) w.seg("DTP", "573", "D8", o.adjudicated().format(D8));
-            if (o.payerClaimNumber() != null && !o.payerClaimNumber().isBlank()) w.seg("REF", "F8", o.payerClaimNumber());
+            if (o.payerClaimNumber() != null && !o.payerClaimNumber().isBlank()) w.seg("REF", "F8", w.id("REF02", o.payerClaimNumber()));
         }
     }
 
     /** Loop 2430 for service line {@code lineNo} (1-based), once per earlier payer that paid it: after the line's 2400 segments. */
-    static void lineAdjudications(Segments w, Kind kind, int lineNo, List<OtherPayer> others) throws EDIStreamException {
+    static void lineAdjudications(Claim837Writer w, Kind kind, int lineNo, List<OtherPayer> others) throws EDIStreamException {
         for (OtherPayer o : others) {
             for (OtherPayer.LineAdjudication l : o.lines()) {
                 if (l.lineNo() != lineNo) continue;
@@ -61,9 +58,9 @@ final class OtherPayerLoops {
                 for (int i = 0; i < l.modifiers().size() && i < 4; i++) composite.add(l.modifiers().get(i));
                 String units = Claim837Writer.amount(l.units() == null ? BigDecimal.ONE : l.units());
                 if (kind == Kind.PROFESSIONAL) {
-                    w.seg("SVD", o.payer().id(), Claim837Writer.amount(l.paid()), composite.toArray(String[]::new), null, units);
+                    w.seg("SVD", w.id("SVD01", o.payer().id()), Claim837Writer.amount(l.paid()), composite.toArray(String[]::new), null, units);
                 } else {
-                    w.seg("SVD", o.payer().id(), Claim837Writer.amount(l.paid()), composite.toArray(String[]::new), l.revenueCode(), units);
+                    w.seg("SVD", w.id("SVD01", o.payer().id()), Claim837Writer.amount(l.paid()), composite.toArray(String[]::new), l.revenueCode(), units);
                 }
                 cas(w, l.adjustments());
                 if (o.adjudicated() != null) w.seg("DTP", "573", "D8", o.adjudicated().format(D8));
@@ -72,7 +69,7 @@ final class OtherPayerLoops {
     }
 
     /** CAS segments: one per group code in the order first seen, at most six triplets each (more start another CAS of the group). */
-    private static void cas(Segments w, List<OtherPayer.Adjustment> adjustments) throws EDIStreamException {
+    private static void cas(Claim837Writer w, List<OtherPayer.Adjustment> adjustments) throws EDIStreamException {
         Map<String, List<OtherPayer.Adjustment>> byGroup = new LinkedHashMap<>();
         for (OtherPayer.Adjustment a : adjustments) byGroup.computeIfAbsent(a.group(), k -> new ArrayList<>()).add(a);
         for (var group : byGroup.entrySet()) {
