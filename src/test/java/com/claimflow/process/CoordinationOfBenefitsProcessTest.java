@@ -63,6 +63,7 @@ class CoordinationOfBenefitsProcessTest {
     @Autowired AccountService account;
     @Autowired SubmissionService submissions;
     @Autowired InsuranceReceivables receivables;
+    @Autowired com.claimflow.remittance.InboundFiles inbound;
     @Autowired com.claimflow.submission.x12.X12ClaimFiles files;
     @Autowired HistoryService history;
     @Autowired DemoReferenceData reference;
@@ -206,6 +207,47 @@ class CoordinationOfBenefitsProcessTest {
         // Aetna pays all that was left
         remit(secondary, "ERA-XS-" + secondary.id(), "2", new BigDecimal("23.00"), BigDecimal.ZERO, BigDecimal.ZERO,
                 List.of(new Adjustment(null, null, "OA", "23", new BigDecimal("95.75"), null)), List.of());
+        assertThat(account.balance(e.id()).isZero()).isTrue();
+        assertThat(passed(e, "PaidInFull")).isTrue();
+    }
+
+    /**
+     * The next payer's own 835 file for a crossover: its CLP01 is the patient control number the primary was sent (the
+     * primary forwarded that claim), REF*2U names the next payer. It pays {@code paid} and adjusts the rest as OA-23.
+     */
+    private static String crossover835(String payerId, String patientControlNumber, String npi, String paid, String adjusted, String icn) {
+        String isa = "ISA*00*          *00*          *ZZ*" + String.format("%-15s", payerId) + "*ZZ*CLAIMFLOW      *261201*0900*^*00501*000000777*0*P*:";
+        List<String> body = List.of("BPR*I*" + paid + "*C*ACH************20261201", "TRN*1*XOVER777*1512345678", "DTM*405*20261201",
+                "N1*PR*SUPPLEMENTAL PAYER", "REF*2U*" + payerId, "N1*PE*BILLING PROVIDER*XX*" + npi, "LX*1",
+                "CLP*" + patientControlNumber + "*2*118.75*" + paid + "*0*12*" + icn, "CAS*OA*23*" + adjusted, "NM1*QC*1*EXAMPLE*ROBIN****MI*W123456789");
+        List<String> all = new java.util.ArrayList<>();
+        all.add(isa);
+        all.add("GS*HP*" + payerId + "*CLAIMFLOW*20261201*0900*777*X*005010X221A1");
+        all.add("ST*835*0001*005010X221A1");
+        all.addAll(body);
+        all.add("SE*" + (body.size() + 2) + "*0001");
+        all.add("GE*1*777");
+        all.add("IEA*1*000000777");
+        return String.join("~\n", all) + "~\n";
+    }
+
+    @Test
+    void aCrossoversAnswerUnderThePrimarysClaimNumberPaysTheForwardedClaim() {
+        Encounter e = openWithSecondary();
+        Claim primary = acceptAndSend(e, "BCBS-ICN-5");
+        remit(primary, "ERA-X5-" + primary.id(), "19", new BigDecimal("77.00"), new BigDecimal("3.00"), new BigDecimal("23.00"), List.of(),
+                List.of(new Remark(null, "MA18")));
+        Claim forwarded = claimOf(e);
+        assertThat(forwarded.status()).isEqualTo(ClaimStatus.FORWARDED);
+
+        var result = inbound.receive(new java.io.ByteArrayInputStream(crossover835("AETNA", "CF" + primary.id() + "V" + primary.version(),
+                primary.billingNpi(), "23", "95.75", "AETNA-ICN-5").getBytes(java.nio.charset.StandardCharsets.US_ASCII)), "API", "xover.835", "bella");
+        driver.runJobs();
+
+        assertThat(result.errors()).as(result.toString()).isEmpty();
+        assertThat(result.counts().posted()).isEqualTo(1);
+        assertThat(payer.postingsFor(primary.id())).as("the primary keeps its one payment").hasSize(1);
+        assertThat(payer.postingsFor(forwarded.id())).singleElement().satisfies(p -> assertThat(p.getPaid()).isEqualByComparingTo("23.00"));
         assertThat(account.balance(e.id()).isZero()).isTrue();
         assertThat(passed(e, "PaidInFull")).isTrue();
     }

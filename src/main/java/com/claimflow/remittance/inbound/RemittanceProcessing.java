@@ -159,7 +159,7 @@ public class RemittanceProcessing {
         List<RemittanceAdvice> advices = new ArrayList<>();
         for (ClaimPayment c : payments) {
             t.at = c.segmentNumber();
-            RemittanceAdvice a = prepare(fileId, payment, c, matchOf(c, found), t);
+            RemittanceAdvice a = prepare(fileId, payment, c, forwardedTo(matchOf(c, found), t.payerId, found), t);
             if (a != null) advices.add(a);
         }
         for (PostingResult r : remittances.postAll(advices, found)) {
@@ -174,6 +174,21 @@ public class RemittanceProcessing {
     private static Optional<ClaimSummary> matchOf(ClaimPayment c, Map<Long, ClaimSummary> found) {
         return AcknowledgementProcessing.claimOf(c.patientControlNumber())
                 .flatMap(ref -> Optional.ofNullable(found.get(ref[0])).filter(cl -> cl.version() == ref[1]));
+    }
+
+    /**
+     * A crossover's answer: the next payer's 835 names the claim the earlier payer forwarded to it (its CLP01 is the
+     * patient control number we sent the earlier payer), so when the file's payer is not that claim's payer but the
+     * encounter's next claim is billed to it, the payment is that claim's. Read only for such a payment.
+     */
+    private Optional<ClaimSummary> forwardedTo(Optional<ClaimSummary> matched, String payerId, Map<Long, ClaimSummary> found) {
+        if (matched.isEmpty() || payerId == null || payerId.equals(matched.get().payerId())) return matched;
+        Optional<com.claimflow.claim.Claim> next = claims.latestFor(matched.get().encounterId())
+                .filter(n -> payerId.equals(n.payerId()) && n.coverageOrder() > matched.get().coverageOrder());
+        if (next.isEmpty()) return matched;
+        ClaimSummary summary = claims.findAll(List.of(next.get().id())).get(next.get().id());
+        found.put(summary.id(), summary);
+        return Optional.of(summary);
     }
 
     /** Matches a claim payment to its claim and lines; null (kept and listed) when it cannot be posted. */
