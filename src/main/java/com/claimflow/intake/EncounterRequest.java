@@ -14,7 +14,9 @@ import java.util.Map;
 /**
  * What intake needs to open an encounter: the body of {@code POST /api/encounters}. An INSTITUTIONAL encounter
  * carries {@code institutional} (the UB-04 data: type of bill, admission, patient status, revenue codes); a referring
- * provider who is not on file carries {@code referringProviderName} ("Last, First"), as the 837 must name them.
+ * provider who is not on file carries {@code referringProviderName} ("Last, First"), as the 837 must name them. The
+ * patient's insurance is either {@code coverage} (one primary, the patient its subscriber) or {@code coverages} (up to
+ * three in payer order, each with its subscriber).
  * {@link EncounterService#open} checks the codes and tells which field is missing or wrong. String sizes are the columns'
  * widths (db/migration: encounter); text that goes into the 837 keeps out control characters and X12 delimiters; the
  * dates' ranges are {@link InputRules}'.
@@ -66,7 +68,9 @@ public record EncounterRequest(
      * {@code admittedAt} the admission date and hour (required on inpatient and home health bills); {@code
      * admissionType}, {@code admissionSource} (point of origin) and {@code patientStatus} (discharge status) go to CL1;
      * {@code revenueCode} is the revenue code of every service line unless {@code revenueCodes} maps its procedure
-     * code to another (e.g. {"36415": "0300"}).
+     * code to another (e.g. {"36415": "0300"}). The 837I's "required when" data (005010X223A2 loop 2300):
+     * {@code admittingDiagnosis} on inpatient bills (HI*ABJ), {@code reasonForVisit} on unscheduled outpatient visits
+     * (HI*APR, up to three) and {@code dischargedAt} when an inpatient left (DTP*096, on the date of service).
      */
     public record Institutional(
             @Size(max = 2) String facilityTypeCode,

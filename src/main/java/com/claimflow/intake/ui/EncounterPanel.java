@@ -2,9 +2,11 @@ package com.claimflow.intake.ui;
 
 import com.claimflow.base.ui.Facts;
 import com.claimflow.base.ui.Formats;
+import com.claimflow.intake.CoverageOnFile;
 import com.claimflow.intake.Encounter;
 import com.claimflow.intake.EncounterProcess;
 import com.claimflow.intake.EncounterService;
+import com.claimflow.intake.Subscriber;
 import com.claimflow.reference.Payer;
 import com.claimflow.reference.ReferenceService;
 import com.claimflow.workqueue.TaskContext;
@@ -15,11 +17,20 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.H4;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
-/** The patient, the visit and its documentation for every task on an encounter; the eligibility form starts from the member id on file. */
+/**
+ * The patient, their coverages, the visit and its documentation for every task on an encounter; the eligibility form
+ * starts from the member id on file.
+ */
 @org.springframework.stereotype.Component
 public class EncounterPanel implements TaskPanel {
+    /** X12 individual relationship codes of the patient to the subscriber, in words. */
+    private static final Map<String, String> RELATIONSHIPS = Map.of("01", "spouse", "19", "child", "20", "employee", "21", "unknown",
+            "39", "organ donor", "40", "cadaver donor", "53", "life partner", "G8", "other relationship");
+
     private final EncounterService encounters;
     private final ReferenceService reference;
 
@@ -60,18 +71,34 @@ public class EncounterPanel implements TaskPanel {
     }
 
     private Facts facts(Encounter e) {
-        return new Facts()
+        Facts facts = new Facts()
                 .fact("Patient", e.patientName())
                 .fact("Born", Formats.date(e.patientBirthDate()) + " (age " + e.patientAgeOn(e.dateOfService()) + " at the visit)")
                 .fact("Sex", e.patientSex())
-                .fact("Payer", payerName(e.payerId()))
-                .fact("Member id", e.memberId() == null || e.memberId().isBlank() ? "missing" : e.memberId())
+                .fact("Address", e.patientAddress() == null ? "none on file" : String.join(", ", e.patientAddress().lines()))
+                .fact("Phone", e.patientPhone() == null ? "none on file" : e.patientPhone());
+        for (CoverageOnFile c : e.coverages()) {
+            String label = c.orderName().substring(0, 1).toUpperCase(Locale.ROOT) + c.orderName().substring(1) + " coverage";
+            facts.fact(label, coverage(c));
+        }
+        return facts
                 .fact("Date of service", Formats.date(e.dateOfService()))
                 .fact("Place of service", e.placeOfService())
                 .fact("Claim type", e.claimType())
                 .fact("Billing NPI", e.billingNpi())
                 .fact("Rendering NPI", e.renderingNpi())
                 .fact("External id", e.externalId());
+    }
+
+    /** "BCBS · Blue Cross, member XYZ1, group 88001; subscriber Test, Sam (spouse), born 1978-07-04". */
+    private String coverage(CoverageOnFile c) {
+        StringBuilder text = new StringBuilder(payerName(c.payerId()))
+                .append(", member ").append(c.memberId() == null || c.memberId().isBlank() ? "missing" : c.memberId());
+        if (c.groupNumber() != null) text.append(", group ").append(c.groupNumber());
+        if (c.isSelf()) return text.append("; the patient is the subscriber").toString();
+        Subscriber s = c.subscriber();
+        return text.append("; subscriber ").append(s.name()).append(" (").append(RELATIONSHIPS.getOrDefault(c.relationship(), c.relationship()))
+                .append("), born ").append(Formats.date(s.birthDate())).toString();
     }
 
     private String payerName(String payerId) {

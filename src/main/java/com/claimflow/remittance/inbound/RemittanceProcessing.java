@@ -3,6 +3,7 @@ package com.claimflow.remittance.inbound;
 import com.claimflow.base.BadInputException;
 import com.claimflow.claim.ClaimLine;
 import com.claimflow.claim.ClaimService;
+import com.claimflow.claim.ClaimStatus;
 import com.claimflow.claim.ClaimSummary;
 import com.claimflow.remittance.InboundResult;
 import com.claimflow.remittance.InboundResult.Counts;
@@ -24,9 +25,11 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -49,6 +52,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 public class RemittanceProcessing {
+    /** A claim the payer has and has not answered yet: sent, or acknowledged by a 277CA. */
+    private static final Set<ClaimStatus> AWAITING_PAYER = EnumSet.of(ClaimStatus.SUBMITTED, ClaimStatus.ACCEPTED);
     private final InboundFileStore store;
     private final ClaimService claims;
     private final RemittanceService remittances;
@@ -170,10 +175,21 @@ public class RemittanceProcessing {
         entities.clear(); // the few entities a denial or reversal loaded: memory stays flat in file size
     }
 
-    /** The claim a payment names (CLP01 = CF&lt;id&gt;V&lt;version&gt;) when it exists in that version. */
-    private static Optional<ClaimSummary> matchOf(ClaimPayment c, Map<Long, ClaimSummary> found) {
-        return AcknowledgementProcessing.claimOf(c.patientControlNumber())
+    /**
+     * The claim a payment names (CLP01 = CF&lt;id&gt;V&lt;version&gt;) when it exists in that version. Payers answer a
+     * replacement (frequency 7) under the original's patient control number, so a payment naming a replaced claim goes
+     * to the replacement that is out with the payer, whose process waits for it; a reversal (CLP02 22) stays with the
+     * original, whose payment it takes back. The replacement joins {@code found}, where posting reads it.
+     */
+    private Optional<ClaimSummary> matchOf(ClaimPayment c, Map<Long, ClaimSummary> found) {
+        Optional<ClaimSummary> named = AcknowledgementProcessing.claimOf(c.patientControlNumber())
                 .flatMap(ref -> Optional.ofNullable(found.get(ref[0])).filter(cl -> cl.version() == ref[1]));
+        if (named.isEmpty() || named.get().status() != ClaimStatus.REPLACED || "22".equals(c.statusCode())) return named;
+        Optional<ClaimSummary> replacement = claims.latestFor(named.get().encounterId())
+                .filter(r -> r.version() > named.get().version() && "7".equals(r.frequencyCode()) && AWAITING_PAYER.contains(r.status()))
+                .map(r -> claims.findAll(List.of(r.id())).get(r.id()));
+        replacement.ifPresent(r -> found.put(r.id(), r));
+        return replacement.or(() -> named);
     }
 
     /**

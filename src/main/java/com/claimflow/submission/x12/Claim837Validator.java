@@ -26,8 +26,9 @@ import java.util.regex.Pattern;
  * our own SE/GE/IEA counts and control numbers), the HL parent/child structure, the segments each loop requires,
  * element lengths and code lists, NPIs, diagnosis pointers and that each claim's total is the sum of its lines; the
  * 2310 provider loops (referring, rendering, attending) in the guide's order; on an 837I the type of bill, the
- * admission (DTP*435 on inpatient and home health bills), CL1 and revenue codes (NUBC code lists); the billing
- * provider's nine-digit ZIP code. A file may hold many transaction sets (one per claim, see {@link Claim837Batch}).
+ * admission (DTP*435 on inpatient and home health bills), CL1 and revenue codes (NUBC code lists) and the guide's
+ * "required when" data (admitting diagnosis, reason for visit, discharge hour); the billing provider's nine-digit ZIP
+ * code; SBR02 against the patient level and loop 2000C/2010CA when the patient is not the subscriber. A file may hold many transaction sets (one per claim, see {@link Claim837Batch}).
  * Streams, so a file of any size is checked in constant memory (per claim state only).
  */
 public final class Claim837Validator {

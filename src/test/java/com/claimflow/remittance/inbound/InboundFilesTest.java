@@ -229,6 +229,37 @@ class InboundFilesTest {
         assertThat(again.counts().duplicates()).isEqualTo(3);
     }
 
+    /**
+     * Payers answer a replacement (frequency 7) under the original claim's patient control number: the payment goes to
+     * the replacement that is out and moves its process; the replaced original keeps its denial.
+     */
+    @Test
+    void an835ThatAnswersAReplacementUnderTheOriginalsNumberPostsToTheReplacement() {
+        Claim original = coded("I10", "99213 1 1");
+        remittances.acknowledge(original.id(), true, "PCN-" + original.id(), null);
+        driver.runJobs();
+        remittances.post(new com.claimflow.remittance.RemittanceAdvice("ERA-R-" + original.id(), original.id(), "PCN-" + original.id(),
+                java.math.BigDecimal.ZERO, java.math.BigDecimal.ZERO, java.math.BigDecimal.ZERO, true, "CO", "16", "M51"));
+        driver.runJobs();
+        WorkItem task = driver.task(original.encounterId(), com.claimflow.intake.EncounterProcess.CORRECT_BILLING_DENIAL_TASK);
+        queues.complete(task.taskId(), Map.of("lines", "99213 1 115.00 1", "diagnoses", "I10", "memberId", original.memberId(),
+                "note", "resent with the referral on file"), new Worker("bella", Set.of("billers")));
+        driver.runJobs();
+        Claim replacement = claims.latestFor(original.encounterId()).orElseThrow();
+        assertThat(replacement.frequencyCode()).isEqualTo("7");
+        assertThat(claims.get(original.id()).status()).isEqualTo(ClaimStatus.REPLACED);
+        remittances.acknowledge(replacement.id(), true, "PCN-" + replacement.id(), null);
+        driver.runJobs();
+
+        InboundResult r = receive(fresh(Fixtures.text("835-payment.x12").replace("CF900000003V1", pcn(original)), control++));
+        assertThat(r.status()).isEqualTo("PROCESSED");
+        assertThat(r.counts().posted()).isEqualTo(1);
+        assertThat(remittances.postingsFor(replacement.id())).extracting(PaymentPosting::getOutcome).containsExactly("PAID");
+        assertThat(claims.get(replacement.id()).status()).isEqualTo(ClaimStatus.PAID);
+        assertThat(claims.get(original.id()).status()).isEqualTo(ClaimStatus.REPLACED);
+        assertThat(encounters.stage(encounters.get(original.encounterId()))).isEqualTo("CLOSED");
+    }
+
     @Test
     void an835ThatFailsHalfWayPostsNothingAndTheCorrectedFileMayComeWithTheSameNumbers() {
         Claim[] accepted = threeAcceptedClaims();

@@ -62,6 +62,23 @@ class X12SubmissionTest extends SubmissionTestBase {
         assertThat(Claim837Validator.validate(m.getPayload())).isEmpty();
     }
 
+    /** X222A1 2000B/2000C: the spouse's plan pays first, so the spouse is in 2010BA and the patient in 2010CA. */
+    @Test
+    void aPatientCoveredByTheSpousesPlanIsSentInThePatientLoopUnderTheSpouse() {
+        var spouse = new com.claimflow.intake.Subscriber("Patient", "Sam", java.time.LocalDate.of(1968, 3, 9), "M",
+                new com.claimflow.intake.EncounterRequest.Address("9 Oak Ave", null, "Columbus", "OH", "43215"), "XYZ555000111");
+        Encounter e = encounters.open(Encounters.visit().livingAt("9 Oak Ave", "Columbus", "OH", "43215").coverages(
+                new com.claimflow.intake.EncounterRequest.Insurance(1, "BCBS", "XYZ555000111", "GRP-42", "01", spouse),
+                new com.claimflow.intake.EncounterRequest.Insurance(2, "AETNA", "W123456789", null, null, null)).request());
+        driver.runJobs();
+        driver.code(e.id(), "I10", "99213 1 1");
+        String payload = submissions.messagesFor(claimOf(e).id()).get(0).getPayload();
+        assertThat(payload).contains("*22*1~\nSBR*P**GRP-42******CI~\nNM1*IL*1*PATIENT*SAM****MI*XYZ555000111~\nN3*9 OAK AVE~\n"
+                + "N4*COLUMBUS*OH*43215~\nDMG*D8*19680309*M~\nNM1*PR*2*")
+                .contains("*23*0~\nPAT*01~\nNM1*QC*1*PATIENT*TEST~\nN3*9 OAK AVE~\nN4*COLUMBUS*OH*43215~\nDMG*D8*19700517*F~\nCLM*");
+        assertThat(Claim837Validator.validate(payload)).isEmpty();
+    }
+
     @Test
     void anInpatientStayCarriesItsAdmissionAndTheReferringProviderNamedAtIntake() {
         var admitted = java.time.LocalDate.now().minusDays(5).atTime(22, 15);
