@@ -50,6 +50,45 @@ class X12WriteBenchmark {
         return claims / ((System.nanoTime() - start) / 1e9);
     }
 
+    /** {@code claims} claims streamed into one file, each made by {@code claim} from its patient control number. */
+    private static double write837Each(Path file, int claims, java.util.function.IntFunction<ClaimDocument> claim) throws Exception {
+        long start = System.nanoTime();
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
+             Claim837Writer w = Claim837Writer.open(out, ClaimDocumentFixtures.envelope(1), ClaimDocument.Kind.PROFESSIONAL)) {
+            for (int i = 1; i <= claims; i++) w.add(claim.apply(i));
+        }
+        return claims / ((System.nanoTime() - start) / 1e9);
+    }
+
+    /**
+     * Issue #15: secondary claims with the primary's adjudication (2320, 2330A/B, two 2430 loops) against primary claims
+     * in the same run, both written and validated; the goal (at least 5,000 claims/s) holds with the COB loops.
+     */
+    @Test
+    void writesSecondaryClaimsWithCoordinationOfBenefitsAtLeastFiveThousandASecond() throws Exception {
+        Path dir = Files.createTempDirectory("x12cob");
+        Path primary = dir.resolve("primary.x12");
+        Path secondary = dir.resolve("secondary.x12");
+        java.util.function.IntFunction<ClaimDocument> primaries = i -> ClaimDocumentFixtures.professional("CF" + i + "V1");
+        java.util.function.IntFunction<ClaimDocument> secondaries = i -> com.claimflow.submission.x12.Claim837CoordinationOfBenefitsTest
+                .secondary(ClaimDocumentFixtures.professional("CF" + i + "V2"));
+        write837Each(secondary, 20_000, secondaries); // warm-up
+        write837Each(primary, 20_000, primaries);
+        double primaryRate = write837Each(primary, CLAIMS, primaries);
+        double secondaryRate = write837Each(secondary, CLAIMS, secondaries);
+        long start = System.nanoTime();
+        int issues;
+        try (InputStream in = Files.newInputStream(secondary)) {
+            issues = Claim837Validator.validate(in).size();
+        }
+        double validateRate = CLAIMS / ((System.nanoTime() - start) / 1e9);
+        System.out.printf("%n837P with COB loops, %d claims: primary %,.0f claims/s (%.1f MB), secondary %,.0f claims/s (%.1f MB), ratio %.2f; "
+                        + "secondary read back %,.0f claims/s%n", CLAIMS, primaryRate, Files.size(primary) / 1e6, secondaryRate,
+                Files.size(secondary) / 1e6, primaryRate / secondaryRate, validateRate);
+        assertThat(issues).isZero();
+        assertThat(secondaryRate).isGreaterThan(5_000);
+    }
+
     @Test
     void writesAtLeastFiveThousandClaimsASecondInConstantMemory() throws Exception {
         Path dir = Files.createTempDirectory("x12bench");

@@ -24,14 +24,14 @@ import org.junit.jupiter.api.io.TempDir;
  * balancing rule (claim charge = AMT*D + every CAS; each line's charge = SVD02 + its CAS) checked on what was written.
  * {@code -Dx12.golden.regenerate=true} rewrites the files.
  */
-class Claim837CoordinationOfBenefitsTest {
+public class Claim837CoordinationOfBenefitsTest {
     private static final Path GOLDEN = Paths.get("src/test/resources/x12/golden");
     private static final LocalDate PAID_ON = LocalDate.of(2026, 11, 25);
 
     @TempDir Path dir;
 
     /** BCBS (primary) paid 80.00 of 118.75: line 1 CO-45 15.00 and PR-2 23.00, line 2 CO-45 0.75; Medicaid is billed second. */
-    static ClaimDocument secondary(ClaimDocument primary) {
+    public static ClaimDocument secondary(ClaimDocument primary) {
         OtherPayer bcbs = new OtherPayer("P", "18", "88001", "CI", new Person("Example", "Robin", "XYZ123456789", null, null, null),
                 new PayerRef("Blue Cross Blue Shield", "BCBS"), "ICN2026111700050", new BigDecimal("80.00"), new BigDecimal("23.00"), PAID_ON,
                 List.of(), List.of(
