@@ -50,11 +50,20 @@ class NcciEditsTest extends ReferenceTestContext {
     }
 
     @Test
-    void indicatorOneIsBypassedByAnNcciAssociatedModifierOnEitherLine() {
-        for (String modifier : List.of("59", "XE", "XP", "XS", "XU", "25", "91", "E1", "F9", "FA", "LT", "RT", "LC", "LD", "RC", "LM", "RI", "TA", "T9")) {
-            assertThat(ptp(TestClaim.professional().line("20610", 1).line("96372", 1, modifier))).as(modifier).isEmpty();
+    void indicatorOneIsBypassedByADistinctServiceOrSurgeryModifierOnEitherLineOfTwoProcedures() {
+        // NCCI Policy Manual ch. I, E: 59, X{EPSU}, 58, 78, 79, 91 — CMS bypasses when the modifier is on either code
+        for (String modifier : List.of("59", "XE", "XP", "XS", "XU", "58", "78", "79", "91")) {
+            assertThat(ptp(TestClaim.professional().line("20610", 1).line("96372", 1, modifier))).as(modifier + " on column 2").isEmpty();
+            assertThat(ptp(TestClaim.professional().line("20610", 1, modifier).line("96372", 1))).as(modifier + " on column 1").isEmpty();
         }
-        assertThat(ptp(TestClaim.professional().line("20610", 1, "RT").line("96372", 1))).isEmpty();
+    }
+
+    @Test
+    void anEmModifierOrASiteOnOneLineOnlyDoesNotBypassAnEditBetweenTwoProcedures() {
+        for (String modifier : List.of("25", "24", "57", "27", "E1", "F9", "FA", "LT", "RT", "LC", "LD", "RC", "LM", "RI", "TA", "T9")) {
+            assertThat(ptp(TestClaim.professional().line("20610", 1).line("96372", 1, modifier))).as(modifier).hasSize(1);
+        }
+        assertThat(ptp(TestClaim.professional().line("20610", 1, "RT").line("96372", 1))).hasSize(1);
     }
 
     @Test
@@ -97,6 +106,25 @@ class NcciEditsTest extends ReferenceTestContext {
         assertThat(ptp(TestClaim.professional().institutional().line("11042", 1).line("97597", 1, "59"))).isEmpty();
         assertThat(ptp(TestClaim.professional().institutional().line("11042", 1).line("97597", 1))).hasSize(1);
         assertThat(ptp(TestClaim.professional().institutional().line("20610", 1).line("96372", 1))).isEmpty();
+    }
+
+    @Test
+    void hospitalEditsApplyToOutpatientBillTypesAndNotToInpatientOnes() {
+        // NCCI hospital PTP edits (I/OCE): outpatient 12x, 13x, 14x, 85x, ...; never inpatient 11x
+        for (String outpatient : List.of("12", "13", "14", "22", "23", "72", "74", "75", "76", "85")) {
+            assertThat(ptp(TestClaim.professional().institutional(outpatient).line("11042", 1).line("97597", 1))).as(outpatient + "x").hasSize(1);
+        }
+        for (String inpatient : List.of("11", "18", "21", "41")) {
+            assertThat(ptp(TestClaim.professional().institutional(inpatient).line("11042", 1).line("97597", 1))).as(inpatient + "x").isEmpty();
+        }
+        assertThat(ptp(TestClaim.professional().line("11042", 1).line("97597", 1))).as("professional claim, practitioner edits").hasSize(1);
+    }
+
+    @Test
+    void facilityMuesApplyToOutpatientBillTypesOnly() {
+        importResource(ImportKind.MUE_FACILITY, "ncci/mue_practitioner_2026Q1.csv");
+        assertThat(mue(TestClaim.professional().institutional("13").line("36415", 2))).hasSize(1);
+        assertThat(mue(TestClaim.professional().institutional("11").admitted("2026-02-09T08:00").line("36415", 2))).isEmpty();
     }
 
     @Test

@@ -15,8 +15,11 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * Medically unlikely edits: the units of a code on the date of service above its MUE value. Adjudication indicator 1
- * checks each line; 2 and 3 add up every line of the code on the claim (its one date of service).
+ * Medically unlikely edits: the units of a code on the date of service above its MUE value. The MUE adjudication
+ * indicator (MAI) of the CMS MUE file decides the scope: 1 (line edit) checks each line; 2 (date of service edit:
+ * policy) and 3 (date of service edit: clinical) add up every line of the code on the claim (its one date of service).
+ * Practitioner MUEs for professional claims; facility (outpatient hospital) MUEs for institutional claims of an
+ * outpatient type of bill only ({@link Ncci#appliesTo}), not inpatient bills.
  */
 @Component
 public class MueEdit implements ClaimEdit {
@@ -31,6 +34,7 @@ public class MueEdit implements ClaimEdit {
     @Override
     public List<Finding> check(ScrubSubject s) {
         if (s.claim().dateOfService() == null) return List.of();
+        if (!Ncci.appliesTo(s.claim().claimType(), s.claim().facilityTypeCode())) return List.of();
         String setting = Ncci.mueSetting(s.claim().claimType());
         List<Line> lines = s.claim().lines();
         Map<String, long[]> perCode = new LinkedHashMap<>(); // code -> {units, first line}; long: many lines of large units add up
