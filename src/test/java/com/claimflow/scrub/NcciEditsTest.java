@@ -138,6 +138,16 @@ class NcciEditsTest extends ReferenceTestContext {
     }
 
     @Test
+    void mueFindingsNameTheAdjudicationIndicator() {
+        assertThat(mue(TestClaim.professional().line("36415", 2))).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("MUE adjudication indicator 1, line edit"));
+        assertThat(mue(TestClaim.professional().line("20610", 3))).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("MUE adjudication indicator 2, date of service edit: policy"));
+        assertThat(mue(TestClaim.professional().line("96372", 5))).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("MUE adjudication indicator 3, date of service edit: clinical"));
+    }
+
+    @Test
     void mueLineEditChecksEachLine() {
         assertThat(mue(TestClaim.professional().line("36415", 2))).hasSize(1);
         assertThat(mue(TestClaim.professional().line("36415", 1).line("36415", 1, "91"))).isEmpty();

@@ -61,7 +61,17 @@ public class MueEdit implements ClaimEdit {
 
     private static Finding finding(String where, String code, long units, Ncci.MueLimit limit, String scope) {
         return Finding.error(ID, Owner.CODER, where, units + " units of " + code + " " + scope + " exceed the medically unlikely edit of "
-                + limit.value() + " (MUE adjudication indicator " + limit.adjudicationIndicator().charAt(0)
+                + limit.value() + " (MUE adjudication indicator " + mai(limit.adjudicationIndicator())
                 + "): correct the units, or split them only where the documentation supports it");
+    }
+
+    /** The MAI as the CMS MUE file states it: 1 line edit, 2 date of service edit: policy, 3 date of service edit: clinical. */
+    static String mai(String indicator) {
+        return switch (indicator.charAt(0)) {
+            case '1' -> "1, line edit";
+            case '2' -> "2, date of service edit: policy";
+            case '3' -> "3, date of service edit: clinical";
+            default -> indicator;
+        };
     }
 }
