@@ -173,6 +173,8 @@ class MedicareCodeEditorTest extends ReferenceTestContext {
         // 27 outreach site/street is assigned from 1 October 2023
         assertThat(run(placeOfService, TestClaim.professional().on("2023-09-30").placeOfService("27"))).hasSize(1);
         assertThat(run(placeOfService, TestClaim.professional().on("2023-10-01").placeOfService("27"))).isEmpty();
+        // the code set is the 837P's; an 837I names its setting by the type of bill
+        assertThat(run(placeOfService, TestClaim.professional().institutional("13").placeOfService("30"))).isEmpty();
     }
 
     @Test
