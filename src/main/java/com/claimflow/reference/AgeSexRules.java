@@ -1,8 +1,8 @@
 package com.claimflow.reference;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -32,25 +32,41 @@ public class AgeSexRules {
         this.jdbc = new JdbcTemplate(dataSource);
     }
 
+    /** What a code's rule says about the patient: an AGE or SEX conflict, or SEX_UNKNOWN (a sex-specific code, sex "U"). */
+    public record Conflict(Kind kind, String message) {
+        public enum Kind { AGE, SEX, SEX_UNKNOWN }
+    }
+
     /**
-     * The conflict of a code with the patient, or empty when none (or when sex / age is unknown: {@code sex} null or
-     * {@code age} negative skip that half of the check).
+     * The conflicts of a code with the patient (Medicare Code Editor edit 4, age conflict, and edit 5, sex conflict),
+     * empty when none. {@code sex} M or F is checked; U (unknown) against a sex-specific code is SEX_UNKNOWN, not a
+     * conflict; null skips the sex half, and a negative {@code age} the age half.
      */
-    public Optional<String> conflict(CodeSystem system, String code, String sex, int age) {
-        if (code == null) return Optional.empty();
+    public List<Conflict> conflicts(CodeSystem system, String code, String sex, int age) {
+        if (code == null) return List.of();
         String c = ReferenceService.normalizeIcd(code);
         String s = sex == null ? null : sex.trim().toUpperCase(Locale.ROOT);
+        List<Conflict> found = new ArrayList<>();
         for (Rule r : rules()) {
             if (!r.covers(system.name(), c)) continue;
-            if (r.sex() != null && s != null && (s.equals("M") || s.equals("F")) && !r.sex().equals(s)) {
-                return Optional.of(code + " is for " + (r.sex().equals("F") ? "female" : "male") + " patients, the patient is "
-                        + (s.equals("F") ? "female" : "male") + ": " + r.reason());
+            if (r.sex() != null && s != null) {
+                String wanted = r.sex().equals("F") ? "female" : "male";
+                if (s.equals("M") || s.equals("F")) {
+                    if (!r.sex().equals(s)) {
+                        found.add(new Conflict(Conflict.Kind.SEX, code + " is for " + wanted + " patients, the patient is "
+                                + (s.equals("F") ? "female" : "male") + ": " + r.reason()));
+                    }
+                } else {
+                    found.add(new Conflict(Conflict.Kind.SEX_UNKNOWN, "Sex unknown — cannot check: the patient's sex is recorded as " + s + " and " + code + " is for "
+                            + wanted + " patients: " + r.reason()));
+                }
             }
             if (age >= 0 && ((r.minAge() != null && age < r.minAge()) || (r.maxAge() != null && age > r.maxAge()))) {
-                return Optional.of(code + " does not fit a patient aged " + age + ": " + r.reason());
+                found.add(new Conflict(Conflict.Kind.AGE, code + " does not fit a patient aged " + age + ": " + r.reason()));
             }
+            if (!found.isEmpty()) return found;
         }
-        return Optional.empty();
+        return found;
     }
 
     public List<Rule> rules() {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -55,6 +56,23 @@ public class Ncci {
     /** The setting of the NCCI tables a claim type is edited with: PROFESSIONAL claims practitioner, INSTITUTIONAL hospital. */
     public static String ptpSetting(String claimType) {
         return "INSTITUTIONAL".equalsIgnoreCase(claimType) ? HOSPITAL : PRACTITIONER;
+    }
+
+    /**
+     * The outpatient types of bill (facility type, type of bill digits 2-3) the hospital PTP and facility MUE edits apply to,
+     * through the Integrated Outpatient Code Editor (I/OCE edits 20 and 40): hospital outpatient 13x, inpatient Part B 12x,
+     * non-patient 14x, SNF Part B 22x/23x, ESRD 72x, ORF 74x, CORF 75x, CMHC 76x and CAH 85x. NCCI edits are not applied
+     * to inpatient facility claims (11x and the other inpatient types).
+     */
+    private static final Set<String> OUTPATIENT_BILL_TYPES = Set.of("12", "13", "14", "22", "23", "72", "74", "75", "76", "85");
+
+    /**
+     * Whether the NCCI edits apply to a claim: every professional claim (practitioner edits); an institutional one when
+     * its type of bill is an outpatient one (or not given, so it is edited rather than let through).
+     */
+    public static boolean appliesTo(String claimType, String facilityTypeCode) {
+        if (!"INSTITUTIONAL".equalsIgnoreCase(claimType) || facilityTypeCode == null || facilityTypeCode.isBlank()) return true;
+        return OUTPATIENT_BILL_TYPES.contains(facilityTypeCode.trim());
     }
 
     public static String mueSetting(String claimType) {

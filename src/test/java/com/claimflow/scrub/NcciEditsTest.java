@@ -50,11 +50,20 @@ class NcciEditsTest extends ReferenceTestContext {
     }
 
     @Test
-    void indicatorOneIsBypassedByAnNcciAssociatedModifierOnEitherLine() {
-        for (String modifier : List.of("59", "XE", "XP", "XS", "XU", "25", "91", "E1", "F9", "FA", "LT", "RT", "LC", "LD", "RC", "LM", "RI", "TA", "T9")) {
-            assertThat(ptp(TestClaim.professional().line("20610", 1).line("96372", 1, modifier))).as(modifier).isEmpty();
+    void indicatorOneIsBypassedByADistinctServiceOrSurgeryModifierOnEitherLineOfTwoProcedures() {
+        // NCCI Policy Manual ch. I, E: 59, X{EPSU}, 58, 78, 79, 91 — CMS bypasses when the modifier is on either code
+        for (String modifier : List.of("59", "XE", "XP", "XS", "XU", "58", "78", "79", "91")) {
+            assertThat(ptp(TestClaim.professional().line("20610", 1).line("96372", 1, modifier))).as(modifier + " on column 2").isEmpty();
+            assertThat(ptp(TestClaim.professional().line("20610", 1, modifier).line("96372", 1))).as(modifier + " on column 1").isEmpty();
         }
-        assertThat(ptp(TestClaim.professional().line("20610", 1, "RT").line("96372", 1))).isEmpty();
+    }
+
+    @Test
+    void anEmModifierOrASiteOnOneLineOnlyDoesNotBypassAnEditBetweenTwoProcedures() {
+        for (String modifier : List.of("25", "24", "57", "27", "E1", "F9", "FA", "LT", "RT", "LC", "LD", "RC", "LM", "RI", "TA", "T9")) {
+            assertThat(ptp(TestClaim.professional().line("20610", 1).line("96372", 1, modifier))).as(modifier).hasSize(1);
+        }
+        assertThat(ptp(TestClaim.professional().line("20610", 1, "RT").line("96372", 1))).hasSize(1);
     }
 
     @Test
@@ -100,6 +109,25 @@ class NcciEditsTest extends ReferenceTestContext {
     }
 
     @Test
+    void hospitalEditsApplyToOutpatientBillTypesAndNotToInpatientOnes() {
+        // NCCI hospital PTP edits (I/OCE): outpatient 12x, 13x, 14x, 85x, ...; never inpatient 11x
+        for (String outpatient : List.of("12", "13", "14", "22", "23", "72", "74", "75", "76", "85")) {
+            assertThat(ptp(TestClaim.professional().institutional(outpatient).line("11042", 1).line("97597", 1))).as(outpatient + "x").hasSize(1);
+        }
+        for (String inpatient : List.of("11", "18", "21", "41")) {
+            assertThat(ptp(TestClaim.professional().institutional(inpatient).line("11042", 1).line("97597", 1))).as(inpatient + "x").isEmpty();
+        }
+        assertThat(ptp(TestClaim.professional().line("11042", 1).line("97597", 1))).as("professional claim, practitioner edits").hasSize(1);
+    }
+
+    @Test
+    void facilityMuesApplyToOutpatientBillTypesOnly() {
+        importResource(ImportKind.MUE_FACILITY, "ncci/mue_practitioner_2026Q1.csv");
+        assertThat(mue(TestClaim.professional().institutional("13").line("36415", 2))).hasSize(1);
+        assertThat(mue(TestClaim.professional().institutional("11").admitted("2026-02-09T08:00").line("36415", 2))).isEmpty();
+    }
+
+    @Test
     void mueDateOfServiceEditAddsTheUnitsOfEveryLineOfTheCode() {
         assertThat(mue(TestClaim.professional().line("20610", 2))).isEmpty();
         assertThat(mue(TestClaim.professional().line("20610", 1).line("20610", 1, "RT"))).isEmpty();
@@ -107,6 +135,16 @@ class NcciEditsTest extends ReferenceTestContext {
                 .satisfies(f -> assertThat(f.message()).startsWith("3 units of 20610 on the date of service exceed the medically unlikely edit of 2"));
         assertThat(mue(TestClaim.professional().line("20610", 2).line("20610", 1, "LT"))).extracting(Finding::editId, Finding::location)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("MUE", "line 1"));
+    }
+
+    @Test
+    void mueFindingsNameTheAdjudicationIndicator() {
+        assertThat(mue(TestClaim.professional().line("36415", 2))).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("MUE adjudication indicator 1, line edit"));
+        assertThat(mue(TestClaim.professional().line("20610", 3))).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("MUE adjudication indicator 2, date of service edit: policy"));
+        assertThat(mue(TestClaim.professional().line("96372", 5))).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("MUE adjudication indicator 3, date of service edit: clinical"));
     }
 
     @Test

@@ -88,6 +88,27 @@ class ScrubApiIT extends ApiTestBase {
     }
 
     @Test
+    void fractionalUnitsAreRefusedNamingTheLineInsteadOfBeingCutToAWholeNumber() throws Exception {
+        ResponseEntity<String> r = postJson("bella", "/api/scrub", claim("ABC123456789", LocalDate.now().minusDays(3),
+                "{\"code\": \"99213\", \"units\": 1, \"charge\": 120.00, \"pointers\": [1]},"
+                        + " {\"code\": \"36415\", \"units\": 1.5, \"charge\": 12.00, \"pointers\": [1]}"));
+        assertThat(r.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(r.getBody()).contains("lines[1].units").contains("whole number").contains("1.5");
+
+        ResponseEntity<String> whole = postJson("bella", "/api/scrub", claim("ABC123456789", LocalDate.now().minusDays(3),
+                "{\"code\": \"99213\", \"units\": 1.0, \"charge\": 120.00, \"pointers\": [1]}"));
+        assertThat(whole.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(editIds(json.readTree(whole.getBody()))).isEmpty();
+    }
+
+    @Test
+    void anUnassignedPlaceOfServiceIsAFindingOnTheField() throws Exception {
+        String body = claim("ABC123456789", LocalDate.now().minusDays(3), "{\"code\": \"99213\", \"units\": 1, \"charge\": 120.00, \"pointers\": [1]}")
+                .replace("\"placeOfService\": \"11\"", "\"placeOfService\": \"30\"");
+        assertThat(editIds(json.readTree(postJson("bella", "/api/scrub", body).getBody()))).containsExactly("PLACE_OF_SERVICE@placeOfService");
+    }
+
+    @Test
     void scrubbingNeedsASignedInUserAndADateOfService() {
         assertThat(http.postForEntity("/api/scrub", "{}", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
         assertThat(postJson("bella", "/api/scrub", "{\"payerId\": \"BCBS\"}").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);

@@ -61,7 +61,8 @@ class ScrubEditsTest extends ReferenceTestContext {
         assertThat(run(ageSex, TestClaim.professional().patient("2020-02-01", "F").on("2026-02-03").diagnoses("Z38.00").line("99213", 1))).hasSize(1);
         assertThat(run(ageSex, TestClaim.professional().patient("1950-02-01", "M").diagnoses("N40.0", "C61").line("55700", 1))).isEmpty();
         assertThat(places(run(ageSex, TestClaim.professional().patient("1950-02-01", "F").diagnoses("I10", "C61").line("99213", 1)))).containsExactly("AGE_SEX@diagnosis 2");
-        assertThat(run(ageSex, TestClaim.professional().patient("1950-02-01", "U").diagnoses("C61").line("99213", 1))).isEmpty();
+        assertThat(run(ageSex, TestClaim.professional().patient("1950-02-01", "U").diagnoses("C61").line("99213", 1))).singleElement()
+                .satisfies(f -> assertThat(f.severity()).isEqualTo(Finding.Severity.WARNING));
     }
 
     @Test

@@ -2,6 +2,7 @@ package com.claimflow.scrub;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -24,6 +25,7 @@ public final class TestClaim {
     private String sex = "F";
     private String priorAuthorization;
     private LocalDate timelyFilingProof;
+    private LocalDateTime admittedAt;
     private List<String> diagnoses = new ArrayList<>(List.of("I10"));
     private final List<ClaimSnapshot.Line> lines = new ArrayList<>();
 
@@ -89,6 +91,23 @@ public final class TestClaim {
         return this;
     }
 
+    /** The admission of an inpatient or home health bill. */
+    public TestClaim admitted(String dateTime) {
+        this.admittedAt = LocalDateTime.parse(dateTime);
+        return this;
+    }
+
+    public TestClaim placeOfService(String code) {
+        this.placeOfService = code;
+        return this;
+    }
+
+    /** A line with its charge, no modifiers, one unit, pointer 1. */
+    public TestClaim charged(String code, String charge) {
+        lines.add(new ClaimSnapshot.Line(code, List.of(), 1, new BigDecimal(charge), List.of(1)));
+        return this;
+    }
+
     public TestClaim diagnoses(String... codes) {
         this.diagnoses = new ArrayList<>(Arrays.asList(codes));
         return this;
@@ -108,6 +127,6 @@ public final class TestClaim {
     public ClaimSnapshot build() {
         BigDecimal total = lines.stream().map(ClaimSnapshot.Line::charge).reduce(BigDecimal.ZERO, BigDecimal::add);
         return new ClaimSnapshot(null, null, claimType, payerId, memberId, billingNpi, renderingNpi, referringNpi, placeOfService, dateOfService,
-                birthDate, sex, priorAuthorization, diagnoses, lines, total, facilityTypeCode, timelyFilingProof);
+                birthDate, sex, priorAuthorization, diagnoses, lines, total, facilityTypeCode, timelyFilingProof, admittedAt);
     }
 }

@@ -28,7 +28,7 @@ final class CodeListImporter extends LineImporter<KeyedTable.Row> {
 
     @Override
     protected boolean isData(String line) {
-        return !Fields.at(Fields.split(line), 0).trim().equalsIgnoreCase("code");
+        return Fields.isNotTitleRow(line, "code");
     }
 
     @Override

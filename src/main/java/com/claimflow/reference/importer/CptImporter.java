@@ -33,7 +33,7 @@ final class CptImporter extends LineImporter<VersionedTable.Row> {
 
     @Override
     protected boolean isData(String line) {
-        return !Fields.at(Fields.split(line), 0).trim().equalsIgnoreCase("code");
+        return Fields.isNotTitleRow(line, "code");
     }
 
     @Override

@@ -144,6 +144,11 @@ final class Fields {
         return out;
     }
 
+    /** True for a data line of a CSV whose optional title row starts with {@code firstTitle} ("code", "id"). */
+    static boolean isNotTitleRow(String line, String firstTitle) {
+        return !at(split(line), 0).trim().equalsIgnoreCase(firstTitle);
+    }
+
     static String at(List<String> f, int i) {
         return i < f.size() ? f.get(i) : "";
     }

@@ -19,7 +19,8 @@ public enum ImportKind {
     RARC("RARC file"),
     PAYER("payer file"),
     PROVIDER("provider file"),
-    FEE_SCHEDULE("fee schedule file");
+    FEE_SCHEDULE("fee schedule file"),
+    EXCLUDES1("ICD-10-CM Excludes1 file");
 
     private final String label;
 

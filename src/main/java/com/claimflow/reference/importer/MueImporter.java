@@ -4,19 +4,17 @@ import com.claimflow.reference.Ncci;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * CMS medically unlikely edits, practitioner or facility (the quarterly CSV): HCPCS/CPT code, MUE value, MUE
  * adjudication indicator (e.g. "3 Date of Service Edit: Clinical"), MUE rationale. The file is the whole table as of its
- * quarter: values apply from the effective date (option, or a quarter such as 2026Q1 / 2026-Q1 in the file name);
+ * quarter: values apply from the effective date (option, or the date in the name as CMS names the file,
+ * {@code MCR_MUE_PractitionerServices_Eff_01-01-2026.csv}, or a quarter such as 2026Q1: {@link CmsFileNames});
  * codes the quarter no longer lists end the day before.
  */
 final class MueImporter extends LineImporter<VersionedTable.Row> {
     private static final VersionedTable TABLE = new VersionedTable("ncci_mue", "setting",
             new String[] {"mue_value", "adjudication_indicator", "rationale"});
-    private static final Pattern QUARTER = Pattern.compile("(20\\d\\d)[-_ ]?Q([1-4])", Pattern.CASE_INSENSITIVE);
 
     private final ImportKind kind;
     private final String setting;
@@ -34,15 +32,10 @@ final class MueImporter extends LineImporter<VersionedTable.Row> {
         return kind;
     }
 
-    static LocalDate quarterOf(String fileName) {
-        Matcher m = QUARTER.matcher(fileName);
-        if (!m.find()) return null;
-        return LocalDate.of(Integer.parseInt(m.group(1)), (Integer.parseInt(m.group(2)) - 1) * 3 + 1, 1);
-    }
-
     @Override
     protected void start(ImportRun run) throws FieldError {
-        effective = run.effectiveDate(MueImporter::quarterOf, "name the file by its quarter (e.g. MUE_2026Q1.csv)");
+        effective = run.effectiveDate(CmsFileNames::releaseDate,
+                "keep the name CMS gives the file (MCR_MUE_PractitionerServices_Eff_01-01-2026.csv) or name its quarter (MUE_2026Q1.csv)");
         TABLE.checkOrder(run, setting, effective);
     }
 

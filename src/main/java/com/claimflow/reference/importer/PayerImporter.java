@@ -11,6 +11,8 @@ import java.util.regex.PatternSyntaxException;
  * header row starting "id". A payer is found by id and updated in place.
  */
 final class PayerImporter extends LineImporter<KeyedTable.Row> {
+    /** The payer.subscriber_id_pattern column (V26): room for the official Medicare MBI expression ({@link com.claimflow.reference.Mbi}). */
+    static final int MAX_PATTERN = 1000;
     private static final KeyedTable TABLE = new KeyedTable("payer", "id", new String[] {"id"},
             new String[] {"name", "claim_type", "timely_filing_days", "appeal_days_level1", "appeal_days_level2",
                     "subscriber_id_pattern", "taxonomy_required", "active"}, 0);
@@ -22,7 +24,7 @@ final class PayerImporter extends LineImporter<KeyedTable.Row> {
 
     @Override
     protected boolean isData(String line) {
-        return !Fields.at(Fields.split(line), 0).trim().equalsIgnoreCase("id");
+        return Fields.isNotTitleRow(line, "id");
     }
 
     @Override
@@ -40,7 +42,7 @@ final class PayerImporter extends LineImporter<KeyedTable.Row> {
         Integer appeal2 = Fields.optionalInteger("appeal days level 2", Fields.at(f, 5), 1);
         String pattern = Fields.optional(Fields.at(f, 6));
         if (pattern != null) {
-            Fields.maxLength("subscriber id pattern", pattern, 80);
+            Fields.maxLength("subscriber id pattern", pattern, MAX_PATTERN);
             try {
                 Pattern.compile(pattern);
             } catch (PatternSyntaxException e) {

@@ -61,7 +61,8 @@ public class ReferenceImportService {
     private final Runnable afterChange;
 
     public ReferenceImportService(DataSource dataSource, PlatformTransactionManager transactions, Ncci ncci,
-                                  com.claimflow.reference.ReferenceService reference, com.claimflow.reference.PayerRules payerRules) {
+                                  com.claimflow.reference.ReferenceService reference, com.claimflow.reference.PayerRules payerRules,
+                                  com.claimflow.reference.Excludes1 excludes1) {
         this.afterChange = () -> {
             reference.reloadCodes();
             payerRules.reload();
@@ -79,7 +80,7 @@ public class ReferenceImportService {
                 new IcdOrderImporter(), new HcpcsImporter(), new CptImporter(),
                 new CodeListImporter(ImportKind.MODIFIER), new CodeListImporter(ImportKind.POS),
                 new CodeListImporter(ImportKind.CARC), new CodeListImporter(ImportKind.RARC),
-                new PayerImporter(), new ProviderImporter(), new FeeScheduleImporter())) {
+                new PayerImporter(), new ProviderImporter(), new FeeScheduleImporter(), new Excludes1Importer(excludes1))) {
             importers.put(i.kind(), i);
         }
     }

@@ -15,8 +15,11 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * Medically unlikely edits: the units of a code on the date of service above its MUE value. Adjudication indicator 1
- * checks each line; 2 and 3 add up every line of the code on the claim (its one date of service).
+ * Medically unlikely edits: the units of a code on the date of service above its MUE value. The MUE adjudication
+ * indicator (MAI) of the CMS MUE file decides the scope: 1 (line edit) checks each line; 2 (date of service edit:
+ * policy) and 3 (date of service edit: clinical) add up every line of the code on the claim (its one date of service).
+ * Practitioner MUEs for professional claims; facility (outpatient hospital) MUEs for institutional claims of an
+ * outpatient type of bill only ({@link Ncci#appliesTo}), not inpatient bills.
  */
 @Component
 public class MueEdit implements ClaimEdit {
@@ -31,6 +34,7 @@ public class MueEdit implements ClaimEdit {
     @Override
     public List<Finding> check(ScrubSubject s) {
         if (s.claim().dateOfService() == null) return List.of();
+        if (!Ncci.appliesTo(s.claim().claimType(), s.claim().facilityTypeCode())) return List.of();
         String setting = Ncci.mueSetting(s.claim().claimType());
         List<Line> lines = s.claim().lines();
         Map<String, long[]> perCode = new LinkedHashMap<>(); // code -> {units, first line}; long: many lines of large units add up
@@ -57,7 +61,17 @@ public class MueEdit implements ClaimEdit {
 
     private static Finding finding(String where, String code, long units, Ncci.MueLimit limit, String scope) {
         return Finding.error(ID, Owner.CODER, where, units + " units of " + code + " " + scope + " exceed the medically unlikely edit of "
-                + limit.value() + " (MUE adjudication indicator " + limit.adjudicationIndicator().charAt(0)
+                + limit.value() + " (MUE adjudication indicator " + mai(limit.adjudicationIndicator())
                 + "): correct the units, or split them only where the documentation supports it");
+    }
+
+    /** The MAI as the CMS MUE file states it: 1 line edit, 2 date of service edit: policy, 3 date of service edit: clinical. */
+    static String mai(String indicator) {
+        return switch (indicator.charAt(0)) {
+            case '1' -> "1, line edit";
+            case '2' -> "2, date of service edit: policy";
+            case '3' -> "3, date of service edit: clinical";
+            default -> indicator;
+        };
     }
 }

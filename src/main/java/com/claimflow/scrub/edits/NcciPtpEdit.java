@@ -16,10 +16,13 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * NCCI procedure-to-procedure: a column-2 code billed with its column-1 code on the same date of service is denied.
- * Modifier indicator 0: never bypassed. 1: bypassed when either line carries an NCCI-associated modifier (59, X{EPSU},
- * 25, 91, anatomical ...). 9: the edit does not apply. The edit in force is the one of the date of service
- * (effective on or before it, deleted after it). Practitioner edits for professional claims, hospital edits for institutional.
+ * NCCI procedure-to-procedure: a column-2 code billed with its column-1 code on the same date of service is denied
+ * (NCCI Policy Manual for Medicare Services, Chapter I, section E, "Modifiers and Modifier Indicators"). Modifier
+ * indicator 0: never bypassed, whatever the modifiers. 1: bypassed by an NCCI-associated modifier used as the manual
+ * allows ({@link NcciModifiers#bypass}: anatomic modifiers naming different sites, 25/57 on the E/M beside a procedure,
+ * 59/X{EPSU} never with an E/M, ...). 9: not applicable, never fires. The edit in force is the one of the date of
+ * service (effective on or before it, deleted after it). Practitioner edits for professional claims; hospital edits for
+ * institutional claims of an outpatient type of bill only ({@link Ncci#appliesTo}: not on inpatient bills such as 11x).
  * Each column-2 line is reported once per column-1 code, naming the first line of that code that bundles it.
  */
 @Component
@@ -36,6 +39,7 @@ public class NcciPtpEdit implements ClaimEdit {
     public List<Finding> check(ScrubSubject s) {
         List<Line> lines = s.claim().lines();
         if (lines.size() < 2 || s.claim().dateOfService() == null) return List.of();
+        if (!Ncci.appliesTo(s.claim().claimType(), s.claim().facilityTypeCode())) return List.of();
         String setting = Ncci.ptpSetting(s.claim().claimType());
         // lines by code: a table look-up per pair of distinct codes, not per pair of lines
         Map<String, List<Integer>> linesByCode = new LinkedHashMap<>();
@@ -59,13 +63,12 @@ public class NcciPtpEdit implements ClaimEdit {
         return found.stream().map(Bundled::finding).toList();
     }
 
-    /** The first line of the column-1 code that bundles line {@code j}: any with indicator 0; one without a bypass modifier with 1. */
+    /** The first line of the column-1 code that bundles line {@code j}: any with indicator 0; one no modifier pair bypasses with 1. */
     private static Optional<Bundled> bundledInto(List<Line> lines, char indicator, List<Integer> column1Lines, int j) {
         Line col2 = lines.get(j);
         if (indicator == '0') return Optional.of(bundled(lines, column1Lines.get(0), j, true));
-        if (NcciModifiers.firstBypass(col2.modifiers()) != null) return Optional.empty();
         for (int i : column1Lines) {
-            if (NcciModifiers.firstBypass(lines.get(i).modifiers()) == null) return Optional.of(bundled(lines, i, j, false));
+            if (NcciModifiers.bypass(lines.get(i), col2) == null) return Optional.of(bundled(lines, i, j, false));
         }
         return Optional.empty();
     }
@@ -75,8 +78,9 @@ public class NcciPtpEdit implements ClaimEdit {
         String col2 = lines.get(j).code();
         String pair = col2 + " (line " + (j + 1) + ") is bundled into " + col1 + " (line " + (i + 1) + ") by an NCCI PTP edit";
         String message = never ? pair + " that no modifier bypasses (indicator 0): remove " + col2
-                : pair + ": remove " + col2 + ", or if it was a distinct service add an NCCI-associated modifier (59, XE, XP, XS, XU, or an anatomical one)"
-                        + " the documentation supports";
+                : pair + " (indicator 1): remove " + col2 + ", or if it was a distinct service add the NCCI-associated modifier the documentation"
+                        + " supports (NCCI Policy Manual ch. I, E: 25 on an E/M beside a procedure, 59/XE/XS/XP/XU on a non-E/M procedure,"
+                        + " anatomic modifiers naming different sites on both lines)";
         return new Bundled(i, j, Finding.error(ID, Owner.CODER, "line " + (j + 1), message));
     }
 
