@@ -134,16 +134,36 @@ public class DemoDataLoader {
         // every sixth visit is at the hospital (837I): outpatient, and every other one of those a short inpatient stay
         EncounterRequest.Institutional hospital = i % 6 == 3 ? hospitalStay(i % 12 == 9, dos, random) : null;
         boolean referred = i % 5 == 0;
+        EncounterRequest.Address home = address(i, random);
+        String memberId = missingMemberId ? null : memberId(payer, random);
+        // every eighth clinic visit has a second coverage (coordination of benefits): a Medicare patient's supplemental plan,
+        // which Medicare forwards itself (crossover), or a spouse's plan billed by us after the primary pays
+        List<EncounterRequest.Insurance> coverages = hospital == null && home != null && memberId != null && i % 8 == 2
+                ? twoCoverages(payer, memberId, home, random) : null;
         return new EncounterRequest("DEMO-" + (1000 + i),
                 new EncounterRequest.Patient(FIRST[random.nextInt(FIRST.length)], LAST[random.nextInt(LAST.length)],
-                        LocalDate.of(1940 + random.nextInt(60), 1 + random.nextInt(12), 1 + random.nextInt(28)), sex, address(i, random)),
-                new EncounterRequest.Coverage(payer, missingMemberId ? null : memberId(payer, random)),
+                        LocalDate.of(1940 + random.nextInt(60), 1 + random.nextInt(12), 1 + random.nextInt(28)), sex, home),
+                coverages == null ? new EncounterRequest.Coverage(payer, memberId) : null,
                 hospital == null ? DemoReferenceData.CLINIC_NPI : DemoReferenceData.HOSPITAL_NPI,
                 i % 2 == 0 ? DemoReferenceData.DR_ADAMS_NPI : DemoReferenceData.DR_BAKER_NPI,
                 referred ? DemoReferenceData.npi("112233445") : null, i % 7 == 0 ? "PA" + (5000 + i) : null, dos, hospital == null ? "11" : "22",
                 hospital == null ? "PROFESSIONAL" : "INSTITUTIONAL",
                 "Synthetic visit note " + (1000 + i) + ". Chief complaint and assessment as coded; no real patient data.",
-                referred ? REFERRERS[i % REFERRERS.length] : null, hospital);
+                referred ? REFERRERS[i % REFERRERS.length] : null, hospital, coverages);
+    }
+
+    /** The visit's payer first (the patient's own), then a synthetic second plan: Medicare's supplement, or the spouse's. */
+    private static List<EncounterRequest.Insurance> twoCoverages(String payer, String memberId, EncounterRequest.Address home, Random random) {
+        EncounterRequest.Insurance primary = new EncounterRequest.Insurance(1, payer, memberId, null, "18", null);
+        if ("MCARE".equals(payer)) {
+            return List.of(primary, new EncounterRequest.Insurance(2, "AETNA", memberId("AETNA", random), "MEDIGAP-F", "18", null));
+        }
+        String second = "AETNA".equals(payer) ? "BCBS" : "AETNA";
+        String spouseId = memberId(second, random);
+        return List.of(primary, new EncounterRequest.Insurance(2, second, spouseId, "GRP" + (100 + random.nextInt(900)), "01",
+                new com.claimflow.intake.Subscriber(LAST[random.nextInt(LAST.length)], FIRST[random.nextInt(FIRST.length)],
+                        LocalDate.of(1945 + random.nextInt(55), 1 + random.nextInt(12), 1 + random.nextInt(28)), random.nextBoolean() ? "F" : "M", home,
+                        spouseId)));
     }
 
     /** A synthetic mailing address (every ninth visit has none on file, as when the front desk did not ask). */

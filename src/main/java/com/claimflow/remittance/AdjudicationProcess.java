@@ -13,6 +13,12 @@ public final class AdjudicationProcess {
     /** Its task: follow up a remittance that is late. */
     public static final String FOLLOW_UP_CLAIM_STATUS_TASK = "FollowUpClaimStatus";
 
+    /**
+     * encounter.bpmn's {@code BillNextPayer} (coordination of benefits): true when the earlier payer forwarded the next
+     * payer's claim itself (crossover), so nothing is sent and that payer's 835 is awaited.
+     */
+    public static final String CLAIM_FORWARDED = "claimForwarded";
+
     private AdjudicationProcess() {
     }
 }

@@ -10,9 +10,6 @@ import org.springframework.stereotype.Component;
 /** encounter.bpmn BillNextPayer: the claim to the next coverage; the process then sends it, or waits when it was forwarded. */
 @Component("billNextPayerDelegate")
 public class BillNextPayerDelegate implements JavaDelegate {
-    /** True when the earlier payer forwarded the claim itself (crossover): nothing to send, wait for the 835. */
-    public static final String CLAIM_FORWARDED = "claimForwarded";
-
     private final CoordinationOfBenefits cob;
 
     public BillNextPayerDelegate(CoordinationOfBenefits cob) {
@@ -24,6 +21,6 @@ public class BillNextPayerDelegate implements JavaDelegate {
         Claim next = cob.billNextPayer(((Number) x.getVariable(ClaimCreationProcess.CLAIM_ID)).longValue());
         x.setVariable(ClaimCreationProcess.CLAIM_ID, next.id());
         x.setVariable(ClaimCreationProcess.CLAIM_AMOUNT, next.totalCharge().doubleValue());
-        x.setVariable(CLAIM_FORWARDED, next.status() == ClaimStatus.FORWARDED);
+        x.setVariable(AdjudicationProcess.CLAIM_FORWARDED, next.status() == ClaimStatus.FORWARDED);
     }
 }

@@ -25,4 +25,11 @@ public class ReceivablesController {
         List<InsuranceReceivables.PayerAging> payers = receivables.byPayer(now, payerId);
         return Map.of("asOf", now.toString(), "buckets", InsuranceReceivables.BUCKETS, "payers", payers);
     }
+
+    /** The claims behind the figures, oldest first, with the encounter to open. */
+    @GetMapping("/api/receivables/insurance/claims")
+    @PreAuthorize("hasAnyRole('BILLERS','LEADS','COMPLIANCE','ADMINS')")
+    public List<InsuranceReceivables.ClaimOut> claims(@RequestParam(required = false) String payerId) {
+        return receivables.claimsOut(Instant.now(), payerId);
+    }
 }
