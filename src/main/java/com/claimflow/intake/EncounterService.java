@@ -285,14 +285,17 @@ public class EncounterService {
         if (!inpatient && i.admittingDiagnosis() != null) {
             throw new BadInputException("institutional.admittingDiagnosis", "is only for inpatient bills (facility type " + type + " is not one)");
         }
-        boolean unscheduled = InputRules.needsReasonForVisit(type, i.admissionType());
-        if (unscheduled && (i.reasonForVisit() == null || i.reasonForVisit().isEmpty())) {
+        List<String> revenueCodes = new ArrayList<>();
+        revenueCodes.add(i.revenueCode());
+        if (i.revenueCodes() != null) revenueCodes.addAll(i.revenueCodes().values());
+        boolean reasons = i.reasonForVisit() != null && !i.reasonForVisit().isEmpty();
+        if (!reasons && InputRules.needsReasonForVisit(type, i.admissionType(), revenueCodes)) {
             throw new BadInputException("institutional.reasonForVisit", "is required on an unscheduled outpatient visit (facility type " + type
-                    + ", admission type " + i.admissionType() + "): one to three ICD-10-CM codes of the patient's complaint, e.g. [\"R07.9\"] (837I HI*APR)");
+                    + ", admission type " + i.admissionType() + " or an emergency, urgent care or observation revenue code): one to three "
+                    + "ICD-10-CM codes of the patient's complaint, e.g. [\"R07.9\"] (837I HI*APR)");
         }
-        if (!unscheduled && i.reasonForVisit() != null && !i.reasonForVisit().isEmpty()) {
-            throw new BadInputException("institutional.reasonForVisit", "is only for unscheduled outpatient visits (facility type 13, 83 or 85 "
-                    + "with admission type 1, 2 or 5)");
+        if (reasons && !InputRules.takesReasonForVisit(type)) {
+            throw new BadInputException("institutional.reasonForVisit", "is only for outpatient bills of facility type 13, 78 or 85 (not " + type + ")");
         }
         boolean left = inpatient && !InputRules.STILL_A_PATIENT.equals(i.patientStatus());
         if (left && i.dischargedAt() == null) {

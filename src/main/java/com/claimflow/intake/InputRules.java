@@ -4,6 +4,7 @@ import com.claimflow.base.BadInputException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.Period;
+import java.util.Collection;
 import java.util.Set;
 
 /**
@@ -40,12 +41,15 @@ public final class InputRules {
      */
     public static final Set<String> INPATIENT_FACILITY_TYPES = Set.of("11", "12", "18", "21", "22", "28", "41");
     /**
-     * Outpatient bill types whose unscheduled visits need the patient's reason for visit (837I HI*APR, 005010X223A2
-     * loop 2300; NUBC UB-04 FL 70): hospital outpatient (13), critical access hospital (85) and ambulatory surgery (83)
-     * when the admission type is 1 emergency, 2 urgent or 5 trauma.
+     * The bill types that carry the patient's reason for visit (837I HI*APR, 005010X223A2 loop 2300, as X12 RFI 1256 and
+     * 2820 read it with the NUBC UB-04 manual, FL 70): hospital outpatient (13), clinic (78) and critical access
+     * hospital (85); required there on unscheduled visits, may be sent on their other bills, never on other types.
      */
-    public static final Set<String> REASON_FOR_VISIT_FACILITY_TYPES = Set.of("13", "83", "85");
+    public static final Set<String> REASON_FOR_VISIT_FACILITY_TYPES = Set.of("13", "78", "85");
+    /** Admission (visit) types of an unscheduled visit: 1 emergency, 2 urgent, 5 trauma. */
     public static final Set<String> UNSCHEDULED_ADMISSION_TYPES = Set.of("1", "2", "5");
+    /** Revenue codes of an unscheduled visit: emergency room (045x), urgent care (0516, 0526), observation (0762). */
+    private static final java.util.regex.Pattern UNSCHEDULED_REVENUE_CODES = java.util.regex.Pattern.compile("045\\d|0516|0526|0762");
     /** NUBC patient discharge status 30: still a patient, so no discharge hour. */
     public static final String STILL_A_PATIENT = "30";
 
@@ -57,9 +61,18 @@ public final class InputRules {
         return facilityType != null && INPATIENT_FACILITY_TYPES.contains(facilityType);
     }
 
-    /** An unscheduled outpatient visit: the patient's reason for visit is required (837I HI*APR). */
-    public static boolean needsReasonForVisit(String facilityType, String admissionType) {
-        return facilityType != null && REASON_FOR_VISIT_FACILITY_TYPES.contains(facilityType) && UNSCHEDULED_ADMISSION_TYPES.contains(admissionType);
+    /** A bill type that may carry the patient's reason for visit (837I HI*APR). */
+    public static boolean takesReasonForVisit(String facilityType) {
+        return facilityType != null && REASON_FOR_VISIT_FACILITY_TYPES.contains(facilityType);
+    }
+
+    /**
+     * An unscheduled visit on a bill that takes the reason for visit: admission type 1, 2 or 5, or a service line under
+     * an emergency, urgent care or observation revenue code. The patient's reason for visit is required (837I HI*APR).
+     */
+    public static boolean needsReasonForVisit(String facilityType, String admissionType, Collection<String> revenueCodes) {
+        return takesReasonForVisit(facilityType) && (UNSCHEDULED_ADMISSION_TYPES.contains(admissionType)
+                || revenueCodes.stream().anyMatch(r -> r != null && UNSCHEDULED_REVENUE_CODES.matcher(r).matches()));
     }
 
     /**

@@ -142,7 +142,7 @@ class EncounterCoverageIT extends ApiTestBase {
                 "claimType": "INSTITUTIONAL", "institutional": {"facilityTypeCode": "13", "admissionType": "1",
                  "admissionSource": "1", "patientStatus": "01", "revenueCode": "0450"%s}""";
         assertThat(refused(open.apply(emergency.formatted("")), "institutional.reasonForVisit"))
-                .contains("required on an unscheduled outpatient visit (facility type 13, admission type 1)").contains("HI*APR");
+                .contains("required on an unscheduled outpatient visit (facility type 13, admission type 1 ").contains("HI*APR");
         ResponseEntity<String> er = open.apply(emergency.formatted(", \"reasonForVisit\": [\"r07.9\", \"R06.02\"]"));
         assertThat(er.getStatusCode()).as(er.getBody()).isEqualTo(HttpStatus.CREATED);
         assertThat(encounters.get(json.readTree(er.getBody()).get("id").asLong()).reasonForVisit()).containsExactly("R07.9", "R06.02");

@@ -93,6 +93,7 @@ public final class Claim837Validator {
     private boolean sawDischarge;
     private String admissionType;
     private String patientStatus;
+    private final List<String> revenueCodes = new ArrayList<>();
     private String last2310;
     private int lines;
     // 2400
@@ -455,6 +456,7 @@ public final class Claim837Validator {
         sawDischarge = false;
         admissionType = null;
         patientStatus = null;
+        revenueCodes.clear();
         last2310 = null;
         lines = 0;
         length(s, 1, 1, 38, "CLM01");
@@ -498,7 +500,9 @@ public final class Claim837Validator {
     /**
      * The 837I's "required when" rules of 005010X223A2 loop 2300 that depend on the type of bill: admitting diagnosis
      * (HI*ABJ) on inpatient bills, the discharge hour (DTP*096) on final inpatient bills of a patient who left, the
-     * patient's reason for visit (HI*APR) on unscheduled outpatient visits; each "do not send" otherwise.
+     * patient's reason for visit (HI*APR) on unscheduled outpatient visits (X12 RFI 1256: bill types 13x, 78x, 85x with
+     * admission type 1, 2, 5 or an emergency, urgent care or observation revenue code; allowed on their other bills,
+     * never on other types); each "do not send" otherwise.
      */
     private void requiredWhen(String facilityType, String frequency) {
         boolean inpatient = InputRules.isInpatient(facilityType);
@@ -514,13 +518,12 @@ public final class Claim837Validator {
                     + patientStatus + ") needs the discharge hour (DTP*096)");
         }
         if (!discharge && sawDischarge) issue(clm, "DTP*096", "2300", "the discharge hour (DTP*096) is sent on final inpatient bills only");
-        boolean unscheduled = InputRules.needsReasonForVisit(facilityType, admissionType);
-        if (unscheduled && !sawReasonForVisit) {
+        if (!sawReasonForVisit && InputRules.needsReasonForVisit(facilityType, admissionType, revenueCodes)) {
             issue(clm, "HI*APR", "2300", "an unscheduled outpatient visit (facility type " + facilityType + ", admission type " + admissionType
-                    + ") needs the patient's reason for visit (HI*APR)");
+                    + " or an emergency, urgent care or observation revenue code) needs the patient's reason for visit (HI*APR)");
         }
-        if (!unscheduled && sawReasonForVisit) {
-            issue(clm, "HI*APR", "2300", "the patient's reason for visit (HI*APR) is sent on unscheduled outpatient visits only");
+        if (sawReasonForVisit && !InputRules.takesReasonForVisit(facilityType)) {
+            issue(clm, "HI*APR", "2300", "the patient's reason for visit (HI*APR) is sent on facility types 13, 78 and 85 only, not " + facilityType);
         }
     }
 
@@ -597,6 +600,7 @@ public final class Claim837Validator {
 
     private void sv2(X12Segment s) {
         sawService = true;
+        revenueCodes.add(s.el(1));
         if (!Nubc.isRevenueCode(s.el(1))) issue(s, "SV201", "revenue code '" + s.el(1) + "' is not a four-digit NUBC revenue code");
         if (!s.el(2).isEmpty()) procedure(s, 2, "SV202");
         BigDecimal charge = amount(s, 3, "SV203");

@@ -170,7 +170,7 @@ public final class Claim837Writer implements AutoCloseable {
 
     /**
      * The 2300 HI segments in the guide's order: principal diagnosis (ABK); on an 837I the admitting diagnosis (ABJ,
-     * inpatient bills) and the patient's reasons for visit (APR, up to three, unscheduled outpatient visits) each in their
+     * inpatient bills) and the patient's reasons for visit (APR, up to three, outpatient bill types 13x, 78x, 85x) each in their
      * own HI, then the other diagnoses (ABF): 005010X222A1/X223A2 loop 2300.
      */
     private void hi(ClaimDocument c, Institutional in) throws EDIStreamException {
@@ -183,7 +183,7 @@ public final class Claim837Writer implements AutoCloseable {
             if (in.admittingDiagnosis() != null && InputRules.isInpatient(c.placeOfService())) {
                 seg("HI", (Object) new String[] {"ABJ", id("HI01-2", icd(in.admittingDiagnosis()))});
             }
-            if (!in.reasonForVisit().isEmpty() && InputRules.needsReasonForVisit(c.placeOfService(), in.admissionType())) {
+            if (!in.reasonForVisit().isEmpty() && InputRules.takesReasonForVisit(c.placeOfService())) {
                 List<Object> reasons = new ArrayList<>();
                 for (int i = 0; i < in.reasonForVisit().size() && i < 3; i++) {
                     reasons.add(new String[] {"APR", id("HI0" + (i + 1) + "-2", icd(in.reasonForVisit().get(i)))});

@@ -51,7 +51,7 @@ public class ClaimDocuments {
                 ? new ClaimDocument.Organization(null, c.billingNpi(), null, null, null, null, null, null)
                 : new ClaimDocument.Organization(billing.name(), billing.npi(), billing.tin(), billing.taxonomy(),
                 billing.address(), billing.city(), billing.state(), billing.zip());
-        CoverageOnFile coverage = coverageOf(c, e, coverageOrder(c));
+        CoverageOnFile coverage = coverageOf(c.payerId(), c.memberId(), e, coverageOrder(c));
         ClaimDocument.Address patientAddress = address(e.patientAddress());
         Person subscriber;
         ClaimDocument.Insured insured;
@@ -121,11 +121,11 @@ public class ClaimDocuments {
      * The encounter's coverage of that order when it is the claim's payer's, else the first coverage with the claim's payer
      * (a payer may have been corrected on the claim), else the coverage of that order as on file.
      */
-    static CoverageOnFile coverageOf(Claim c, Encounter e, int order) {
+    static CoverageOnFile coverageOf(String payerId, String memberId, Encounter e, int order) {
         Optional<CoverageOnFile> byOrder = e.coverage(order);
-        if (byOrder.isPresent() && Objects.equals(byOrder.get().payerId(), c.payerId())) return byOrder.get();
-        return e.coverages().stream().filter(k -> Objects.equals(k.payerId(), c.payerId())).findFirst()
-                .orElseGet(() -> byOrder.orElse(new CoverageOnFile(order, c.payerId(), c.memberId(), null, CoverageOnFile.SELF, null)));
+        if (byOrder.isPresent() && Objects.equals(byOrder.get().payerId(), payerId)) return byOrder.get();
+        return e.coverages().stream().filter(k -> Objects.equals(k.payerId(), payerId)).findFirst()
+                .orElseGet(() -> byOrder.orElse(new CoverageOnFile(order, payerId, memberId, null, CoverageOnFile.SELF, null)));
     }
 
     private static ClaimDocument.Address address(EncounterRequest.Address a) {

@@ -16,6 +16,13 @@ class Claim837RequiredWhenTest {
         return Claim837Writer.write(ClaimDocumentFixtures.envelope(301), ClaimDocumentFixtures.inpatient("CF301V1"));
     }
 
+    /** The file without the segment, its SE count one less, so only the rule under test speaks. */
+    private static String without(String file, String segment) {
+        java.util.regex.Matcher se = java.util.regex.Pattern.compile("~\\nSE\\*(\\d+)\\*").matcher(file);
+        if (!se.find()) throw new AssertionError("no SE");
+        return file.replace(segment + "~\n", "").replace(se.group(), "~\nSE*" + (Integer.parseInt(se.group(1)) - 1) + "*");
+    }
+
     private static List<String> issues(String file) {
         return Claim837Validator.validate(file).stream().map(i -> i.element() + " " + i.loop() + ": " + i.message()).toList();
     }
@@ -47,15 +54,27 @@ class Claim837RequiredWhenTest {
                 .contains("the discharge hour must be HHMM"));
     }
 
+    /** X12 RFI 1256/2820 with the NUBC manual: required on 013x, 078x, 085x when unscheduled; allowed on their other bills; never elsewhere. */
     @Test
     void anEmergencyOutpatientVisitWithoutItsReasonForVisitIsRefusedNamingHiApr() {
         String file = Claim837Writer.write(ClaimDocumentFixtures.envelope(302), ClaimDocumentFixtures.emergencyOutpatient("CF302V1"));
         assertThat(issues(file)).isEmpty();
-        assertThat(issues(file.replace("HI*APR:R079*APR:R0602~\n", ""))).anySatisfy(i -> assertThat(i)
-                .startsWith("HI*APR 2300: an unscheduled outpatient visit (facility type 13, admission type 1) needs the patient's reason for visit"));
-        // an elective visit (admission type 3) sends none: "if not required by this implementation guide, do not send"
-        assertThat(issues(file.replace("CL1*1*1*01~", "CL1*3*1*01~"))).anySatisfy(i -> assertThat(i)
-                .startsWith("HI*APR 2300: the patient's reason for visit (HI*APR) is sent on unscheduled outpatient visits only"));
+        String without = without(file, "HI*APR:R079*APR:R0602");
+        assertThat(issues(without)).anySatisfy(i -> assertThat(i)
+                .startsWith("HI*APR 2300: an unscheduled outpatient visit (facility type 13, admission type 1 or an emergency"));
+        // an elective visit (admission type 3) needs none, unless a line is an emergency room service (revenue code 045x)
+        String elective = without.replace("CL1*1*1*01~", "CL1*3*1*01~");
+        assertThat(issues(elective)).isEmpty();
+        assertThat(issues(elective.replace("SV2*0510*", "SV2*0450*"))).anySatisfy(i -> assertThat(i).startsWith("HI*APR 2300: an unscheduled"));
+        // may be sent on the bill types that take it, at the sender's discretion
+        assertThat(issues(file.replace("CL1*1*1*01~", "CL1*3*1*01~"))).isEmpty();
+    }
+
+    @Test
+    void anInpatientBillCarriesNoReasonForVisit() {
+        String file = inpatient().replace("HI*ABJ:R079~", "HI*ABJ:R079~\nHI*APR:R079~");
+        assertThat(issues(file)).anySatisfy(i -> assertThat(i)
+                .startsWith("HI*APR 2300: the patient's reason for visit (HI*APR) is sent on facility types 13, 78 and 85 only, not 11"));
     }
 
     @Test
