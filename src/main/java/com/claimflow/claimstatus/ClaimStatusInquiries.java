@@ -142,7 +142,11 @@ public class ClaimStatusInquiries {
                 decision.action(), cut(decision.answer(), 1000));
         jdbc.update("update claim_status_inquiry set status = 'ANSWERED' where id = ?", id);
         String processInstanceId = (String) rows.get(0)[3];
-        if (!waiting || processInstanceId == null) return new Taken(Outcome.LATE, decision);
+        // asked first: a correlation that fails would mark the file's transaction rollback-only
+        if (!waiting || processInstanceId == null || runtime.createExecutionQuery().processInstanceId(processInstanceId)
+                .messageEventSubscriptionName(AdjudicationProcess.CLAIM_STATUS_ANSWERED_MESSAGE).count() == 0) {
+            return new Taken(Outcome.LATE, decision);
+        }
         try {
             runtime.createMessageCorrelation(AdjudicationProcess.CLAIM_STATUS_ANSWERED_MESSAGE).processInstanceId(processInstanceId)
                     .setVariable(AdjudicationProcess.CLAIM_STATUS_ACTION, decision.action())

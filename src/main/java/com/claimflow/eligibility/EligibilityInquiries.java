@@ -143,7 +143,11 @@ public class EligibilityInquiries {
                 a.coverage().name(), Timestamp.from(Instant.now()), fileId, a.segment(), cut(a.plan(), 80), cut(a.groupNumber(), 50), a.copay(),
                 a.deductible(), a.coinsurance(), cut(String.join("; ", a.benefits()), 2000), cut(problem, 1000), id);
         String processInstanceId = (String) rows.get(0)[2];
-        if (processInstanceId == null) return Taken.LATE;
+        // asked first: a correlation that fails would mark the file's transaction rollback-only
+        if (processInstanceId == null || runtime.createExecutionQuery().processInstanceId(processInstanceId)
+                .messageEventSubscriptionName(EncounterProcess.ELIGIBILITY_ANSWERED_MESSAGE).count() == 0) {
+            return Taken.LATE;
+        }
         try {
             runtime.createMessageCorrelation(EncounterProcess.ELIGIBILITY_ANSWERED_MESSAGE).processInstanceId(processInstanceId)
                     .setVariables(Map.of(EncounterProcess.ELIGIBLE, a.coverage() == Coverage.ACTIVE))
