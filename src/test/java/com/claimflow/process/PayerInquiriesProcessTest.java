@@ -190,6 +190,25 @@ class PayerInquiriesProcessTest {
                 "Payer's eligibility answer (271)");
         assertThat(reasons(e, EncounterProcess.RESOLVE_ELIGIBILITY_TASK)).filteredOn(s -> s.title().startsWith("Payer's"))
                 .singleElement().satisfies(s -> assertThat(s.facts()).anySatisfy(f -> assertThat(f.value()).startsWith("inactive")));
+        assertThat(reasons(e, EncounterProcess.RESOLVE_ELIGIBILITY_TASK)).filteredOn(s -> s.title().equals("Eligibility check"))
+                .singleElement().satisfies(s -> assertThat(s.facts()).anySatisfy(f -> assertThat(f.value()).contains("asks the payer again (270)")));
+    }
+
+    @Test
+    void anAnswerWithNeitherCoverageNorRejectionOpensTheTaskSayingWhy() throws Exception {
+        Encounter e = open(Encounters.visit());
+        EligibilityCheck sent = asked(e);
+        String intake = processOf(sent);
+        // the inactive answer without its EB: the SE count no longer matches either, and both are reported
+        InboundResult r = receive(answer("271-inactive.x12", "EL000000102", sent.traceNumber()).replace("EB*6**30~\n", ""));
+        driver.runJobs();
+
+        assertThat(r.status()).isEqualTo("PROCESSED");
+        assertThat(r.errors()).anySatisfy(p -> assertThat(p.segmentId()).isEqualTo("SE"));
+        assertThat(driver.openTaskTypes(e.id())).containsExactly(EncounterProcess.RESOLVE_ELIGIBILITY_TASK);
+        assertThat((String) variable(intake, EncounterProcess.ELIGIBILITY_PROBLEM))
+                .contains("gives neither a coverage status (EB) nor a reject reason (AAA)").contains("271 file " + r.fileId());
+        assertThat(asked(e).status()).isEqualTo("UNKNOWN");
     }
 
     @Test
