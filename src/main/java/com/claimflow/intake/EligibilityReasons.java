@@ -10,7 +10,10 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Component;
 
-/** Why a biller resolves eligibility: what the eligibility check decided when it stopped the encounter, and how it stands now. */
+/**
+ * Why a biller resolves eligibility: what the eligibility check (or the payer's 271, or its absence) decided when it
+ * stopped the encounter, and how it stands now; the payer's answer itself is eligibility.EligibilityAnswerReasons'.
+ */
 @Component
 public class EligibilityReasons implements TaskReasons {
     /** The check's finding, kept on the intake process by {@link CheckEligibilityDelegate}. */
@@ -37,16 +40,22 @@ public class EligibilityReasons implements TaskReasons {
         facts.add(ReasonSection.fact("Decided", "not eligible: " + decided(item).orElse("the check's finding is no longer on file")));
         facts.add(ReasonSection.fact("Payer", e.payerId()));
         facts.add(ReasonSection.fact("Member id on file", e.memberId()));
+        boolean asked = Boolean.TRUE.equals(variable(item, EncounterProcess.ELIGIBILITY_INQUIRY_SENT));
         facts.add(ReasonSection.fact("Checked now", encounters.eligibilityProblem(e.id()).map(p -> "still not eligible: " + p)
-                .orElse("eligible: completing the task lets the encounter go on")));
+                .orElse(asked ? "nothing known against it here: completing the task asks the payer again (270)"
+                        : "eligible: completing the task lets the encounter go on")));
         return List.of(new ReasonSection("Eligibility check", facts, List.of()));
     }
 
-    private java.util.Optional<String> decided(WorkItem item) {
+    private Optional<String> decided(WorkItem item) {
+        return Optional.ofNullable((String) variable(item, ELIGIBILITY_PROBLEM));
+    }
+
+    private Object variable(WorkItem item, String name) {
         try {
-            return Optional.ofNullable((String) runtime.getVariable(item.processInstanceId(), ELIGIBILITY_PROBLEM));
+            return runtime.getVariable(item.processInstanceId(), name);
         } catch (ProcessEngineException ended) {
-            return java.util.Optional.empty();
+            return null;
         }
     }
 }

@@ -21,6 +21,10 @@ public final class EncounterProcess {
     /** Why the eligibility check failed, in words the biller's task shows; null when eligible. */
     public static final String ELIGIBILITY_PROBLEM = "eligibilityProblem";
     public static final String RESOLVE_ELIGIBILITY_TASK = "ResolveEligibility";
+    /** Whether intake asked the payer (a 270 went out) after the checks known before sending passed. */
+    public static final String ELIGIBILITY_INQUIRY_SENT = "eligibilityInquirySent";
+    /** The payer's 271, correlated by the intake process instance the inquiry names; carries {@code eligible} and {@code eligibilityProblem}. */
+    public static final String ELIGIBILITY_ANSWERED_MESSAGE = "EligibilityAnswered";
     /** Tasks of later stages where a biller may correct the coverage (intake stores it); their processes name them too. */
     public static final String FIX_CLAIM_EDIT_TASK = "FixClaimEdit";
     public static final String FIX_REJECTED_CLAIM_TASK = "FixRejectedClaim";

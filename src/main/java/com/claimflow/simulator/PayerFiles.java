@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * The demo payer's answers as real X12 005010 files, the way a clearinghouse and payer send them: 999 (X231A1),
- * 277CA (X214) and 835 (X221A1), with correct envelopes and segment counts, so they go through the product's readers.
+ * 277CA (X214), 835 (X221A1), 271 (X279A1) and 277 claim status (X212), with correct envelopes and segment counts, so
+ * they go through the product's readers.
  */
 final class PayerFiles {
     static final String PAYER_SENDER = "DEMOPAYER";
@@ -105,6 +106,48 @@ final class PayerFiles {
         body.add("NM1*QC*1*PATIENT*DEMO****MI*" + claim.memberId());
         body.addAll(lines);
         return envelope(control, "HP", "005010X221A1", "835", body, receiver);
+    }
+
+    /**
+     * A 271 (005010X279A1) answering one 270: active coverage with a plan, copay, deductible and coinsurance (EB01 1, B,
+     * C, A), inactive (EB01 6), or a rejection with the AAA03 reason code given (2100C AAA, follow-up C).
+     */
+    static String eligibility271(long control, String receiver, String payerId, String trace, String memberId, String outcome, String rejectReason) {
+        String date = java.time.LocalDate.now().format(D8);
+        List<String> body = new ArrayList<>(List.of("BHT*0022*11*" + trace + "*" + date + "*1200", "HL*1**20*1", "NM1*PR*2*DEMO PAYER*****PI*" + payerId,
+                "HL*2*1*21*1", "NM1*1P*2*BILLING PROVIDER*****XX*1234567893", "HL*3*2*22*0", "TRN*2*" + trace + "*9CLAIMFLOW",
+                "NM1*IL*1*DEMO*PATIENT****MI*" + memberId));
+        switch (outcome) {
+            case "ACTIVE" -> body.addAll(List.of("REF*6P*DEMO100*DEMO EMPLOYER GROUP", "DTP*291*D8*" + date, "EB*1**30**DEMO PPO",
+                    "EB*B*IND*30***27*25*****Y", "EB*C*IND*30***23*1000*****Y", "EB*C*IND*30***29*350*****Y", "EB*A*IND*30*****.2****Y"));
+            case "INACTIVE" -> body.addAll(List.of("DTP*291*D8*" + date, "EB*6**30", "MSG*COVERAGE TERMINATED"));
+            default -> body.add("AAA*N**" + rejectReason + "*C");
+        }
+        return envelope(control, "HB", "005010X279A1", "271", body, receiver);
+    }
+
+    /**
+     * A 277 claim status response (005010X212) answering one 276: pending (P1:20), finalized with payment (F1:65, the
+     * amount, date and EFT number), or not found (A4:35).
+     */
+    static String claimStatus277(long control, String receiver, Claim claim, String trace, String patientControlNumber, String outcome) {
+        String date = java.time.LocalDate.now().format(D8);
+        String dos = claim.dateOfService().format(D8);
+        List<String> body = new ArrayList<>(List.of("BHT*0010*08*" + trace + "*" + date + "*1200*DG", "HL*1**20*1",
+                "NM1*PR*2*DEMO PAYER*****PI*" + claim.payerId(), "HL*2*1*21*1", "NM1*41*2*CLAIMFLOW*****46*" + receiver, "HL*3*2*19*1",
+                "NM1*1P*2*BILLING PROVIDER*****XX*" + claim.billingNpi(), "HL*4*3*22*0", "NM1*IL*1*DEMO*PATIENT****MI*" + claim.memberId(),
+                "TRN*2*" + trace));
+        String charge = amount(claim.totalCharge());
+        switch (outcome) {
+            case "PENDING" -> body.add("STC*P1:20:PR*" + date + "**" + charge);
+            case "FINALIZED" -> body.add("STC*F1:65:PR*" + date + "**" + charge + "*" + amount(pct(claim.totalCharge(), 80)) + "*" + date + "*ACH*"
+                    + date + "*EFT" + claim.id());
+            default -> body.add("STC*A4:35:PR*" + date);
+        }
+        if (!outcome.equals("NOT_FOUND") && claim.payerClaimNumber() != null) body.add("REF*1K*" + claim.payerClaimNumber());
+        body.add("REF*EJ*" + patientControlNumber);
+        body.add("DTP*472*RD8*" + dos + "-" + dos);
+        return envelope(control, "HN", "005010X212", "277", body, receiver);
     }
 
     private static BigDecimal pct(BigDecimal amount, int percent) {

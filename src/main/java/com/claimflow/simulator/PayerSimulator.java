@@ -2,6 +2,12 @@ package com.claimflow.simulator;
 
 import com.claimflow.claim.Claim;
 import com.claimflow.claim.ClaimService;
+import com.claimflow.claimstatus.ClaimStatusCheck;
+import com.claimflow.claimstatus.ClaimStatusInquiries;
+import com.claimflow.claimstatus.ClaimStatusInquirySent;
+import com.claimflow.eligibility.EligibilityCheck;
+import com.claimflow.eligibility.EligibilityInquiries;
+import com.claimflow.eligibility.EligibilityInquirySent;
 import com.claimflow.denial.AppealSubmitted;
 import com.claimflow.denial.DenialService;
 import com.claimflow.remittance.InboundFiles;
@@ -29,7 +35,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * and later a remittance (paid, partly paid with patient responsibility, or denied with a realistic CARC mix), and
  * decides appeals. Acknowledgements and remittances are real X12 files (999 and 277CA, then 835) that go through
  * the same inbound path as a clearinghouse's files ({@link InboundFiles}: stored, parsed by the real readers, applied).
+ * It answers eligibility inquiries (270) with a 271 and claim status inquiries (276) with a 277 the same way.
  * On by default in the demo profile, off otherwise.
+ * <p>
+ * The 271 follows the member id's last two digits, so a demo can show every answer on purpose: 90-94 inactive
+ * (EB01 6), 95-96 rejected with AAA03 72 (invalid member id), 97 AAA03 73 (invalid name), 98 AAA03 75 (subscriber not
+ * found), 99 AAA03 58 (invalid birth date); anything else (or a member id not ending in two digits) active. The 277
+ * follows a repeatable roll per claim: 55 in 100 pending (P1), 30 finalized with payment (F1), 15 not found (A4).
  */
 @Component
 @ConditionalOnProperty(name = "claimflow.payer-simulator.enabled", havingValue = "true")
@@ -46,11 +58,15 @@ public class PayerSimulator {
     private final TransactionTemplate tx;
     private final Duration ackDelay;
     private final Duration remitDelay;
+    private final Duration inquiryDelay;
+    private final EligibilityInquiries eligibility;
+    private final ClaimStatusInquiries claimStatus;
 
     public PayerSimulator(JdbcTemplate jdbc, ClaimService claims, InboundFiles inbound, SubmissionService submissions, DenialService denials,
-                          PlatformTransactionManager txManager,
+                          PlatformTransactionManager txManager, EligibilityInquiries eligibility, ClaimStatusInquiries claimStatus,
                           @Value("${claimflow.payer-simulator.ack-delay:PT5S}") Duration ackDelay,
-                          @Value("${claimflow.payer-simulator.remittance-delay:PT20S}") Duration remitDelay) {
+                          @Value("${claimflow.payer-simulator.remittance-delay:PT20S}") Duration remitDelay,
+                          @Value("${claimflow.payer-simulator.inquiry-delay:PT2S}") Duration inquiryDelay) {
         this.jdbc = jdbc;
         this.claims = claims;
         this.inbound = inbound;
@@ -59,6 +75,9 @@ public class PayerSimulator {
         this.tx = new TransactionTemplate(txManager);
         this.ackDelay = ackDelay;
         this.remitDelay = remitDelay;
+        this.inquiryDelay = inquiryDelay;
+        this.eligibility = eligibility;
+        this.claimStatus = claimStatus;
     }
 
     @EventListener
@@ -69,6 +88,18 @@ public class PayerSimulator {
     @EventListener
     public void on(AppealSubmitted appeal) {
         schedule(appeal.claimId(), "APPEAL", remitDelay);
+    }
+
+    /** A 270 went out: the 271 is due shortly (payer_simulation.claim_id holds the inquiry id for these rows). */
+    @EventListener
+    public void on(EligibilityInquirySent sent) {
+        schedule(sent.inquiryId(), "271", inquiryDelay);
+    }
+
+    /** A 276 went out: the 277 is due shortly (payer_simulation.claim_id holds the inquiry id). */
+    @EventListener
+    public void on(ClaimStatusInquirySent sent) {
+        schedule(sent.inquiryId(), "277", inquiryDelay);
     }
 
     private void schedule(long claimId, String kind, Duration delay) {
@@ -103,6 +134,10 @@ public class PayerSimulator {
     }
 
     private void answer(long simulationId, long claimId, String kind) {
+        if (kind.equals("271") || kind.equals("277")) {
+            answerInquiry(simulationId, claimId, kind);
+            return;
+        }
         Claim claim = claims.get(claimId);
         int roll = roll(claimId, kind);
         String pcn = "CF" + claim.id() + "V" + claim.version();
@@ -131,6 +166,37 @@ public class PayerSimulator {
                     "835", simulationId);
             default -> throw new IllegalStateException("unknown simulation " + kind);
         }
+    }
+
+    private void answerInquiry(long simulationId, long inquiryId, String kind) {
+        int attempt = jdbc.queryForObject("select attempts from payer_simulation where id = ?", Integer.class, simulationId);
+        long control = 700_000_000L + (simulationId * 100 + attempt * 2L) % 100_000_000L;
+        if (kind.equals("271")) {
+            EligibilityCheck c = eligibility.get(inquiryId);
+            String[] answer = eligibilityAnswer(c.memberId());
+            take(PayerFiles.eligibility271(control, "CLAIMFLOW", c.payerId(), c.traceNumber(), c.memberId(), answer[0], answer[1]), "271", simulationId);
+            return;
+        }
+        ClaimStatusCheck c = claimStatus.forClaim(jdbc.queryForObject("select claim_id from claim_status_inquiry where id = ?", Long.class, inquiryId))
+                .stream().filter(x -> x.id() == inquiryId).findFirst().orElseThrow();
+        Claim claim = claims.get(c.claimId());
+        int roll = roll(claim.id(), "STATUS");
+        String outcome = roll < 55 ? "PENDING" : roll < 85 ? "FINALIZED" : "NOT_FOUND";
+        take(PayerFiles.claimStatus277(control, "CLAIMFLOW", claim, c.traceNumber(), "CF" + claim.id() + "V" + claim.version(), outcome), "277",
+                simulationId);
+    }
+
+    /** The 271 the member id asks for (see the class comment): outcome and AAA03 reason. */
+    static String[] eligibilityAnswer(String memberId) {
+        int last = memberId != null && memberId.matches(".*\\d\\d") ? Integer.parseInt(memberId.substring(memberId.length() - 2)) : -1;
+        if (last >= 90 && last <= 94) return new String[] {"INACTIVE", null};
+        return switch (last) {
+            case 95, 96 -> new String[] {"REJECTED", "72"};
+            case 97 -> new String[] {"REJECTED", "73"};
+            case 98 -> new String[] {"REJECTED", "75"};
+            case 99 -> new String[] {"REJECTED", "58"};
+            default -> new String[] {"ACTIVE", null};
+        };
     }
 
     /** Hands one file to the inbound path; anything not taken makes the answer fail, so it is tried again later. */

@@ -1,5 +1,6 @@
 package com.claimflow.remittance.inbound;
 
+import com.claimflow.remittance.InboundAnswers;
 import com.claimflow.remittance.InboundFiles;
 import com.claimflow.remittance.InboundResult;
 import com.claimflow.remittance.InboundResult.Counts;
@@ -40,9 +41,10 @@ class InboundFileService implements InboundFiles {
     private final ObjectMapper json;
     private final AcknowledgementProcessing acknowledgements;
     private final RemittanceProcessing remittances;
+    private final List<InboundAnswers> answers;
 
     InboundFileService(InboundFileStore store, JdbcTemplate jdbc, PlatformTransactionManager transactions, ObjectMapper json,
-                        AcknowledgementProcessing acknowledgements, RemittanceProcessing remittances) {
+                        AcknowledgementProcessing acknowledgements, RemittanceProcessing remittances, List<InboundAnswers> answers) {
         this.store = store;
         this.jdbc = jdbc;
         this.own = new TransactionTemplate(transactions);
@@ -50,6 +52,7 @@ class InboundFileService implements InboundFiles {
         this.json = json;
         this.acknowledgements = acknowledgements;
         this.remittances = remittances;
+        this.answers = List.copyOf(answers);
     }
 
     /** The header facts read before processing. */
@@ -78,9 +81,7 @@ class InboundFileService implements InboundFiles {
                 case "999" -> acknowledgements.process999(id, stored.path().toString(), header);
                 case "277CA" -> acknowledgements.process277(id, stored.path().toString(), header);
                 case "835" -> remittances.process(id, stored.path().toString(), header);
-                default -> new InboundResult(id, "REFUSED", header.transactionType(), header.senderId(), header.controlNumber(), null, Counts.none(),
-                        List.of(new Problem(3, "ST", "ST01", "transaction set '" + header.transactionType()
-                                + "' is not one ClaimFlow reads (999, 277CA, 835)")));
+                default -> answers(id, stored, header);
             };
         } catch (RuntimeException e) {
             log.error("inbound file {} failed", id, e);
@@ -92,6 +93,24 @@ class InboundFileService implements InboundFiles {
         // nothing taken: a corrected file (or the same one, after a failure) with the same numbers may come
         if (result.status().equals("REFUSED") || (result.status().equals("FAILED") && "835".equals(header.transactionType()))) releaseKeys(id);
         return finish(result);
+    }
+
+    /** A payer answer another module reads (271, 277 claim status), or a refusal naming the types ClaimFlow reads. */
+    private InboundResult answers(long id, InboundFileStore.Stored stored, Header header) {
+        for (InboundAnswers reader : answers) {
+            if (reader.transactionType().equals(header.transactionType())) {
+                try (InputStream in = store.open(stored.path().toString())) {
+                    return reader.read(id, header.senderId(), header.controlNumber(), in);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+        }
+        List<String> known = new java.util.ArrayList<>(List.of("999", "277CA", "835"));
+        answers.forEach(a -> known.add(a.transactionType()));
+        return new InboundResult(id, "REFUSED", header.transactionType(), header.senderId(), header.controlNumber(), null, Counts.none(),
+                List.of(new Problem(3, "ST", "ST01", "transaction set '" + header.transactionType() + "' is not one ClaimFlow reads ("
+                        + String.join(", ", known) + ")")));
     }
 
     private Header header(InboundFileStore.Stored stored) {

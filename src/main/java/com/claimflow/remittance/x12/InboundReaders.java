@@ -213,8 +213,8 @@ public final class InboundReaders {
         }
     }
 
-    /** The statuses of one STC: STC01, STC10 and STC11, each category:status:entity. */
-    private static List<Status> statuses(X12Segment s) {
+    /** The statuses of one STC: STC01, STC10 and STC11, each category:status:entity (the same in the 277CA and the 277 X212). */
+    static List<Status> statuses(X12Segment s) {
         List<Status> out = new ArrayList<>();
         for (int e : new int[] {1, 10, 11}) {
             if (s.comp(e, 1).isEmpty()) continue;
@@ -233,6 +233,122 @@ public final class InboundReaders {
         if (pcn == null || pcn.isEmpty()) issues.add(new X12Issue(at, "TRN", "TRN02", "2200D", "the claim's patient control number (TRN02) is missing"));
         if (statuses.isEmpty()) issues.add(new X12Issue(at, "STC", "STC01", "2200D", "claim " + pcn + " has no status (STC)"));
         return new ClaimAck(at, pcn, payerNumber, List.copyOf(statuses));
+    }
+
+    /**
+     * Reads a 277 claim status response (005010X212): every claim status tracking loop (2200D/2200E, opened by TRN under
+     * a subscriber or dependent level) with its claim-level STCs; service line STCs (2220D/E, after SVC) are not the
+     * claim's status and are left out.
+     */
+    public static ClaimStatusResponse277 read277ClaimStatus(InputStream in) {
+        List<ClaimStatusResponse277.Answer> claims = new ArrayList<>();
+        List<X12Issue> issues = new ArrayList<>();
+        boolean sawSt = false;
+        X12Segment st = null;
+        boolean sawHl = false;
+        String level = null;
+        StatusAnswer open = null;
+        try (X12SegmentReader r = new X12SegmentReader(in)) {
+            for (X12Segment s = r.next(); s != null; s = r.next()) {
+                switch (s.id()) {
+                    case "ST" -> {
+                        sawSt = true;
+                        st = s;
+                        sawHl = false;
+                        if (!s.el(1).equals("277")) issues.add(X12Issue.of(s, "ST01", null, "'" + s.el(1) + "' is not a 277"));
+                    }
+                    case "HL" -> {
+                        sawHl = true;
+                        if (open != null) claims.add(open.answer(issues));
+                        open = null;
+                        level = s.el(3);
+                    }
+                    case "TRN" -> {
+                        if (!"22".equals(level) && !"23".equals(level)) break;
+                        if (open != null) claims.add(open.answer(issues));
+                        open = new StatusAnswer(s, level.equals("22") ? "2200D" : "2200E");
+                    }
+                    case "STC" -> {
+                        if (open != null && !open.inLine) open.status(s, issues);
+                    }
+                    case "REF" -> {
+                        if (open == null || open.inLine) break;
+                        if (s.el(1).equals("1K")) open.payerClaimNumber = s.el(2);
+                        if (s.el(1).equals("EJ")) open.patientControlNumber = s.el(2);
+                    }
+                    case "SVC" -> {
+                        if (open != null) open.inLine = true;
+                    }
+                    case "SE" -> {
+                        if (st != null && !sawHl) issues.add(new X12Issue(st.number(), "HL", "HL03", "2000A",
+                                "the 277 has no levels (HL): it answers no claim status inquiry"));
+                        if (open != null) claims.add(open.answer(issues));
+                        open = null;
+                        st = null;
+                        level = null;
+                    }
+                    default -> {
+                    }
+                }
+            }
+            if (open != null) issues.add(new X12Issue(open.trn.number(), "TRN", null, open.loop, "claim status " + open.trn.el(2)
+                    + " is not closed by SE (file truncated?)"));
+            issues.addAll(0, r.issues());
+        }
+        if (!sawSt && issues.isEmpty()) issues.add(new X12Issue(0, null, null, null, "no transaction set in the file"));
+        return new ClaimStatusResponse277(claims, issues);
+    }
+
+    /** A 2200D/E loop while it is read. */
+    private static final class StatusAnswer {
+        final X12Segment trn;
+        final String loop;
+        final List<Status> statuses = new ArrayList<>();
+        String patientControlNumber;
+        String payerClaimNumber;
+        java.math.BigDecimal charge;
+        java.math.BigDecimal paid;
+        java.time.LocalDate finalizedOn;
+        String checkNumber;
+        boolean inLine;
+
+        StatusAnswer(X12Segment trn, String loop) {
+            this.trn = trn;
+            this.loop = loop;
+        }
+
+        void status(X12Segment s, List<X12Issue> issues) {
+            boolean first = statuses.isEmpty();
+            statuses.addAll(statuses(s));
+            if (!first) return;
+            charge = amount(s, 4, issues);
+            paid = amount(s, 5, issues);
+            checkNumber = s.el(9).isEmpty() ? null : s.el(9);
+            if (!s.el(6).isEmpty()) {
+                try {
+                    finalizedOn = java.time.LocalDate.parse(s.el(6), java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
+                } catch (java.time.format.DateTimeParseException e) {
+                    issues.add(X12Issue.of(s, "STC06", loop, "'" + s.el(6) + "' is not a date (CCYYMMDD)"));
+                }
+            }
+        }
+
+        ClaimStatusResponse277.Answer answer(List<X12Issue> issues) {
+            if (trn.el(2).isEmpty()) issues.add(X12Issue.of(trn, "TRN02", loop, "the claim status names no trace number: it cannot be matched to an inquiry"));
+            if (statuses.isEmpty()) issues.add(X12Issue.of(trn, "STC01", loop, "claim status " + trn.el(2) + " has no status (STC)"));
+            return new ClaimStatusResponse277.Answer(trn.number(), loop, trn.el(2), patientControlNumber, payerClaimNumber, statuses, charge, paid,
+                    finalizedOn, checkNumber);
+        }
+
+        private static java.math.BigDecimal amount(X12Segment s, int element, List<X12Issue> issues) {
+            if (s.el(element).isEmpty()) return null;
+            try {
+                return new java.math.BigDecimal(s.el(element));
+            } catch (NumberFormatException e) {
+                issues.add(X12Issue.of(s, String.format("STC%02d", element), null, "'" + s.el(element) + "' is not an amount"));
+                return null;
+            }
+        }
     }
 
     private static void append(StringBuilder b, String s) {

@@ -8,10 +8,23 @@ final class X12Codes {
             Map.entry("A0", "forwarded"), Map.entry("A1", "received"), Map.entry("A2", "accepted for adjudication"),
             Map.entry("A3", "returned as unprocessable"), Map.entry("A4", "not found"), Map.entry("A5", "split claim"),
             Map.entry("A6", "rejected for missing information"), Map.entry("A7", "rejected for invalid information"),
-            Map.entry("A8", "rejected for relational field in error"));
+            Map.entry("A8", "rejected for relational field in error"),
+            // the 277 claim status response's (X212) categories besides the acknowledgements
+            Map.entry("P0", "pending: adjudication/details"), Map.entry("P1", "pending: in process"), Map.entry("P2", "pending: payer review"),
+            Map.entry("P3", "pending: provider requested information"), Map.entry("P4", "pending: patient requested information"),
+            Map.entry("P5", "pending: payer administrative/system hold"), Map.entry("F0", "finalized"), Map.entry("F1", "finalized: payment"),
+            Map.entry("F2", "finalized: denial"), Map.entry("F3", "finalized: revised"), Map.entry("F3F", "finalized: forwarded"),
+            Map.entry("F3N", "finalized: not forwarded"), Map.entry("F4", "finalized: adjudication complete, no payment forthcoming"),
+            Map.entry("E0", "response not possible: error on submitted request data"), Map.entry("E1", "response not possible: system status"),
+            Map.entry("E2", "information holder is not responding; resubmit at a later time"),
+            Map.entry("E3", "correction required: relational fields in error"),
+            Map.entry("E4", "trading partner agreement specific requirement not met: data correction required"),
+            Map.entry("D0", "data search unsuccessful"));
     static final Map<String, String> CLAIM_STATUS = Map.ofEntries(
             Map.entry("19", "entity acknowledges receipt of claim"), Map.entry("24", "entity not approved as an electronic submitter"), Map.entry("20", "accepted for processing"),
-            Map.entry("21", "missing or invalid information"), Map.entry("33", "subscriber and subscriber id not found"),
+            Map.entry("21", "missing or invalid information"), Map.entry("1", "for more detailed information, see remittance advice"),
+            Map.entry("3", "claim has been adjudicated and is awaiting payment cycle"), Map.entry("35", "claim/encounter not found"),
+            Map.entry("65", "claim/line has been paid"), Map.entry("104", "processed according to plan provisions"), Map.entry("33", "subscriber and subscriber id not found"),
             Map.entry("145", "entity's specialty/taxonomy code"), Map.entry("164", "entity's contract/member number"),
             Map.entry("187", "date(s) of service"), Map.entry("254", "principal diagnosis code"),
             Map.entry("255", "diagnosis code"), Map.entry("400", "claim is out of balance"), Map.entry("454", "procedure code for services rendered"),
