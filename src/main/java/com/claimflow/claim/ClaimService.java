@@ -274,6 +274,24 @@ public class ClaimService {
         row(claimId).moveTo(ClaimStatus.SUBMITTED);
     }
 
+    /**
+     * The payer's claim number (ICN) as it gave it last: a 277CA's at acceptance, then an 835's CLP07. A replacement or
+     * void names the last one in REF*F8 (X222A1/X223A2 2300 REF*F8 "Payer Claim Control Number"). Blank changes nothing.
+     */
+    public void payerNumbered(long claimId, String payerClaimNumber) {
+        if (payerClaimNumber == null || payerClaimNumber.isBlank()) return;
+        ClaimEntity claim = row(claimId);
+        if (!payerClaimNumber.strip().equals(claim.getPayerClaimNumber())) claim.carryPayerClaimNumber(payerClaimNumber.strip());
+    }
+
+    /** {@link #payerNumbered(long, String)} for bulk work (a remittance file): one update per claim whose number is new, no entity loaded. */
+    public void payerNumberedAll(java.util.Map<Long, String> numbers) {
+        java.time.Instant now = java.time.Instant.now();
+        numbers.forEach((id, number) -> {
+            if (number != null && !number.isBlank()) claims.payerNumbered(id, number.strip(), now);
+        });
+    }
+
     public void markAcknowledged(long claimId, boolean accepted, String payerClaimNumber) {
         ClaimEntity claim = row(claimId);
         if (accepted) claim.acceptedAs(payerClaimNumber);

@@ -63,10 +63,18 @@ public class EligibilityInquiries {
         return settings.answerWait().toString();
     }
 
-    /** The 270 for an encounter as it stands: today the patient is the subscriber of the encounter's one coverage. */
+    /** The 270 for an encounter as it stands: its primary coverage's subscriber, and the patient as dependent when someone else is. */
     public EligibilityInquiry inquiryFor(Encounter e) {
         String payerName = reference.payer(e.payerId()).map(Payer::name).orElse(e.payerId());
         String providerName = reference.provider(e.billingNpi()).map(Provider::name).orElse("BILLING PROVIDER");
+        com.claimflow.intake.CoverageOnFile primary = e.coverage(com.claimflow.intake.CoverageOnFile.PRIMARY).orElse(null);
+        if (primary != null && !primary.isSelf() && primary.subscriber() != null) {
+            // the patient is a dependent of the subscriber (2100C the subscriber, 2100D the patient, X279A1)
+            com.claimflow.intake.Subscriber s = primary.subscriber();
+            return new EligibilityInquiry(s.lastName(), s.firstName(), s.birthDate(), s.sex(), primary.subscriberMemberId(), e.payerId(), payerName,
+                    e.billingNpi(), providerName, e.dateOfService(), new EligibilityInquiry.Dependent(e.patientLastName(), e.patientFirstName(),
+                    e.patientBirthDate(), e.patientSex(), primary.relationship()));
+        }
         return new EligibilityInquiry(e.patientLastName(), e.patientFirstName(), e.patientBirthDate(), e.patientSex(), e.memberId(), e.payerId(),
                 payerName, e.billingNpi(), providerName, e.dateOfService(), null);
     }

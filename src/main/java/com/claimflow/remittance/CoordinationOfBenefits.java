@@ -88,6 +88,12 @@ public class CoordinationOfBenefits {
         return made;
     }
 
+    /** The payer of the encounter's coverage after this claim's, if there is one. */
+    @Transactional(readOnly = true)
+    public Optional<String> nextPayer(long claimId) {
+        return nextCoverage(claims.get(claimId)).map(CoverageOnFile::payerId);
+    }
+
     private Optional<CoverageOnFile> nextCoverage(Claim claim) {
         return encounters.get(claim.encounterId()).coverage(claim.coverageOrder() + 1);
     }

@@ -92,6 +92,7 @@ public class RemittanceService {
         postings.save(new PaymentPosting(advice, encounterId, claim.totalCharge(), outcome));
         saveDetail(advice);
         claims.markAdjudicated(claim.id(), status);
+        claims.payerNumbered(claim.id(), advice.payerClaimNumber());
         BigDecimal patientBalance = account.balance(encounterId).patient();
         if (advice.denied()) {
             events.publishEvent(new ClaimDenied(claim.id(), encounterId, advice.carcGroup(), advice.carc(), advice.rarc()));
@@ -246,6 +247,9 @@ public class RemittanceService {
         insert("insert into remittance_remark (source_ref, claim_id, line_no, rarc) values (?,?,?,?)", remarks);
         insert(LINE_PAID, b.posted.stream().flatMap(a -> a.linesPaid().stream().map(l -> linePaidRow(a, l))).toList());
         b.outcomes.forEach((status, ids) -> claims.markAdjudicated(ids, status));
+        java.util.Map<Long, String> numbers = new java.util.HashMap<>();
+        for (RemittanceAdvice a : b.posted) if (a.payerClaimNumber() != null) numbers.put(a.claimId(), a.payerClaimNumber());
+        claims.payerNumberedAll(numbers); // the 835's CLP07: the payer's claim number it gave last
         correlateWaiting(b.posted, b.claims, b.patient);
         b.entries.clear();
         b.posted.clear();

@@ -68,6 +68,16 @@ final class PayerFiles {
     /** An 835 with one claim payment: paid (CO-45 20%, PR-2 20% when the patient shares), or denied with the CARC and RARC. */
     static String remittance835(long control, String receiver, Claim claim, String patientControlNumber, String payerClaimNumber,
                                 boolean denied, boolean patientShare, String carc, String rarc) {
+        return remittance835(control, receiver, claim, patientControlNumber, payerClaimNumber, denied, patientShare, carc, rarc, false);
+    }
+
+    /**
+     * {@link #remittance835(long, String, Claim, String, String, boolean, boolean, String, String)}; {@code forwarded}: the
+     * payer sent the claim on to the patient's supplemental payer itself (CLP02 19 "processed as primary, forwarded to
+     * additional payer(s)", MOA remark MA18), as Medicare does with a crossover.
+     */
+    static String remittance835(long control, String receiver, Claim claim, String patientControlNumber, String payerClaimNumber,
+                                boolean denied, boolean patientShare, String carc, String rarc, boolean forwarded) {
         String date = java.time.LocalDate.now().format(D8);
         List<String> lines = new ArrayList<>();
         BigDecimal paidTotal = BigDecimal.ZERO;
@@ -101,9 +111,10 @@ final class PayerFiles {
         body.add("REF*2U*" + claim.payerId());
         body.add("N1*PE*BILLING PROVIDER*XX*" + claim.billingNpi());
         body.add("LX*1");
-        body.add("CLP*" + patientControlNumber + "*" + (denied ? "4" : "1") + "*" + amount(claim.totalCharge()) + "*" + amount(paidTotal) + "*"
-                + amount(patientTotal) + "*12*" + payerClaimNumber);
+        body.add("CLP*" + patientControlNumber + "*" + (denied ? "4" : forwarded ? "19" : "1") + "*" + amount(claim.totalCharge()) + "*"
+                + amount(paidTotal) + "*" + amount(patientTotal) + "*12*" + payerClaimNumber);
         body.add("NM1*QC*1*PATIENT*DEMO****MI*" + claim.memberId());
+        if (forwarded) body.add("MOA***MA18");
         body.addAll(lines);
         return envelope(control, "HP", "005010X221A1", "835", body, receiver);
     }
@@ -148,6 +159,32 @@ final class PayerFiles {
         body.add("REF*EJ*" + patientControlNumber);
         body.add("DTP*472*RD8*" + dos + "-" + dos);
         return envelope(control, "HN", "005010X212", "277", body, receiver);
+    }
+
+    /**
+     * A secondary or tertiary payer's 835 for {@code claim}: of {@code share} (what the earlier payers left the patient)
+     * it pays 80% and leaves the patient 20% (PR-2); the rest of the charge is OA-23, the impact of the prior payer's
+     * adjudication. Claim level only (no SVC: line detail is situational). {@code patientControlNumber} is the one the
+     * payer was sent: the earlier payer's for a crossover.
+     */
+    static String laterPayer835(long control, String receiver, Claim claim, String patientControlNumber, String payerClaimNumber, BigDecimal share) {
+        String date = java.time.LocalDate.now().format(D8);
+        BigDecimal paid = pct(share, 80);
+        BigDecimal patient = share.subtract(paid);
+        BigDecimal prior = claim.totalCharge().subtract(share);
+        List<String> body = new ArrayList<>();
+        body.add("BPR*" + (paid.signum() == 0 ? "H" : "I") + "*" + amount(paid) + "*C*" + (paid.signum() == 0 ? "NON" : "ACH") + "************" + date);
+        body.add("TRN*1*SIM" + control + "*1512345678");
+        body.add("DTM*405*" + date);
+        body.add("N1*PR*DEMO PAYER");
+        body.add("REF*2U*" + claim.payerId());
+        body.add("N1*PE*BILLING PROVIDER*XX*" + claim.billingNpi());
+        body.add("LX*1");
+        body.add("CLP*" + patientControlNumber + "*2*" + amount(claim.totalCharge()) + "*" + amount(paid) + "*" + amount(patient) + "*12*" + payerClaimNumber);
+        if (prior.signum() != 0) body.add("CAS*OA*23*" + amount(prior));
+        if (patient.signum() != 0) body.add("CAS*PR*2*" + amount(patient));
+        body.add("NM1*QC*1*PATIENT*DEMO****MI*" + claim.memberId());
+        return envelope(control, "HP", "005010X221A1", "835", body, receiver);
     }
 
     private static BigDecimal pct(BigDecimal amount, int percent) {

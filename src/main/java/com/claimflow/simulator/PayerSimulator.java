@@ -10,10 +10,12 @@ import com.claimflow.eligibility.EligibilityInquiries;
 import com.claimflow.eligibility.EligibilityInquirySent;
 import com.claimflow.denial.AppealSubmitted;
 import com.claimflow.denial.DenialService;
+import com.claimflow.remittance.CoordinationOfBenefits;
 import com.claimflow.remittance.InboundFiles;
 import com.claimflow.remittance.InboundResult;
 import com.claimflow.submission.ClaimHandedOff;
 import com.claimflow.submission.SubmissionService;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -61,9 +63,11 @@ public class PayerSimulator {
     private final Duration inquiryDelay;
     private final EligibilityInquiries eligibility;
     private final ClaimStatusInquiries claimStatus;
+    private final CoordinationOfBenefits cob;
 
     public PayerSimulator(JdbcTemplate jdbc, ClaimService claims, InboundFiles inbound, SubmissionService submissions, DenialService denials,
                           PlatformTransactionManager txManager, EligibilityInquiries eligibility, ClaimStatusInquiries claimStatus,
+                          CoordinationOfBenefits cob,
                           @Value("${claimflow.payer-simulator.ack-delay:PT5S}") Duration ackDelay,
                           @Value("${claimflow.payer-simulator.remittance-delay:PT20S}") Duration remitDelay,
                           @Value("${claimflow.payer-simulator.inquiry-delay:PT2S}") Duration inquiryDelay) {
@@ -78,6 +82,7 @@ public class PayerSimulator {
         this.inquiryDelay = inquiryDelay;
         this.eligibility = eligibility;
         this.claimStatus = claimStatus;
+        this.cob = cob;
     }
 
     @EventListener
@@ -147,7 +152,8 @@ public class PayerSimulator {
         String payerClaimNumber = claim.payerClaimNumber() != null ? claim.payerClaimNumber() : "PCN" + claimId + "V" + claim.version();
         switch (kind) {
             case "ACK" -> {
-                boolean accepted = roll >= 8;
+                // claims of coordination of benefits are always accepted, so the demo shows the secondary path
+                boolean accepted = roll >= 8 || claim.coverageOrder() > 1 || cob.nextPayer(claimId).isPresent();
                 String payload = submissions.latestPayload(claimId).orElseThrow(() -> new IllegalStateException("claim " + claimId + " was not sent"));
                 String receiver = payload.length() > 50 ? payload.substring(35, 50).trim() : "CLAIMFLOW";
                 String gs06 = payload.replaceAll("(?s).*?GS\\*HC\\*[^*]*\\*[^*]*\\*[^*]*\\*[^*]*\\*([^*]+)\\*.*", "$1");
@@ -161,6 +167,13 @@ public class PayerSimulator {
                 boolean overturned = roll < 60;
                 denials.decideAppeal(claimId, overturned);
                 if (overturned) schedule(claimId, "REMIT_AFTER_APPEAL", remitDelay);
+            }
+            case "CROSSOVER" -> {
+                // the supplemental payer answers the claim the primary forwarded, under the primary's patient control number
+                Claim forwarded = claims.latestFor(claim.encounterId()).filter(n -> n.status() == com.claimflow.claim.ClaimStatus.FORWARDED)
+                        .orElseThrow(() -> new IllegalStateException("the forwarded claim of encounter " + claim.encounterId() + " is not made yet"));
+                take(PayerFiles.laterPayer835(control, "CLAIMFLOW", forwarded, pcn, "X" + forwarded.id() + "V" + forwarded.version(), earlierShare(forwarded)),
+                        "835", simulationId);
             }
             case "REMIT_AFTER_APPEAL" -> take(PayerFiles.remittance835(control, "CLAIMFLOW", claim, pcn, payerClaimNumber, false, false, null, null),
                     "835", simulationId);
@@ -208,7 +221,24 @@ public class PayerSimulator {
         }
     }
 
+    /** What the earlier payers left the patient on a secondary or tertiary claim: the next payer's to pay. */
+    private BigDecimal earlierShare(Claim claim) {
+        List<com.claimflow.claim.OtherPayerAdjudication> earlier = claims.otherPayersOf(claim.id());
+        return earlier.isEmpty() ? claim.totalCharge() : earlier.get(earlier.size() - 1).patientResponsibility();
+    }
+
+    /**
+     * A secondary or tertiary claim is paid from what the earlier payer left. A claim whose encounter has another
+     * coverage is paid with a patient share (so the demo shows coordination of benefits); Medicare forwards it to the
+     * supplemental payer itself (a crossover), whose 835 follows.
+     */
     private String remittance(long control, Claim claim, String pcn, String payerClaimNumber, int roll) {
+        if (claim.coverageOrder() > 1) return PayerFiles.laterPayer835(control, "CLAIMFLOW", claim, pcn, payerClaimNumber, earlierShare(claim));
+        if (cob.nextPayer(claim.id()).isPresent()) {
+            boolean crossover = "MCARE".equals(claim.payerId());
+            if (crossover) schedule(claim.id(), "CROSSOVER", remitDelay);
+            return PayerFiles.remittance835(control, "CLAIMFLOW", claim, pcn, payerClaimNumber, false, true, null, null, crossover);
+        }
         if (roll < 55) return PayerFiles.remittance835(control, "CLAIMFLOW", claim, pcn, payerClaimNumber, false, false, null, null);
         if (roll < 80) return PayerFiles.remittance835(control, "CLAIMFLOW", claim, pcn, payerClaimNumber, false, true, null, null);
         int pick = roll(claim.id(), "CARC");

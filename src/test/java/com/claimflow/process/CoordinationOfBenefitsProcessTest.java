@@ -254,6 +254,24 @@ class CoordinationOfBenefitsProcessTest {
         assertThat(passed(e, "PaidInFull")).isTrue();
     }
 
+    /** Issue #15 item 4: REF*F8 carries the payer's claim number it gave last, the 835's CLP07 after the 277CA's. */
+    @Test
+    void aVoidNamesTheClaimNumberThePayerGaveLast() {
+        Encounter e = encounters.open(Encounters.visit().request());
+        driver.runJobs();
+        driver.code(e.id(), "I10", "99213 1 1");
+        Claim c = acceptAndSend(e, "ICN-FROM-277CA");
+        assertThat(c.payerClaimNumber()).isEqualTo("ICN-FROM-277CA");
+        payer.post(new RemittanceAdvice("ERA-ICN-" + c.id(), c.id(), "ICN-FROM-835", c.totalCharge(), BigDecimal.ZERO, BigDecimal.ZERO, false,
+                null, null, null));
+        driver.runJobs();
+        assertThat(claims.get(c.id()).payerClaimNumber()).isEqualTo("ICN-FROM-835");
+
+        Claim voiding = claims.voidLatestSent(e.id(), "billed the wrong patient", "bella");
+        assertThat(voiding.frequencyCode()).isEqualTo("8");
+        assertThat(voiding.payerClaimNumber()).isEqualTo("ICN-FROM-835");
+    }
+
     @Test
     void nothingIsBilledToTheSecondaryWhenThePrimaryLeftThePatientNothing() {
         Encounter e = openWithSecondary();

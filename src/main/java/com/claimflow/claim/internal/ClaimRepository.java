@@ -21,6 +21,12 @@ public interface ClaimRepository extends JpaRepository<ClaimEntity, Long> {
             + "from claim c left join claim_line l on l.claim_id = c.id where c.id in (:ids) order by c.id, l.line_no")
     List<Object[]> summaries(@Param("ids") java.util.Collection<Long> ids);
 
+    /** The payer's claim number (ICN) it gave last, when it is another than the one on the claim. */
+    @Modifying
+    @Query("update Claim c set c.payerClaimNumber = :number, c.updatedAt = :at where c.id = :id "
+            + "and (c.payerClaimNumber is null or c.payerClaimNumber <> :number)")
+    int payerNumbered(@Param("id") long id, @Param("number") String number, @Param("at") java.time.Instant at);
+
     /** One statement for many claims: their new status. */
     @Modifying
     @Query("update Claim c set c.status = :status, c.updatedAt = :at where c.id in :ids")

@@ -67,13 +67,18 @@ public class EncounterView extends VerticalLayout implements BeforeEnterObserver
     private final RepositoryService repository;
     private final AuditService audit;
     private final CurrentWorker current;
+    private final com.claimflow.eligibility.EligibilityInquiries eligibility;
+    private final com.claimflow.claimstatus.ClaimStatusInquiries claimStatus;
     private Worker worker;
     private long encounterId;
 
     public EncounterView(EncounterFiles files, CollectionsService collections, PaymentPlans plans, EncounterClosing closing,
                          SubmissionService submissions, Documents documents, RepositoryService repository, AuditService audit,
-                         CurrentWorker current) {
+                         CurrentWorker current, com.claimflow.eligibility.EligibilityInquiries eligibility,
+                         com.claimflow.claimstatus.ClaimStatusInquiries claimStatus) {
         this.closing = closing;
+        this.eligibility = eligibility;
+        this.claimStatus = claimStatus;
         this.files = files;
         this.collections = collections;
         this.plans = plans;
@@ -127,6 +132,7 @@ public class EncounterView extends VerticalLayout implements BeforeEnterObserver
         tabs.add("Remittance", new RemittancePanel(file.payments()));
         tabs.add("Ledger", ledger(file.ledger()));
         tabs.add("Documents", new DocumentsPanel(file.documents(), documents, audit, worker.userId()));
+        tabs.add("Payer inquiries", new com.claimflow.claimstatus.ui.PayerInquiriesPanel(eligibility, claimStatus, encounterId));
         DiagramPanel.loadViewer(UI.getCurrent());
         tabs.add("Diagram", new DiagramPanel(file.processes(), repository));
         add(tabs);
