@@ -162,6 +162,11 @@ public class EncounterService {
                 if (s.birthDate() == null) requireSubscriber(at + ".subscriber.birthDate", null);
                 requireSubscriber(at + ".subscriber.sex", s.sex());
                 InputRules.checkBirthDate(at + ".subscriber.birthDate", s.birthDate(), r.dateOfService());
+                if (r.patient() != null && r.patient().address() == null) {
+                    // X222A1/X223A2 2010CA N3/N4 are required when the patient is not the subscriber: no payer takes the claim without them
+                    throw new BadInputException("patient.address", "required when the patient is not the subscriber of " + at
+                            + " (the 837 sends the patient's address in loop 2010CA)");
+                }
                 s = new Subscriber(s.lastName().strip(), s.firstName().strip(), s.birthDate(), s.sex().toUpperCase(Locale.ROOT), s.address(),
                         blankToNull(s.memberId()));
             }

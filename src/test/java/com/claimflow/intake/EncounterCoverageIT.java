@@ -113,6 +113,10 @@ class EncounterCoverageIT extends ApiTestBase {
         assertThat(refused(post("\"coverages\": [" + SECONDARY_SELF.replace("\"order\": 2", "\"order\": 1").replace("AETNA", "NOPE") + "]"),
                 "coverages[0].payerId")).contains("unknown payer 'NOPE'");
         assertThat(refused(post("\"coverages\": []"), "coverages")).contains("is required");
+        // X222A1 2010CA: the patient's address goes on the claim when someone else is the subscriber
+        assertThat(refused(postJson("bella", "/api/encounters", body("\"coverages\": [" + SPOUSE + "]")
+                .replaceAll(",\\s*\"address\": \\{[^}]*\\}", "")),
+                "patient.address")).contains("required when the patient is not the subscriber of coverages[0]");
         assertThat(refused(postJson("bella", "/api/encounters", body("\"coverage\": {\"payerId\": \"BCBS\"}").replace("6145550123", "614-555")),
                 "patient.phone")).contains("ten-digit phone number");
         assertThat(encounters.count()).isEqualTo(before);
