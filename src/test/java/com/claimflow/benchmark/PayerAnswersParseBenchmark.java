@@ -53,6 +53,17 @@ class PayerAnswersParseBenchmark {
         return n / ((System.nanoTime() - start) / 1e9);
     }
 
+    /** Baseline: the same file through the project's plain segment reader (X12 syntax only, no meaning), counting ST. */
+    private static int transactionSets(InputStream in) {
+        int n = 0;
+        try (com.claimflow.x12.X12SegmentReader r = new com.claimflow.x12.X12SegmentReader(in)) {
+            for (com.claimflow.x12.X12Segment s = r.next(); s != null; s = r.next()) if (s.id().equals("ST")) n++;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        return n;
+    }
+
     @Test
     void parsesAtLeastFiveThousandAnswersASecond() throws Exception {
         Path f271 = write("271", "HB", "005010X279A1", new String[] {"BHT*0022*11*#*20261205*0930", "HL*1**20*1", "NM1*PR*2*BCBS*****PI*BCBS",
@@ -71,8 +82,11 @@ class PayerAnswersParseBenchmark {
             assertThat(r.issues()).isEmpty();
             return r.claims().size();
         });
-        BenchmarkReport.line(String.format("payer answers parse: %,d transactions a file; 271 %,.0f transactions/s (%.1f MB); 277 X212 %,.0f transactions/s (%.1f MB)",
-                TRANSACTIONS, r271, Files.size(f271) / 1e6, r277, Files.size(f277) / 1e6));
+        double base271 = rate(f271, PayerAnswersParseBenchmark::transactionSets, n -> n);
+        double base277 = rate(f277, PayerAnswersParseBenchmark::transactionSets, n -> n);
+        BenchmarkReport.line(String.format("payer answers parse: %,d transactions a file; 271 %,.0f transactions/s (%.1f MB), baseline segment reader "
+                        + "%,.0f/s, ratio %.2f; 277 X212 %,.0f transactions/s (%.1f MB), baseline %,.0f/s, ratio %.2f",
+                TRANSACTIONS, r271, Files.size(f271) / 1e6, base271, base271 / r271, r277, Files.size(f277) / 1e6, base277, base277 / r277));
         assertThat(r271).as("271 transactions/s").isGreaterThanOrEqualTo(5_000);
         assertThat(r277).as("277 transactions/s").isGreaterThanOrEqualTo(5_000);
         Files.delete(f271);
