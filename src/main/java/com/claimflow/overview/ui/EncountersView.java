@@ -65,6 +65,12 @@ public class EncountersView extends VerticalLayout {
         go.setWidth("20em");
         go.addKeyPressListener(Key.ENTER, e -> openTyped(encounters, go));
         HorizontalLayout header = new HorizontalLayout(title, search, go);
+        if (current.get().groups().stream().anyMatch(java.util.Set.of("billers", "leads", "admins")::contains)) {
+            com.vaadin.flow.component.button.Button add = new com.vaadin.flow.component.button.Button("New encounter",
+                    e -> com.vaadin.flow.component.UI.getCurrent().navigate("encounters/new"));
+            add.setId("new-encounter");
+            header.add(add);
+        }
         header.setWidthFull();
         header.setAlignItems(FlexComponent.Alignment.CENTER);
         header.expand(title);
