@@ -284,6 +284,13 @@ public class ClaimService {
         if (!payerClaimNumber.strip().equals(claim.getPayerClaimNumber())) claim.carryPayerClaimNumber(payerClaimNumber.strip());
     }
 
+    /** The claims the payer gave this claim number (ICN), newest first; empty for a blank one. */
+    @Transactional(readOnly = true)
+    public List<Claim> numberedByPayer(String payerClaimNumber) {
+        if (payerClaimNumber == null || payerClaimNumber.isBlank()) return List.of();
+        return claims.findByPayerClaimNumberOrderByIdDesc(payerClaimNumber.strip()).stream().map(ClaimEntity::toRecord).toList();
+    }
+
     /** {@link #payerNumbered(long, String)} for bulk work (a remittance file): one update per claim whose number is new, no entity loaded. */
     public void payerNumberedAll(java.util.Map<Long, String> numbers) {
         java.time.Instant now = java.time.Instant.now();

@@ -21,6 +21,9 @@ public interface ClaimRepository extends JpaRepository<ClaimEntity, Long> {
             + "from claim c left join claim_line l on l.claim_id = c.id where c.id in (:ids) order by c.id, l.line_no")
     List<Object[]> summaries(@Param("ids") java.util.Collection<Long> ids);
 
+    /** The claims the payer numbered so (its claim control number, ICN), newest first. */
+    List<ClaimEntity> findByPayerClaimNumberOrderByIdDesc(String payerClaimNumber);
+
     /** The payer's claim number (ICN) it gave last, when it is another than the one on the claim. */
     @Modifying
     @Query("update Claim c set c.payerClaimNumber = :number, c.updatedAt = :at where c.id = :id "

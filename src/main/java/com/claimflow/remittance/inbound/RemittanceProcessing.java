@@ -164,7 +164,7 @@ public class RemittanceProcessing {
         List<RemittanceAdvice> advices = new ArrayList<>();
         for (ClaimPayment c : payments) {
             t.at = c.segmentNumber();
-            RemittanceAdvice a = prepare(fileId, payment, c, forwardedTo(matchOf(c, found), t.payerId, found), t);
+            RemittanceAdvice a = prepare(fileId, payment, c, forwardedTo(matchOf(c, found, t.payerId), t.payerId, found), t);
             if (a != null) advices.add(a);
         }
         for (PostingResult r : remittances.postAll(advices, found)) {
@@ -181,15 +181,33 @@ public class RemittanceProcessing {
      * to the replacement that is out with the payer, whose process waits for it; a reversal (CLP02 22) stays with the
      * original, whose payment it takes back. The replacement joins {@code found}, where posting reads it.
      */
-    private Optional<ClaimSummary> matchOf(ClaimPayment c, Map<Long, ClaimSummary> found) {
+    private Optional<ClaimSummary> matchOf(ClaimPayment c, Map<Long, ClaimSummary> found, String payerId) {
         Optional<ClaimSummary> named = AcknowledgementProcessing.claimOf(c.patientControlNumber())
-                .flatMap(ref -> Optional.ofNullable(found.get(ref[0])).filter(cl -> cl.version() == ref[1]));
+                .flatMap(ref -> Optional.ofNullable(found.get(ref[0])).filter(cl -> cl.version() == ref[1]))
+                .or(() -> byPayerClaimNumber(c, found, payerId));
         if (named.isEmpty() || named.get().status() != ClaimStatus.REPLACED || "22".equals(c.statusCode())) return named;
         Optional<ClaimSummary> replacement = claims.latestFor(named.get().encounterId())
                 .filter(r -> r.version() > named.get().version() && "7".equals(r.frequencyCode()) && AWAITING_PAYER.contains(r.status()))
                 .map(r -> claims.findAll(List.of(r.id())).get(r.id()));
         replacement.ifPresent(r -> found.put(r.id(), r));
         return replacement.or(() -> named);
+    }
+
+    /**
+     * A payment whose CLP01 names no claim of ours but whose CLP07 is the claim number the payer gave one of our claims
+     * (payers answer a replacement under the original's ICN): that claim, read only for such a payment. An ICN is the
+     * payer's own, so only a claim of the file's payer (REF*2U) counts, and only one still waiting for its answer or
+     * replaced by one that is.
+     */
+    private Optional<ClaimSummary> byPayerClaimNumber(ClaimPayment c, Map<Long, ClaimSummary> found, String payerId) {
+        if (c.payerClaimNumber() == null || c.payerClaimNumber().isBlank() || payerId == null) return Optional.empty();
+        return claims.numberedByPayer(c.payerClaimNumber()).stream()
+                .filter(n -> payerId.equals(n.payerId()) && (AWAITING_PAYER.contains(n.status()) || n.status() == ClaimStatus.REPLACED))
+                .findFirst().map(numbered -> {
+            ClaimSummary summary = claims.findAll(List.of(numbered.id())).get(numbered.id());
+            found.put(summary.id(), summary);
+            return summary;
+        });
     }
 
     /**

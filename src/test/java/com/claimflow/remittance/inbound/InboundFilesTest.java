@@ -260,6 +260,30 @@ class InboundFilesTest {
         assertThat(encounters.stage(encounters.get(original.encounterId()))).isEqualTo("CLOSED");
     }
 
+    /** The same, when the payer names only its own claim number (CLP07, the original's ICN) and a CLP01 that is not ours. */
+    @Test
+    void an835ThatNamesOnlyTheOriginalsIcnPostsToTheReplacement() {
+        Claim original = coded("I10", "99213 1 1");
+        remittances.acknowledge(original.id(), true, "ICN-ORIG-" + original.id(), null);
+        driver.runJobs();
+        remittances.post(new com.claimflow.remittance.RemittanceAdvice("ERA-R7-" + original.id(), original.id(), "ICN-ORIG-" + original.id(),
+                java.math.BigDecimal.ZERO, java.math.BigDecimal.ZERO, java.math.BigDecimal.ZERO, true, "CO", "16", "M51"));
+        driver.runJobs();
+        WorkItem task = driver.task(original.encounterId(), com.claimflow.intake.EncounterProcess.CORRECT_BILLING_DENIAL_TASK);
+        queues.complete(task.taskId(), Map.of("lines", "99213 1 115.00 1", "diagnoses", "I10", "memberId", original.memberId(),
+                "note", "resent with the referral on file"), new Worker("bella", Set.of("billers")));
+        driver.runJobs();
+        Claim replacement = claims.latestFor(original.encounterId()).orElseThrow();
+        remittances.acknowledge(replacement.id(), true, null, null);
+        driver.runJobs();
+
+        InboundResult r = receive(fresh(Fixtures.text("835-payment.x12").replace("CF900000003V1", "THEIRS-" + original.id())
+                .replace("2026325000119", "ICN-ORIG-" + original.id()), control++));
+        assertThat(r.status()).isEqualTo("PROCESSED");
+        assertThat(remittances.postingsFor(replacement.id())).extracting(PaymentPosting::getOutcome).containsExactly("PAID");
+        assertThat(claims.get(replacement.id()).status()).isEqualTo(ClaimStatus.PAID);
+    }
+
     @Test
     void an835ThatFailsHalfWayPostsNothingAndTheCorrectedFileMayComeWithTheSameNumbers() {
         Claim[] accepted = threeAcceptedClaims();
