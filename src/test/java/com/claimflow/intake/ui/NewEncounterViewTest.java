@@ -75,6 +75,16 @@ class NewEncounterViewTest extends KaribuTestBase {
     }
 
     @Test
+    void leadsAndAdminsGetThePageToo() {
+        login(uniqueUser("lead"), "leads");
+        navigate(NewEncounterView.class);
+        assertThat(_get(NewEncounterView.class).primary.payer.getListDataView().getItems()).contains("BCBS", "AETNA", "MCARE");
+        login(uniqueUser("admin"), "admins");
+        navigate(NewEncounterView.class);
+        _get(NewEncounterView.class);
+    }
+
+    @Test
     void codersAndComplianceDoNotGetThePage() {
         login(uniqueUser("coder"), "coders");
         navigate(NewEncounterView.class);
