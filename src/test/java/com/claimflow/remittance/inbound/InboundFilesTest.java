@@ -28,6 +28,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.BeforeEach;
@@ -230,15 +231,14 @@ class InboundFilesTest {
     }
 
     /**
-     * Payers answer a replacement (frequency 7) under the original claim's patient control number: the payment goes to
-     * the replacement that is out and moves its process; the replaced original keeps its denial.
+     * A claim the payer accepted as {@code icn} and denied (CO-16), corrected by a biller into a frequency-7 replacement
+     * that the payer accepted as {@code replacementIcn}: {original, replacement}.
      */
-    @Test
-    void an835ThatAnswersAReplacementUnderTheOriginalsNumberPostsToTheReplacement() {
+    private Claim[] deniedThenReplaced(String icn, String replacementIcn) {
         Claim original = coded("I10", "99213 1 1");
-        remittances.acknowledge(original.id(), true, "PCN-" + original.id(), null);
+        remittances.acknowledge(original.id(), true, icn, null);
         driver.runJobs();
-        remittances.post(new com.claimflow.remittance.RemittanceAdvice("ERA-R-" + original.id(), original.id(), "PCN-" + original.id(),
+        remittances.post(new com.claimflow.remittance.RemittanceAdvice("ERA-R-" + icn, original.id(), icn,
                 java.math.BigDecimal.ZERO, java.math.BigDecimal.ZERO, java.math.BigDecimal.ZERO, true, "CO", "16", "M51"));
         driver.runJobs();
         WorkItem task = driver.task(original.encounterId(), com.claimflow.intake.EncounterProcess.CORRECT_BILLING_DENIAL_TASK);
@@ -248,8 +248,19 @@ class InboundFilesTest {
         Claim replacement = claims.latestFor(original.encounterId()).orElseThrow();
         assertThat(replacement.frequencyCode()).isEqualTo("7");
         assertThat(claims.get(original.id()).status()).isEqualTo(ClaimStatus.REPLACED);
-        remittances.acknowledge(replacement.id(), true, "PCN-" + replacement.id(), null);
+        remittances.acknowledge(replacement.id(), true, replacementIcn, null);
         driver.runJobs();
+        return new Claim[] {original, replacement};
+    }
+
+    /**
+     * Payers answer a replacement (frequency 7) under the original claim's patient control number: the payment goes to
+     * the replacement that is out and moves its process; the replaced original keeps its denial.
+     */
+    @Test
+    void an835ThatAnswersAReplacementUnderTheOriginalsNumberPostsToTheReplacement() {
+        Claim[] claimed = deniedThenReplaced("PCN-" + UUID.randomUUID().toString().substring(0, 8), "PCN-R-" + UUID.randomUUID().toString().substring(0, 8));
+        Claim original = claimed[0], replacement = claimed[1];
 
         InboundResult r = receive(fresh(Fixtures.text("835-payment.x12").replace("CF900000003V1", pcn(original)), control++));
         assertThat(r.status()).isEqualTo("PROCESSED");
@@ -263,22 +274,12 @@ class InboundFilesTest {
     /** The same, when the payer names only its own claim number (CLP07, the original's ICN) and a CLP01 that is not ours. */
     @Test
     void an835ThatNamesOnlyTheOriginalsIcnPostsToTheReplacement() {
-        Claim original = coded("I10", "99213 1 1");
-        remittances.acknowledge(original.id(), true, "ICN-ORIG-" + original.id(), null);
-        driver.runJobs();
-        remittances.post(new com.claimflow.remittance.RemittanceAdvice("ERA-R7-" + original.id(), original.id(), "ICN-ORIG-" + original.id(),
-                java.math.BigDecimal.ZERO, java.math.BigDecimal.ZERO, java.math.BigDecimal.ZERO, true, "CO", "16", "M51"));
-        driver.runJobs();
-        WorkItem task = driver.task(original.encounterId(), com.claimflow.intake.EncounterProcess.CORRECT_BILLING_DENIAL_TASK);
-        queues.complete(task.taskId(), Map.of("lines", "99213 1 115.00 1", "diagnoses", "I10", "memberId", original.memberId(),
-                "note", "resent with the referral on file"), new Worker("bella", Set.of("billers")));
-        driver.runJobs();
-        Claim replacement = claims.latestFor(original.encounterId()).orElseThrow();
-        remittances.acknowledge(replacement.id(), true, null, null);
-        driver.runJobs();
+        String icn = "ICN-ORIG-" + UUID.randomUUID().toString().substring(0, 8);
+        Claim[] claimed = deniedThenReplaced(icn, null);
+        Claim original = claimed[0], replacement = claimed[1];
 
         InboundResult r = receive(fresh(Fixtures.text("835-payment.x12").replace("CF900000003V1", "THEIRS-" + original.id())
-                .replace("2026325000119", "ICN-ORIG-" + original.id()), control++));
+                .replace("2026325000119", icn), control++));
         assertThat(r.status()).isEqualTo("PROCESSED");
         assertThat(remittances.postingsFor(replacement.id())).extracting(PaymentPosting::getOutcome).containsExactly("PAID");
         assertThat(claims.get(replacement.id()).status()).isEqualTo(ClaimStatus.PAID);
