@@ -64,11 +64,37 @@ public class EncounterService {
      */
     @Transactional
     public Encounter open(EncounterRequest request) {
-        checkShape(request);
+        Checked checked = check(request);
         Optional<EncounterEntity> existing = encounters.findByExternalId(request.externalId().trim());
         if (existing.isPresent()) {
             throw duplicate(existing.get());
         }
+        return write(request, checked);
+    }
+
+    /** What {@link #check} learned and {@link #open} writes: the coverages in payer order and the primary payer. */
+    private record Checked(List<CoverageOnFile> coverages, Payer payer) {
+    }
+
+    /**
+     * Everything {@link #open} checks before it writes, without writing: the request's shape, its payers, providers and
+     * institutional data. A batch checks every row first so that a refused row never leaves half its work behind.
+     *
+     * @throws BadInputException naming the field
+     */
+    @Transactional(readOnly = true)
+    public void validate(EncounterRequest request) {
+        check(request);
+    }
+
+    /** The encounter that has this external id (the EHR's visit number), if one was opened. */
+    @Transactional(readOnly = true)
+    public Optional<Encounter> findByExternalId(String externalId) {
+        return encounters.findByExternalId(externalId.trim()).map(this::record);
+    }
+
+    private Checked check(EncounterRequest request) {
+        checkShape(request);
         List<CoverageOnFile> coverages = checkCoverages(request);
         Payer payer = null;
         List<EncounterRequest.Insurance> given = request.insurances();
@@ -91,6 +117,12 @@ public class EncounterService {
         }
         checkReferringName(request);
         checkInstitutional(request);
+        return new Checked(coverages, payer);
+    }
+
+    private Encounter write(EncounterRequest request, Checked checked) {
+        List<CoverageOnFile> coverages = checked.coverages();
+        Payer payer = checked.payer();
         EncounterEntity encounter;
         try {
             encounter = encounters.saveAndFlush(new EncounterEntity(request));

@@ -4,6 +4,7 @@ import com.claimflow.base.ui.Facts;
 import com.claimflow.base.ui.Formats;
 import com.claimflow.coding.Coding;
 import com.claimflow.coding.CodingProcess;
+import com.claimflow.coding.CapturedCharges;
 import com.claimflow.coding.CodingService;
 import com.claimflow.coding.ProcedureLine;
 import com.claimflow.coding.ProviderQueries;
@@ -30,8 +31,10 @@ public class CodingPanel implements TaskPanel {
     private final CodingService coding;
     private final ReferenceService reference;
     private final ProviderQueries queries;
+    private final CapturedCharges captured;
 
-    public CodingPanel(CodingService coding, ReferenceService reference, ProviderQueries queries) {
+    public CodingPanel(CodingService coding, ReferenceService reference, ProviderQueries queries, CapturedCharges captured) {
+        this.captured = captured;
         this.coding = coding;
         this.reference = reference;
         this.queries = queries;
@@ -68,9 +71,17 @@ public class CodingPanel implements TaskPanel {
     @Override
     public void prefill(TaskContext task, TaskForm form) {
         if (!CodingProcess.TASKS_WITH_CODES.contains(task.item().taskType()) && !Roles.CODERS.equals(task.item().queue())) return;
-        coding.codingOf(task.item().encounterId()).ifPresent(c -> {
-            form.setValueIfEmpty("diagnosisCodes", String.join(", ", c.diagnoses()));
-            form.setValueIfEmpty("procedureLines", c.procedures().stream().map(ProcedureLine::format).collect(Collectors.joining("\n")));
+        long encounterId = task.item().encounterId();
+        var coded = coding.codingOf(encounterId);
+        if (coded.isPresent()) {
+            form.setValueIfEmpty("diagnosisCodes", String.join(", ", coded.get().diagnoses()));
+            form.setValueIfEmpty("procedureLines", coded.get().procedures().stream().map(ProcedureLine::format).collect(Collectors.joining("\n")));
+            return;
+        }
+        // not coded yet: start from the charges the clinical system sent, for the coder to check
+        captured.draftOf(encounterId).ifPresent(d -> {
+            form.setValueIfEmpty("diagnosisCodes", String.join(", ", d.diagnoses()));
+            form.setValueIfEmpty("procedureLines", d.procedures().stream().map(ProcedureLine::format).collect(Collectors.joining("\n")));
         });
     }
 

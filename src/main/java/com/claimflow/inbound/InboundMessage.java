@@ -1,0 +1,8 @@
+package com.claimflow.inbound;
+
+import java.time.Instant;
+
+/** A stored message, without its body ({@link InboundMessages#body(long)} reads that). */
+public record InboundMessage(long id, Channel channel, String messageKey, String sender, Instant receivedAt, String contentType, int bodyBytes,
+                             Outcome outcome, Long encounterId, String externalId, String problemField, String problem) {
+}

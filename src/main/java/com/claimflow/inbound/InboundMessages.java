@@ -1,0 +1,127 @@
+package com.claimflow.inbound;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The messages encounters arrived by, kept as received (table {@code inbound_message}). A message is stored before
+ * anything is read from it and settled with its outcome in the same transaction as the encounter it opens; a refused
+ * message is stored on its own, so nothing sent is ever lost. Bodies up to {@link #MAX_KEPT_CHARS} characters are
+ * kept; a larger one (refused by every channel) keeps its size only.
+ */
+@Service
+public class InboundMessages {
+    /** The largest body kept as received: 10 Mi characters, above every channel's own limit. */
+    public static final int MAX_KEPT_CHARS = 10 * 1024 * 1024;
+    private static final String COLUMNS = "id, channel, message_key, sender, received_at, content_type, body_bytes, outcome, encounter_id, "
+            + "external_id, problem_field, problem";
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    public InboundMessages(JdbcTemplate jdbc, Optional<Clock> clock) {
+        this.jdbc = jdbc;
+        this.clock = clock.orElse(Clock.systemDefaultZone());
+    }
+
+    /**
+     * Stores a message as received with a provisional outcome. With {@code accepted} its channel and message key are
+     * claimed: the same key again fails with a {@link org.springframework.dao.DuplicateKeyException}.
+     */
+    long store(Received r, Outcome outcome, boolean accepted) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        String body = r.body();
+        int bytes = body == null ? 0 : body.getBytes(StandardCharsets.UTF_8).length;
+        String kept = body == null || body.length() > MAX_KEPT_CHARS ? null : body;
+        jdbc.update(c -> {
+            PreparedStatement ps = c.prepareStatement("INSERT INTO inbound_message (channel, message_key, accepted_key, sender, received_at, "
+                    + "content_type, body, body_bytes, outcome) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS);
+            ps.setString(1, r.channel().name());
+            ps.setString(2, clip(r.messageKey(), 200));
+            ps.setString(3, accepted ? acceptedKey(r) : null);
+            ps.setString(4, clip(r.sender(), 200));
+            ps.setTimestamp(5, Timestamp.from(clock.instant()));
+            ps.setString(6, clip(r.contentType(), 100));
+            ps.setString(7, kept);
+            ps.setInt(8, bytes);
+            ps.setString(9, outcome.name());
+            return ps;
+        }, key);
+        return key.getKey().longValue();
+    }
+
+    /** Records what became of a stored message. */
+    void settle(long id, Outcome outcome, Long encounterId, String externalId, String problemField, String problem) {
+        jdbc.update("UPDATE inbound_message SET outcome = ?, encounter_id = ?, external_id = ?, problem_field = ?, problem = ?, "
+                        + "accepted_key = CASE WHEN ? THEN accepted_key END WHERE id = ?",
+                outcome.name(), encounterId, clip(externalId, 64), clip(problemField, 200), clip(problem, 2000), outcome.accepted(), id);
+    }
+
+    /** The accepted message that claimed this message's key before, if any. */
+    @Transactional(readOnly = true)
+    public Optional<InboundMessage> acceptedBefore(Received r) {
+        if (r.messageKey() == null) return Optional.empty();
+        return jdbc.query("SELECT " + COLUMNS + " FROM inbound_message WHERE accepted_key = ?", InboundMessages::row, acceptedKey(r))
+                .stream().findFirst();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<InboundMessage> find(long id) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM inbound_message WHERE id = ?", InboundMessages::row, id).stream().findFirst();
+    }
+
+    /** The message's text as received, if it was small enough to keep. */
+    @Transactional(readOnly = true)
+    public Optional<String> body(long id) {
+        return jdbc.query("SELECT body FROM inbound_message WHERE id = ?", (rs, n) -> rs.getString(1), id).stream()
+                .filter(b -> b != null).findFirst();
+    }
+
+    /** Every message about the encounter, oldest first: the one that opened it, repeats, added charges. */
+    @Transactional(readOnly = true)
+    public List<InboundMessage> ofEncounter(long encounterId) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM inbound_message WHERE encounter_id = ? ORDER BY id", InboundMessages::row, encounterId);
+    }
+
+    /** The newest messages, refused ones among them, for the interface monitor. */
+    @Transactional(readOnly = true)
+    public List<InboundMessage> recent(Channel channel, boolean refusedOnly, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM inbound_message WHERE 1 = 1");
+        List<Object> args = new java.util.ArrayList<>();
+        if (channel != null) {
+            sql.append(" AND channel = ?");
+            args.add(channel.name());
+        }
+        if (refusedOnly) sql.append(" AND outcome = 'REFUSED'");
+        sql.append(" ORDER BY id DESC LIMIT ?");
+        args.add(Math.max(1, Math.min(limit, 1000)));
+        return jdbc.query(sql.toString(), InboundMessages::row, args.toArray());
+    }
+
+    static String acceptedKey(Received r) {
+        return clip(r.channel().name() + ":" + r.messageKey(), 212);
+    }
+
+    private static String clip(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+
+    private static InboundMessage row(ResultSet rs, int n) throws SQLException {
+        long encounterId = rs.getLong("encounter_id");
+        Long encounter = rs.wasNull() ? null : encounterId;
+        return new InboundMessage(rs.getLong("id"), Channel.valueOf(rs.getString("channel")), rs.getString("message_key"), rs.getString("sender"),
+                rs.getTimestamp("received_at").toInstant(), rs.getString("content_type"), rs.getInt("body_bytes"), Outcome.valueOf(rs.getString("outcome")),
+                encounter, rs.getString("external_id"), rs.getString("problem_field"), rs.getString("problem"));
+    }
+}
