@@ -95,11 +95,16 @@ public class InboundIntake {
     }
 
     private Receipt openHere(Received r, IncomingEncounter in) {
-        Encounter e = encounters.open(in.request());
+        Encounter e;
+        try {
+            e = encounters.open(in.request());
+        } catch (BadInputException bad) {
+            throw new BadInputException(in.locate().apply(bad.field()), bad.reason());
+        }
         charges.check(e.dateOfService(), e.claimType(), in.diagnoses(), in.charges());
         long id = messages.store(r, Outcome.OPENED, e.id(), e.externalId(), null, null);
         charges.capture(e.id(), id, in.diagnoses(), in.charges());
-        audit.record(r.sender(), OPENED_ENCOUNTER, e.id(), null, describe(r, id, Outcome.OPENED));
+        audit.record(actor(r), OPENED_ENCOUNTER, e.id(), null, describe(r, id, Outcome.OPENED));
         return new Receipt(id, Outcome.OPENED, e.id(), e.externalId(), null, null);
     }
 
@@ -122,7 +127,7 @@ public class InboundIntake {
                 charges.check(e.dateOfService(), e.claimType(), diagnoses, lines);
                 long id = messages.store(r, Outcome.CHARGES_ADDED, e.id(), e.externalId(), null, null);
                 charges.capture(e.id(), id, diagnoses, lines);
-                audit.record(r.sender(), CHARGES_CAPTURED, e.id(), null, describe(r, id, Outcome.CHARGES_ADDED) + ": " + lines.size()
+                audit.record(actor(r), CHARGES_CAPTURED, e.id(), null, describe(r, id, Outcome.CHARGES_ADDED) + ": " + lines.size()
                         + " charge line(s), " + diagnoses.size() + " diagnosis code(s)");
                 return new Receipt(id, Outcome.CHARGES_ADDED, e.id(), e.externalId(), null, null);
             }));
@@ -156,7 +161,7 @@ public class InboundIntake {
         try {
             return tx.execute(s -> {
                 long id = messages.store(r, outcome, encounterId, externalId, field, problem);
-                audit.record(r.sender(), RECEIVED_MESSAGE, encounterId, null,
+                audit.record(actor(r), RECEIVED_MESSAGE, encounterId, null,
                         describe(r, id, outcome) + (problem == null ? "" : ": " + (field == null ? "" : field + ": ") + problem));
                 return new Receipt(id, outcome, encounterId, externalId, field, problem);
             });
@@ -168,6 +173,11 @@ public class InboundIntake {
 
     static Receipt receipt(InboundMessage m) {
         return new Receipt(m.id(), m.outcome(), m.encounterId(), m.externalId(), m.problemField(), m.problem());
+    }
+
+    /** The audit trail's actor column holds 64 characters: an interface's name is cut there, the message keeps it whole. */
+    private static String actor(Received r) {
+        return r.sender().length() <= 64 ? r.sender() : r.sender().substring(0, 64);
     }
 
     private static String describe(Received r, long id, Outcome outcome) {
