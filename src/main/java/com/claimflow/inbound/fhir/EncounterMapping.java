@@ -581,33 +581,32 @@ final class EncounterMapping {
     }
 
     /**
-     * Charge lines: each billable ChargeItem (units from quantity, diagnoses from reason or its Procedure's), then each
-     * completed Procedure no ChargeItem bills (one unit, diagnoses from reasonReference/reasonCode).
+     * Charge lines in the bundle's order: each billable ChargeItem (units from quantity, diagnoses from reason or its
+     * Procedure's) and each completed Procedure no ChargeItem bills (one unit, diagnoses from reasonReference/reasonCode).
      */
     private List<Charge> charges(Entry enc, Entry pat, List<Diagnosis> diagnoses, Map<String, Integer> positions) {
-        List<Charge> charges = new ArrayList<>();
         Set<Entry> billed = new HashSet<>();
         for (Entry e : bundle.of(ChargeItem.class)) {
-            ChargeItem item = (ChargeItem) e.resource();
-            if (item.hasStatus() && SKIPPED_STATUS.contains(item.getStatus().toCode())) continue;
-            if (item.hasSubject() && bundle.resolve(item.getSubject()).filter(s -> s != pat).isPresent()) continue;
-            List<Integer> pointers = new ArrayList<>(pointersOf(e, item.getReason(), "reason", positions));
-            for (int i = 0; i < item.getService().size(); i++) {
-                Optional<Entry> service = bundle.resolve(item.getService().get(i));
-                if (service.isPresent() && service.get().resource() instanceof Procedure p) {
-                    billed.add(service.get());
-                    if (pointers.isEmpty()) pointers.addAll(procedurePointers(service.get(), p, positions));
-                }
-            }
-            int units = units(e, item);
-            charges.add(new Charge(line(e, item.getCode(), item.getExtension(), units, pointers), e.path("code")));
+            for (Reference service : ((ChargeItem) e.resource()).getService()) bundle.resolve(service).ifPresent(billed::add);
         }
-        for (Entry e : bundle.of(Procedure.class)) {
-            Procedure p = (Procedure) e.resource();
-            if (billed.contains(e)) continue;
-            if (p.hasStatus() && (SKIPPED_STATUS.contains(p.getStatus().toCode()) || p.getStatus() == Procedure.ProcedureStatus.PREPARATION)) continue;
-            if (p.hasSubject() && bundle.resolve(p.getSubject()).filter(s -> s != pat).isPresent()) continue;
-            charges.add(new Charge(line(e, p.getCode(), p.getExtension(), 1, procedurePointers(e, p, positions)), e.path("code")));
+        List<Charge> charges = new ArrayList<>();
+        for (Entry e : bundle.all()) {
+            if (e.resource() instanceof ChargeItem item) {
+                if (item.hasStatus() && SKIPPED_STATUS.contains(item.getStatus().toCode())) continue;
+                if (item.hasSubject() && bundle.resolve(item.getSubject()).filter(s -> s != pat).isPresent()) continue;
+                List<Integer> pointers = new ArrayList<>(pointersOf(e, item.getReason(), "reason", positions));
+                for (Reference ref : item.getService()) {
+                    Optional<Entry> service = bundle.resolve(ref);
+                    if (pointers.isEmpty() && service.isPresent() && service.get().resource() instanceof Procedure p) {
+                        pointers.addAll(procedurePointers(service.get(), p, positions));
+                    }
+                }
+                charges.add(new Charge(line(e, item.getCode(), item.getExtension(), units(e, item), pointers), e.path("code")));
+            } else if (e.resource() instanceof Procedure p && !billed.contains(e)) {
+                if (p.hasStatus() && (SKIPPED_STATUS.contains(p.getStatus().toCode()) || p.getStatus() == Procedure.ProcedureStatus.PREPARATION)) continue;
+                if (p.hasSubject() && bundle.resolve(p.getSubject()).filter(s -> s != pat).isPresent()) continue;
+                charges.add(new Charge(line(e, p.getCode(), p.getExtension(), 1, procedurePointers(e, p, positions)), e.path("code")));
+            }
         }
         return charges;
     }

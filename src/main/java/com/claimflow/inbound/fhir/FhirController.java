@@ -104,11 +104,11 @@ public class FhirController {
         String body = boundedBody(request, limit);
         if (body == null) {
             Receipt refused = intake.refuse(new Received(Channel.FHIR, null, sender, contentType, null), null, "Bundle",
-                    "the body is larger than " + settings.maxBundleSize() + " (claimflow.fhir.max-bundle-size)");
+                    "the body is larger than " + limitText() + " (claimflow.fhir.max-bundle-size)");
             HttpHeaders close = new HttpHeaders();
             close.set(HttpHeaders.CONNECTION, "close");
             return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).headers(close).contentType(FHIR_JSON)
-                    .body(encode(issue(IssueType.TOOCOSTLY, "Bundle", "the body is larger than " + settings.maxBundleSize() + " ("
+                    .body(encode(issue(IssueType.TOOCOSTLY, "Bundle", "the body is larger than " + limitText() + " ("
                             + limit + " bytes, claimflow.fhir.max-bundle-size): send one visit per bundle", refused.messageId())));
         }
         Bundle bundle;
@@ -118,7 +118,7 @@ public class FhirController {
             Receipt refused = intake.refuse(new Received(Channel.FHIR, null, sender, contentType, body), null, e.field(), e.reason());
             return outcome(HttpStatus.BAD_REQUEST, typeOf(e), e.field(), e.reason(), refused.messageId());
         }
-        Received received = new Received(Channel.FHIR, bundles.messageKey(bundle), sender, contentType, body);
+        Received received = new Received(Channel.FHIR, messageKey(bundle, body), sender, contentType, body);
         EncounterMapping.Mapped mapped;
         try {
             mapped = bundles.read(bundle);
@@ -143,6 +143,25 @@ public class FhirController {
             answer = readBack.encounter(receipt.encounterId());
         }
         return ResponseEntity.status(status).location(location).contentType(FHIR_JSON).body(encode(answer));
+    }
+
+    /**
+     * Bundle.identifier, else the body's SHA-256: the same bundle sent again is recognised either way, and two bundles
+     * without identifier never share a key (the inbound store claims one key per channel and message id).
+     */
+    private String messageKey(Bundle bundle, String body) {
+        String key = bundles.messageKey(bundle);
+        if (key != null) return key;
+        try {
+            return "sha256:" + java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
+    }
+
+    private String limitText() {
+        long bytes = settings.maxBundleSize().toBytes();
+        return bytes % (1024 * 1024) == 0 ? bytes / (1024 * 1024) + " MB" : bytes + " bytes";
     }
 
     /** Reads at most {@code limit} bytes: null when the body is longer (by its Content-Length, or once one byte past the limit is read). */

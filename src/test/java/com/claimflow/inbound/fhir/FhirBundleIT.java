@@ -201,6 +201,10 @@ class FhirBundleIT extends ApiTestBase {
         HttpResponse<String> again = post("ben", "/fhir/Bundle", "application/json", fixture("visit-collection.json", visit));
         assertThat(again.statusCode()).isEqualTo(200);
         assertThat(again.headers().firstValue("Location").orElseThrow()).endsWith("/fhir/Encounter/" + e.id());
+
+        // neither has a Bundle.identifier: another visit's bundle is another message
+        HttpResponse<String> other = post("ben", "/fhir/Bundle", "application/json", fixture("visit-collection.json", visit + "-2"));
+        assertThat(other.statusCode()).as(other.body()).isEqualTo(201);
     }
 
     @Test
@@ -322,7 +326,7 @@ class FhirBundleIT extends ApiTestBase {
 
         assertThat(encounters.count()).isEqualTo(before);
         InboundMessage kept = messages.recent(Channel.FHIR, true, 1).get(0);
-        assertThat(kept.problem()).contains("larger than 10MB");
+        assertThat(kept.problem()).contains("larger than 10 MB");
         assertThat(messages.body(kept.id())).isEmpty();
     }
 
