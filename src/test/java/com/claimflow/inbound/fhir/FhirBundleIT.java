@@ -311,6 +311,56 @@ class FhirBundleIT extends ApiTestBase {
     }
 
     @Test
+    void oddBundlesGetAnOperationOutcomeAndNeverA500() throws Exception {
+        String visit = "O-" + UUID.randomUUID();
+        String good = fixture("visit-transaction.json", visit);
+        String deep = "{\"url\": \"urn:x\", \"extension\": [".repeat(3000) + "{\"url\": \"urn:x\", \"valueString\": \"x\"}" + "]}".repeat(3000);
+        List<String> bodies = List.of(
+                "{\"resourceType\": \"Bundle\", \"type\": \"transaction\"}",
+                "{\"resourceType\": \"Bundle\", \"type\": \"collection\", \"entry\": [{}]}",
+                "{\"resourceType\": \"Bundle\"}",
+                "{}",
+                "null",
+                "\"Bundle\"",
+                good.replace("\"value\": 2", "\"value\": 1.5"),
+                good.replace("\"value\": 2", "\"value\": 1e400"),
+                good.replace("\"value\": 2", "\"value\": -3"),
+                good.replace("\"birthDate\": \"1980-02-29\"", "\"birthDate\": 5"),
+                good.replace("\"Testperson\"", "\"Test\\u0000person\""),
+                good.replace("\"Testperson\"", "\"" + "x".repeat(20_000) + "\""),
+                good.replace(visit, "V".repeat(20_000)),
+                good.replace("\"data\": \"U3", "\"data\": \"!!U3"),
+                good.replace("\"${dos}T09:30:00-05:00\"".replace("${dos}", LocalDate.now().minusDays(3).toString()), "\"2026\""),
+                good.replace("\"period\"", "\"period\": {\"start\": \"1900-01-01\"}, \"length\""),
+                good.replace("urn:uuid:7c1a0f2e-0001-4a1e-9a51-000000000008\"}, \"rank\": 2", "urn:uuid:nowhere\"}, \"rank\": 2"),
+                good.replace("\"subject\": {\"reference\": \"urn:uuid:7c1a0f2e-0001-4a1e-9a51-000000000001\"},\n        \"participant\"",
+                        "\"subject\": {\"reference\": \"urn:uuid:7c1a0f2e-0001-4a1e-9a51-000000000003\"},\n        \"participant\""),
+                good.replace("\"code\": \"self\"", "\"code\": \"cousin\""),
+                good.replace("\"code\": \"self\"", "\"code\": \"child\""),
+                good.replace("\"order\": 1", "\"order\": 7"),
+                good.replace("\"code\": \"59\"", "\"code\": \"5\""),
+                good.replace("\"code\": \"AMB\"", "\"code\": \"XYZ\""),
+                good.replace("\"status\": \"finished\"", "\"status\": \"cancelled\""),
+                good.replace("\"name\": \"Blue Cross Blue Shield (synthetic)\"", "\"name\": \"B\", \"extension\": [" + deep + "]"),
+                good.replace("\"contentType\": \"text/plain\"", "\"contentType\": \"application/pdf\""));
+        long before = encounters.count();
+        List<String> failures = new ArrayList<>();
+        for (int i = 0; i < bodies.size(); i++) {
+            HttpResponse<String> r = post("bella", "/fhir/Bundle", "application/fhir+json", bodies.get(i));
+            if (r.statusCode() >= 500 || r.statusCode() < 400) {
+                failures.add("#" + i + ": " + r.statusCode() + " " + r.body().substring(0, Math.min(300, r.body().length())));
+                continue;
+            }
+            OperationOutcome o = fhir.newJsonParser().parseResource(OperationOutcome.class, r.body());
+            if (!o.getIssueFirstRep().hasDiagnostics()) failures.add("#" + i + ": no diagnostics: " + r.body());
+        }
+        assertThat(failures).isEmpty();
+        HttpResponse<String> xml = post("bella", "/fhir/Bundle", "application/fhir+xml", "<Bundle xmlns=\"http://hl7.org/fhir\"/>");
+        assertThat(xml.statusCode()).isEqualTo(415);
+        assertThat(encounters.count()).isEqualTo(before);
+    }
+
+    @Test
     void aTwentyMegabyteBundleIsRefusedWith413WithoutBeingReadWhole() throws Exception {
         long before = encounters.count();
         String declared = exchange("POST /fhir/Bundle HTTP/1.1\r\nHost: localhost\r\nAuthorization: " + basic("bella")
