@@ -55,7 +55,8 @@ public class SecurityConfig {
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, CamundaIdentityAuthenticationProvider users) throws Exception {
-        return http.securityMatcher(path("/api/**"))
+        // the FHIR endpoint (inbound.fhir) is an API too: interface accounts with HTTP Basic, no session, no CSRF
+        return http.securityMatcher(RequestMatchers.anyOf(path("/api/**"), path("/fhir"), path("/fhir/**")))
                 .authenticationProvider(users)
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
                 .httpBasic(b -> b.authenticationEntryPoint(new LoginThrottleEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED))))
