@@ -128,6 +128,35 @@ class IntakeBatchIT extends ApiTestBase {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM encounter WHERE external_id LIKE ?", Integer.class, "B-" + run + "-%")).isEqualTo(2);
     }
 
+    private String bundleLine(String visit) throws Exception {
+        try (var in = getClass().getResourceAsStream("/fhir/visit-transaction.json")) {
+            String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).replace("${visit}", visit)
+                    .replace("${bundleId}", "NB-" + visit).replace("${dos}", dos.toString());
+            return json.writeValueAsString(json.readTree(text)); // one line
+        }
+    }
+
+    @Test
+    void anNdjsonOfFhirBundlesOpensEachVisitAndABrokenLineIsRefusedAlone() throws Exception {
+        String ndjson = bundleLine("N-" + run + "-1") + "\n\n" + "{\"resourceType\": \"Patient\"}\n"
+                + bundleLine("N-" + run + "-2").replace("\"BCBS\"", "\"NOPE\"") + "\n" + bundleLine("N-" + run + "-3") + "\n";
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(new MediaType("application", "x-ndjson"));
+        ResponseEntity<String> accepted = as("bella").exchange("/api/intake/batches?name=visits.ndjson", HttpMethod.POST,
+                new HttpEntity<>(ndjson.getBytes(java.nio.charset.StandardCharsets.UTF_8), headers), String.class);
+        JsonNode done = finished(accepted);
+        assertThat(done.get("format").asText()).isEqualTo("NDJSON");
+        assertThat(done.get("totalRows").asInt()).isEqualTo(4);
+        assertThat(done.get("opened").asInt()).as(batches.report(done.get("id").asLong())).isEqualTo(2);
+        String report = batches.report(done.get("id").asLong());
+        assertThat(report).contains("visits.ndjson line 3 resourceType").contains("visits.ndjson line 4 Bundle.entry[2].resource(Coverage/cov1).payor");
+        long first = encounters.findByExternalId("N-" + run + "-1").orElseThrow().id();
+        assertThat(captured.draftOf(first)).isPresent();
+        assertThat(encounters.findByExternalId("N-" + run + "-2")).isEmpty();
+        assertThat(jdbc.queryForObject("SELECT message_key FROM inbound_message WHERE batch_id = ? AND batch_row = 1", String.class,
+                done.get("id").asLong())).endsWith("|NB-N-" + run + "-1");
+    }
+
     @Test
     void aFileWithAWrongHeaderIsRefusedWholeNamingTheColumnAndIsKept() throws Exception {
         String csv = HEADER.replace("payer_id", "payer") + "\n" + row("1", "BCBS", "I10", "99213") + "\n";
