@@ -45,9 +45,18 @@ record Header(char fieldSeparator, String encodingCharacters, String sendingAppl
         return h;
     }
 
-    /** The interface that sent it: "hl7:" + MSH-3 + "^" + MSH-4, as the audit trail names it. */
+    /** The interface that sent it: "hl7:" + MSH-3 + "^" + MSH-4, as the audit trail names it (its actor column holds 64). */
     String sender() {
-        return "hl7:" + sendingApplication + "^" + sendingFacility;
+        return clip64("hl7:" + sendingApplication + "^" + sendingFacility);
+    }
+
+    /** The sender of a message without a readable MSH: the connection's address. */
+    static String unknownSenderAt(String peer) {
+        return clip64("hl7:unknown interface at " + peer);
+    }
+
+    private static String clip64(String s) {
+        return s.length() <= 64 ? s : s.substring(0, 64);
     }
 
     /** The key of idempotency: sending application, facility and MSH-10. */

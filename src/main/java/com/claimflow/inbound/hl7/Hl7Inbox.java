@@ -75,7 +75,7 @@ class Hl7Inbox {
         try {
             h = Header.read(text);
         } catch (Hl7Problem p) {
-            keep(new Received(Channel.HL7V2, null, "hl7:unknown interface at " + peer, CONTENT_TYPE, received), null, p);
+            keep(new Received(Channel.HL7V2, null, Header.unknownSenderAt(peer), CONTENT_TYPE, received), null, p);
             return Hl7Ack.refuse(null, p);
         }
         Received r = new Received(Channel.HL7V2, h.messageKey(), h.sender(), CONTENT_TYPE, received);
@@ -115,7 +115,7 @@ class Hl7Inbox {
         } catch (Hl7Problem unreadable) {
             // kept under the connection's address
         }
-        String sender = h == null ? "hl7:unknown interface at " + peer : h.sender();
+        String sender = h == null ? Header.unknownSenderAt(peer) : h.sender();
         keep(new Received(Channel.HL7V2, h == null ? null : h.messageKey(), sender, CONTENT_TYPE, text), null, p);
         return Hl7Ack.refuse(h, p);
     }
