@@ -14,6 +14,7 @@ import com.claimflow.coding.CapturedCharges.Diagnosis;
 import com.claimflow.inbound.Channel;
 import com.claimflow.inbound.InboundIntake;
 import com.claimflow.inbound.IncomingEncounter;
+import com.claimflow.inbound.Outcome;
 import com.claimflow.inbound.Receipt;
 import com.claimflow.inbound.Received;
 import com.claimflow.intake.Encounter;
@@ -200,7 +201,12 @@ class Hl7Inbox {
         } catch (BadInputException bad) {
             throw problem(bad.field(), bad.reason());
         }
-        return answer(h, intake.open(r, new IncomingEncounter(mapped.request(), dx, lines)), mapped::locate);
+        Receipt receipt = intake.open(r, new IncomingEncounter(mapped.request(), dx, lines));
+        if (receipt.outcome() == Outcome.ALREADY_THERE && !(dx.isEmpty() && lines.isEmpty())) {
+            // another message opened the visit in the meantime: this one's charges join it rather than being dropped
+            receipt = intake.addCharges(r, mapped.request().externalId(), "PV1-19", dx, lines);
+        }
+        return answer(h, receipt, mapped::locate);
     }
 
     /**

@@ -261,6 +261,25 @@ class Hl7MllpIT {
     }
 
     @Test
+    void dftsArrivingTogetherForANewVisitOpenItOnceAndLoseNoCharges() throws Exception {
+        String visit = newVisit();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Callable<String>> sends = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                byte[] frame = framed(load("dft-p03-new-visit.hl7", visit, newMessageId()));
+                sends.add(() -> sendRaw(frame, false));
+            }
+            for (Future<String> f : pool.invokeAll(sends, 2, TimeUnit.MINUTES)) assertThat(Ack.of(f.get()).code()).as(f.get()).isEqualTo("AA");
+        } finally {
+            pool.shutdownNow();
+        }
+        Integer opened = jdbc.queryForObject("SELECT COUNT(*) FROM encounter WHERE external_id = ?", Integer.class, visit);
+        assertThat(opened).isEqualTo(1);
+        assertThat(chargeRows(encounters.findByExternalId(visit).orElseThrow().id())).as("four messages, four postings").isEqualTo(4);
+    }
+
+    @Test
     void anUnknownPayerIsAnsweredAeNamingIn1ThreeAndOpensNothing() throws Exception {
         String visit = newVisit();
         Ack ack = send(withField(load("adt-a04.hl7", visit, newMessageId()), "IN1", 1, 3, "NOPE"));
