@@ -71,7 +71,7 @@ class Hl7Inbox {
 
     /** The ACK for a message as received; {@code peer} names the connection when the message has no readable MSH. */
     String handle(String received, String peer) {
-        String text = received.replace("\r\n", "\r").replace('\n', '\r');
+        String text = received.replace("\r\n", "\r").replace('\n', '\r').stripLeading();
         Header h;
         try {
             h = Header.read(text);
