@@ -212,6 +212,35 @@ class Hl7MllpIT {
     }
 
     @Test
+    void chargesForAVisitTheCoderHasCodedAreAnsweredAeAndAddNothing() throws Exception {
+        String visit = newVisit();
+        Encounter e = registered(visit);
+        driver.runJobs();
+        driver.code(e.id(), "I10", "99213 1 1");
+
+        Ack ack = send(load("dft-p03.hl7", visit, newMessageId()));
+
+        assertThat(ack.code()).isEqualTo("AE");
+        assertThat(ack.location()).isEqualTo("PV1^1^19^1");
+        assertThat(ack.error()).as("table 0357: application record locked").isEqualTo("206");
+        assertThat(ack.text()).contains("already coded");
+        assertThat(chargeRows(e.id())).isZero();
+    }
+
+    @Test
+    void anA04WithTheSpousesPlanAndASecondaryOpensBothCoverages() throws Exception {
+        String visit = newVisit();
+        Ack ack = send(load("adt-a04-two-coverages.hl7", visit, newMessageId()));
+
+        assertThat(ack.code()).as(ack.toString()).isEqualTo("AA");
+        Encounter e = encounters.findByExternalId(visit).orElseThrow();
+        assertThat(e.coverages()).extracting(c -> c.order(), c -> c.payerId(), c -> c.relationship())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, "BCBS", "01"), org.assertj.core.groups.Tuple.tuple(2, "AETNA", "18"));
+        assertThat(e.coverages().get(0).subscriber().name()).isEqualTo("Example, Sam");
+        assertThat(e.priorAuthorization()).isEqualTo("PA-778899");
+    }
+
+    @Test
     void aDftForAVisitNotYetRegisteredOpensItWithItsCharges() throws Exception {
         String visit = newVisit();
 
