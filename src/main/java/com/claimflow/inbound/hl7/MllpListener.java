@@ -48,6 +48,8 @@ public class MllpListener implements SmartLifecycle {
     private final Hl7Inbox inbox;
     private final Hl7Settings settings;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    /** Connections whose message is being processed: stopping lets them answer first. */
+    private final Set<Socket> busy = ConcurrentHashMap.newKeySet();
     private volatile ServerSocket server;
     private volatile ThreadPoolExecutor workers;
     private volatile Thread acceptor;
@@ -94,14 +96,17 @@ public class MllpListener implements SmartLifecycle {
         if (s == null) return;
         server = null;
         closeQuietly(s);
-        open.forEach(MllpListener::closeQuietly);
-        workers.shutdownNow();
+        workers.shutdown();
+        // idle connections end now; a message being processed is answered first (up to 5 s), then its connection ends too
+        open.stream().filter(c -> !busy.contains(c)).forEach(MllpListener::closeQuietly);
         try {
             acceptor.join(5000);
-            workers.awaitTermination(5, TimeUnit.SECONDS);
+            if (!workers.awaitTermination(5, TimeUnit.SECONDS)) log.warn("HL7 MLLP listener stopped with messages unanswered");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        open.forEach(MllpListener::closeQuietly);
+        workers.shutdownNow();
         log.info("HL7 v2 MLLP listener stopped");
     }
 
@@ -117,7 +122,9 @@ public class MllpListener implements SmartLifecycle {
             try {
                 socket = s.accept();
             } catch (IOException e) {
-                if (!s.isClosed()) log.warn("HL7 MLLP accept failed: {}", e.getMessage());
+                if (s.isClosed()) return;
+                log.warn("HL7 MLLP accept failed: {}", e.getMessage());
+                pause();
                 continue;
             }
             try {
@@ -138,9 +145,10 @@ public class MllpListener implements SmartLifecycle {
     private void serve(Socket socket) {
         String peer = String.valueOf(socket.getRemoteSocketAddress());
         try (socket; InputStream in = new BufferedInputStream(socket.getInputStream()); OutputStream out = socket.getOutputStream()) {
-            while (!Thread.currentThread().isInterrupted()) {
+            while (isRunning()) {
                 Frame frame = read(in);
                 if (frame == null) return;
+                busy.add(socket);
                 String ack;
                 if (frame.outside()) {
                     ack = inbox.refuseUnframed(frame.text(), peer);
@@ -150,6 +158,7 @@ public class MllpListener implements SmartLifecycle {
                     ack = inbox.handle(frame.text(), peer);
                 }
                 write(out, ack);
+                busy.remove(socket);
                 if (frame.outside() || frame.truncated() && !frame.tooLarge()) return;
             }
         } catch (SocketTimeoutException e) {
@@ -159,6 +168,7 @@ public class MllpListener implements SmartLifecycle {
         } catch (IOException | RuntimeException e) {
             log.warn("HL7 MLLP connection from {} failed: {}", peer, e.toString());
         } finally {
+            busy.remove(socket);
             open.remove(socket);
         }
     }
@@ -216,6 +226,15 @@ public class MllpListener implements SmartLifecycle {
         frame[body.length + 2] = CARRIAGE_RETURN;
         out.write(frame);
         out.flush();
+    }
+
+    /** After a failed accept (e.g. out of file handles), so that the acceptor does not spin. */
+    private static void pause() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void closeQuietly(java.io.Closeable c) {

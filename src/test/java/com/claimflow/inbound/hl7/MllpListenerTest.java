@@ -171,6 +171,24 @@ class MllpListenerTest {
     }
 
     @Test
+    void stoppingLetsAMessageInProgressBeAnsweredFirst() throws Exception {
+        EchoInbox inbox = new EchoInbox();
+        inbox.hold = true;
+        start(inbox, 1, 0, Duration.ofSeconds(5), 1000);
+        try (Socket s = connect()) {
+            s.getOutputStream().write(frame("MSH|in progress"));
+            Thread.sleep(200);
+            Thread stopping = new Thread(listener::stop);
+            stopping.start();
+            Thread.sleep(200);
+            inbox.release.countDown();
+            assertThat(answer(s.getInputStream())).isEqualTo("ACK 15");
+            stopping.join(10_000);
+            assertThat(listener.isRunning()).isFalse();
+        }
+    }
+
+    @Test
     void stoppingClosesOpenConnectionsAndFreesThePort() throws Exception {
         start(new EchoInbox(), 2, 0, Duration.ofSeconds(30), 1000);
         int port = listener.port();
