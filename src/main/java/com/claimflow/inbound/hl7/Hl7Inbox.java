@@ -141,6 +141,7 @@ class Hl7Inbox {
             throw Hl7Problem.reject("MSH-11", Hl7Problem.UNSUPPORTED_PROCESSING_ID, "MSH-11 processing id '" + h.processingId()
                     + "': only production messages (P) open encounters");
         }
+        String billingNpi = billingNpi(h);
         String type = h.messageType().toUpperCase(Locale.ROOT);
         String trigger = h.triggerEvent().toUpperCase(Locale.ROOT);
         boolean adt = type.equals("ADT");
@@ -158,7 +159,7 @@ class Hl7Inbox {
         Optional<Encounter> open = encounters.findByExternalId(visit[0]);
         if (adt) {
             if (open.isPresent()) return registeredAgain(h, r, m, trigger, open.get());
-            return opened(h, r, EncounterMapping.map(m, billingNpi(h), null, null), List.of(), List.of());
+            return opened(h, r, EncounterMapping.map(m, billingNpi, null, null), List.of(), List.of());
         }
         ChargeMapping.Charges c = ChargeMapping.map(m);
         if (open.isPresent()) {
@@ -174,7 +175,7 @@ class Hl7Inbox {
             throw Hl7Problem.error("PV1-19", Hl7Problem.UNKNOWN_KEY, "PV1-19 visit '" + visit[0] + "' is not open, and the DFT carries no "
                     + (m.first("PID").isEmpty() ? "PID" : "IN1") + " to open it with: send the ADT^A04 first");
         }
-        return opened(h, r, EncounterMapping.map(m, billingNpi(h), c.firstDate(), c.firstDateAt()), c.diagnoses(), c.charges());
+        return opened(h, r, EncounterMapping.map(m, billingNpi, c.firstDate(), c.firstDateAt()), c.diagnoses(), c.charges());
     }
 
     private Message parse(String text) {
@@ -236,6 +237,7 @@ class Hl7Inbox {
                 + h.messageKey());
     }
 
+    /** The sending facility's billing provider: only facilities configured in {@code claimflow.hl7.billing-npi} are taken. */
     private String billingNpi(Header h) {
         return settings.billingNpi().entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(h.sendingFacility())).map(e -> e.getValue())
                 .findFirst().orElseThrow(() -> Hl7Problem.error("MSH-4", Hl7Problem.UNKNOWN_KEY, "MSH-4 sending facility '" + h.sendingFacility()

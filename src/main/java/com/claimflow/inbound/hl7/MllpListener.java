@@ -71,10 +71,11 @@ public class MllpListener implements SmartLifecycle {
         try {
             ServerSocket s = new ServerSocket();
             s.setReuseAddress(true);
-            s.bind(new InetSocketAddress(settings.port()));
+            s.bind(new InetSocketAddress(settings.bindAddress(), settings.port()));
             server = s;
         } catch (IOException e) {
-            throw new IllegalStateException("the HL7 MLLP listener cannot listen on port " + settings.port() + " (claimflow.hl7.port): " + e.getMessage(), e);
+            throw new IllegalStateException("the HL7 MLLP listener cannot listen on " + settings.bindAddress() + " port " + settings.port()
+                    + " (claimflow.hl7.bind-address, claimflow.hl7.port): " + e.getMessage(), e);
         }
         BlockingQueue<Runnable> waiting = settings.waitingConnections() > 0 ? new ArrayBlockingQueue<>(settings.waitingConnections())
                 : new SynchronousQueue<>();
@@ -87,7 +88,7 @@ public class MllpListener implements SmartLifecycle {
         acceptor = new Thread(this::accept, "hl7-mllp-acceptor");
         acceptor.setDaemon(true);
         acceptor.start();
-        log.info("HL7 v2 MLLP listener on port {} ({} connections at once)", port(), settings.connections());
+        log.info("HL7 v2 MLLP listener on {} port {} ({} connections at once)", settings.bindAddress(), port(), settings.connections());
     }
 
     @Override

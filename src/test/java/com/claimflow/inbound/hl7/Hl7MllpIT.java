@@ -329,6 +329,21 @@ class Hl7MllpIT {
     }
 
     @Test
+    void aFacilityNotConfiguredIsAnsweredAeNamingMshFourEvenForAnOpenVisit() throws Exception {
+        String visit = newVisit();
+        Encounter e = registered(visit);
+
+        Ack ack = send(withField(load("dft-p03.hl7", visit, newMessageId()), "MSH", 1, 4, "ELSEWHERE"));
+
+        assertThat(ack.code()).isEqualTo("AE");
+        assertThat(ack.location()).isEqualTo("MSH^1^4^1");
+        assertThat(ack.error()).isEqualTo("204");
+        assertThat(ack.text()).contains("claimflow.hl7.billing-npi.ELSEWHERE");
+        assertThat(chargeRows(e.id())).isZero();
+        assertThat(lastKept().sender()).isEqualTo("hl7:EHR^ELSEWHERE");
+    }
+
+    @Test
     void anInvalidNpiIsAnsweredAeNamingPv1Seven() throws Exception {
         String visit = newVisit();
         Ack ack = send(withField(load("adt-a04.hl7", visit, newMessageId()), "PV1", 1, 7, "1987654320^Adams^Alex^^^^MD^^NPI"));
