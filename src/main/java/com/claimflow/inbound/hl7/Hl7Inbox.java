@@ -2,15 +2,16 @@ package com.claimflow.inbound.hl7;
 
 import ca.uhn.hl7v2.DefaultHapiContext;
 import ca.uhn.hl7v2.HL7Exception;
+import ca.uhn.hl7v2.Location;
 import ca.uhn.hl7v2.model.Message;
 import ca.uhn.hl7v2.parser.CanonicalModelClassFactory;
 import ca.uhn.hl7v2.parser.PipeParser;
 import ca.uhn.hl7v2.validation.impl.ValidationContextFactory;
 import com.claimflow.audit.AuditService;
 import com.claimflow.base.BadInputException;
-import com.claimflow.coding.CapturedCharges;
 import com.claimflow.coding.CapturedCharges.Charge;
 import com.claimflow.coding.CapturedCharges.Diagnosis;
+import com.claimflow.coding.CapturedCharges;
 import com.claimflow.inbound.Channel;
 import com.claimflow.inbound.InboundIntake;
 import com.claimflow.inbound.IncomingEncounter;
@@ -141,7 +142,6 @@ class Hl7Inbox {
             throw Hl7Problem.reject("MSH-11", Hl7Problem.UNSUPPORTED_PROCESSING_ID, "MSH-11 processing id '" + h.processingId()
                     + "': only production messages (P) open encounters");
         }
-        String billingNpi = billingNpi(h);
         String type = h.messageType().toUpperCase(Locale.ROOT);
         String trigger = h.triggerEvent().toUpperCase(Locale.ROOT);
         boolean adt = type.equals("ADT");
@@ -154,6 +154,7 @@ class Hl7Inbox {
             throw Hl7Problem.reject("MSH-9", Hl7Problem.UNSUPPORTED_EVENT, "MSH-9 trigger event '" + type + "^" + trigger + "' is not taken here: "
                     + (adt ? "ADT^A04 (register a patient) or ADT^A08 (update patient information)" : "DFT^P03 (post detail financial transaction)"));
         }
+        String billingNpi = billingNpi(h);
         Hl7Message m = new Hl7Message(parse(text));
         visit[0] = EncounterMapping.visitNumber(m);
         Optional<Encounter> open = encounters.findByExternalId(visit[0]);
@@ -182,7 +183,7 @@ class Hl7Inbox {
         try {
             return parser.parse(text);
         } catch (HL7Exception e) {
-            ca.uhn.hl7v2.Location at = e.getLocation();
+            Location at = e.getLocation();
             String where = at == null || at.getSegmentName() == null ? "MSH" : at.getSegmentName() + (at.getField() > 0 ? "-" + at.getField() : "");
             throw Hl7Problem.reject(where, Hl7Problem.DATA_TYPE, "the message cannot be parsed as HL7 v2.5.1: " + e.getMessage());
         } catch (RuntimeException e) {

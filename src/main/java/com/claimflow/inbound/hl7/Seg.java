@@ -3,8 +3,8 @@ package com.claimflow.inbound.hl7;
 import ca.uhn.hl7v2.HL7Exception;
 import ca.uhn.hl7v2.model.Segment;
 import ca.uhn.hl7v2.util.Terser;
-import java.time.LocalDate;
 import java.time.DateTimeException;
+import java.time.LocalDate;
 
 /**
  * One segment of a parsed message, its repetition among segments of its name (1-based), and the way a field is named

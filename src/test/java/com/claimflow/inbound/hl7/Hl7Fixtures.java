@@ -7,6 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -47,7 +50,7 @@ final class Hl7Fixtures {
         for (int i = 0; i < segments.length; i++) {
             if (!segments[i].startsWith(segment + "|")) continue;
             if (++seen != occurrence) continue;
-            java.util.List<String> f = new java.util.ArrayList<>(java.util.List.of(segments[i].split("\\|", -1)));
+            List<String> f = new ArrayList<>(List.of(segments[i].split("\\|", -1)));
             int index = segment.equals("MSH") ? field - 1 : field;
             while (f.size() <= index) f.add("");
             f.set(index, value);
@@ -58,6 +61,6 @@ final class Hl7Fixtures {
 
     /** The message without its segments of this name. */
     static String without(String message, String segment) {
-        return String.join("\r", java.util.Arrays.stream(message.split("\r", -1)).filter(s -> !s.startsWith(segment + "|")).toList());
+        return String.join("\r", Arrays.stream(message.split("\r", -1)).filter(s -> !s.startsWith(segment + "|")).toList());
     }
 }

@@ -6,6 +6,7 @@ import static com.claimflow.inbound.hl7.Hl7Fixtures.newVisit;
 import static com.claimflow.inbound.hl7.Hl7Fixtures.withField;
 import static com.claimflow.inbound.hl7.Hl7Fixtures.without;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import ca.uhn.hl7v2.DefaultHapiContext;
 import ca.uhn.hl7v2.HapiContext;
@@ -172,7 +173,7 @@ class Hl7MllpIT {
         assertThat(driver.openTaskTypes(e.id())).containsExactly(CodingProcess.CODE_ENCOUNTER_TASK);
         List<InboundMessage> kept = messages.ofEncounter(e.id());
         assertThat(kept).extracting(InboundMessage::outcome, InboundMessage::sender, InboundMessage::messageKey)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(Outcome.OPENED, "hl7:EHR^CLINIC", "EHR^CLINIC^" + messageId));
+                .containsExactly(tuple(Outcome.OPENED, "hl7:EHR^CLINIC", "EHR^CLINIC^" + messageId));
         assertThat(messages.body(kept.get(0).id())).as("kept as received").contains(text.replace("\r", "\r"));
         Integer audited = jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE actor = 'hl7:EHR^CLINIC' AND encounter_id = ?", Integer.class, e.id());
         assertThat(audited).as("the audit trail names the interface").isPositive();
@@ -239,7 +240,7 @@ class Hl7MllpIT {
         assertThat(ack.code()).as(ack.toString()).isEqualTo("AA");
         Encounter e = encounters.findByExternalId(visit).orElseThrow();
         assertThat(e.coverages()).extracting(c -> c.order(), c -> c.payerId(), c -> c.relationship())
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, "BCBS", "01"), org.assertj.core.groups.Tuple.tuple(2, "AETNA", "18"));
+                .containsExactly(tuple(1, "BCBS", "01"), tuple(2, "AETNA", "18"));
         assertThat(e.coverages().get(0).subscriber().name()).isEqualTo("Example, Sam");
         assertThat(e.priorAuthorization()).isEqualTo("PA-778899");
     }

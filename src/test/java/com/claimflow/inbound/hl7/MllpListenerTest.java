@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
@@ -207,7 +208,7 @@ class MllpListenerTest {
             }
             assertThat(read).isEqualTo(-1);
         }
-        try (java.net.ServerSocket again = new java.net.ServerSocket(port)) {
+        try (ServerSocket again = new ServerSocket(port)) {
             assertThat(again.getLocalPort()).isEqualTo(port);
         }
         listener = null;
