@@ -360,6 +360,10 @@ final class EncounterMapping {
                 if ("18".equals(x12) && !subscriberIsPatient) {
                     throw FhirInputException.invalid(e.path("relationship"), "is self, but the subscriber is not the Coverage's beneficiary");
                 }
+                if (!"18".equals(x12) && subscriberIsPatient) {
+                    throw FhirInputException.invalid(e.path("relationship"), "is " + code.getCode() + ", but the subscriber is the patient: "
+                            + "the relationship is self, or Coverage.subscriber names the insured person (a RelatedPerson)");
+                }
                 return x12;
             }
         }
