@@ -328,8 +328,7 @@ public class FhirController {
      * and as named ({@code Bundle.entry[2].resource(Coverage/cov1).payor}); with the id the refused message is kept as.
      */
     static OperationOutcome issue(IssueType type, String field, String reason, Long messageId) {
-        OperationOutcome o = issueOf(IssueSeverity.ERROR, type, field, reason, messageId);
-        return o;
+        return issueOf(IssueSeverity.ERROR, type, field, reason, messageId);
     }
 
     private static OperationOutcome issueOf(IssueSeverity severity, IssueType type, String field, String reason, Long messageId) {
