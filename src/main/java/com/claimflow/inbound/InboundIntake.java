@@ -8,6 +8,7 @@ import com.claimflow.coding.CapturedCharges.Charge;
 import com.claimflow.coding.CapturedCharges.Diagnosis;
 import com.claimflow.intake.Encounter;
 import com.claimflow.intake.EncounterService;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -22,20 +23,25 @@ import org.springframework.transaction.support.TransactionTemplate;
  * answers with a {@link Receipt}:
  * <ul>
  * <li>a new visit: the encounter opens exactly as through {@code POST /api/encounters} (same checks, same process
- * start), its charges are kept for the coder, and the message is settled, all in one transaction;</li>
+ * start), its charges are kept for the coder, and the message is stored, all in one transaction;</li>
  * <li>a visit already open (the same external id): the existing encounter answers and nothing starts, also when
  * twenty copies arrive at once (the external id's unique index decides, the losers read the winner);</li>
  * <li>a message id already accepted (HL7 MSH-10, a bundle's identifier): answered as the first time, nothing done
  * again;</li>
  * <li>bad input: refused with the field and reason, nothing but the refused message written.</li>
  * </ul>
- * Each call records in the audit trail who or which interface sent the message.
+ * Each message leaves one audit row naming who or which interface sent it.
  */
 @Service
 public class InboundIntake {
     public static final String RECEIVED_MESSAGE = "RECEIVED_MESSAGE";
     public static final String CHARGES_CAPTURED = "CHARGES_CAPTURED";
+    public static final String OPENED_ENCOUNTER = "OPENED_ENCOUNTER";
     private static final int LOCK_RETRIES = 3;
+
+    /** One message of a batch and what it says. */
+    public record Item(Received received, IncomingEncounter encounter) {
+    }
 
     private final InboundMessages messages;
     private final EncounterService encounters;
@@ -54,28 +60,52 @@ public class InboundIntake {
 
     /** Opens the visit the message describes, or answers with the one already open. */
     public Receipt open(Received r, IncomingEncounter in) {
-        String externalId = in.request().externalId();
         Optional<Receipt> repeat = repeatOf(r);
         if (repeat.isPresent()) return repeat.get();
         try {
-            return retryingLocks(() -> tx.execute(s -> {
-                long id = messages.store(r, Outcome.OPENED, true);
-                Encounter e = encounters.open(in.request());
-                charges.check(e.dateOfService(), e.claimType(), in.diagnoses(), in.charges());
-                charges.capture(e.id(), id, in.diagnoses(), in.charges());
-                messages.settle(id, Outcome.OPENED, e.id(), e.externalId(), null, null);
-                audit.record(r.sender(), "OPENED_ENCOUNTER", e.id(), null, r.channel() + " message " + id);
-                audit.record(r.sender(), RECEIVED_MESSAGE, e.id(), null, describe(r, id, Outcome.OPENED));
-                return new Receipt(id, Outcome.OPENED, e.id(), e.externalId(), null, null);
-            }));
+            return retryingLocks(() -> tx.execute(s -> openHere(r, in)));
         } catch (BadInputException bad) {
-            return refuse(r, externalId, bad.field(), bad.reason());
+            return refuse(r, in.request().externalId(), bad.field(), bad.reason());
         } catch (DuplicateKeyException sameMessage) {
-            return repeatOf(r).orElseThrow(() -> sameMessage);
+            return repeatOf(r).or(() -> messages.ofBatchRow(r).map(InboundIntake::receipt)).orElseThrow(() -> sameMessage);
         } catch (ConflictException visitOpen) {
-            Encounter existing = encounters.findByExternalId(externalId).orElseThrow(() -> visitOpen);
+            Encounter existing = encounters.findByExternalId(in.request().externalId()).orElseThrow(() -> visitOpen);
             return settleApart(r, Outcome.ALREADY_THERE, existing.id(), existing.externalId(), null, null);
         }
+    }
+
+    /**
+     * Opens many visits, several to a transaction: the batch path. When any of them is refused or already open, the
+     * transaction rolls back and each is answered on its own by {@link #open}, so a refused row never takes another
+     * row's work with it, and none is half done. Answers in the items' order.
+     */
+    public List<Receipt> openAll(List<Item> items) {
+        if (items.isEmpty()) return List.of();
+        try {
+            return retryingLocks(() -> tx.execute(s -> {
+                List<Receipt> receipts = new ArrayList<>(items.size());
+                for (Item item : items) receipts.add(openHere(item.received(), item.encounter()));
+                return receipts;
+            }));
+        } catch (BadInputException | ConflictException | DuplicateKeyException oneOfThem) {
+            List<Receipt> receipts = new ArrayList<>(items.size());
+            for (Item item : items) receipts.add(open(item.received(), item.encounter()));
+            return receipts;
+        }
+    }
+
+    private Receipt openHere(Received r, IncomingEncounter in) {
+        Encounter e;
+        try {
+            e = encounters.open(in.request());
+        } catch (BadInputException bad) {
+            throw new BadInputException(in.locate().apply(bad.field()), bad.reason());
+        }
+        charges.check(e.dateOfService(), e.claimType(), in.diagnoses(), in.charges());
+        long id = messages.store(r, Outcome.OPENED, e.id(), e.externalId(), null, null);
+        charges.capture(e.id(), id, in.diagnoses(), in.charges());
+        audit.record(actor(r), OPENED_ENCOUNTER, e.id(), null, describe(r, id, Outcome.OPENED));
+        return new Receipt(id, Outcome.OPENED, e.id(), e.externalId(), null, null);
     }
 
     /**
@@ -88,7 +118,6 @@ public class InboundIntake {
         if (repeat.isPresent()) return repeat.get();
         try {
             return retryingLocks(() -> tx.execute(s -> {
-                long id = messages.store(r, Outcome.CHARGES_ADDED, true);
                 Encounter e = encounters.findByExternalId(externalId)
                         .orElseThrow(() -> new BadInputException(visitField, "no visit '" + externalId + "' is open: send the registration first"));
                 if (charges.isCoded(e.id())) {
@@ -96,10 +125,10 @@ public class InboundIntake {
                             + "sent after coding go on a corrected claim, which a biller makes");
                 }
                 charges.check(e.dateOfService(), e.claimType(), diagnoses, lines);
+                long id = messages.store(r, Outcome.CHARGES_ADDED, e.id(), e.externalId(), null, null);
                 charges.capture(e.id(), id, diagnoses, lines);
-                messages.settle(id, Outcome.CHARGES_ADDED, e.id(), e.externalId(), null, null);
-                audit.record(r.sender(), CHARGES_CAPTURED, e.id(), null, lines.size() + " charge line(s), " + diagnoses.size() + " diagnosis code(s)");
-                audit.record(r.sender(), RECEIVED_MESSAGE, e.id(), null, describe(r, id, Outcome.CHARGES_ADDED));
+                audit.record(actor(r), CHARGES_CAPTURED, e.id(), null, describe(r, id, Outcome.CHARGES_ADDED) + ": " + lines.size()
+                        + " charge line(s), " + diagnoses.size() + " diagnosis code(s)");
                 return new Receipt(id, Outcome.CHARGES_ADDED, e.id(), e.externalId(), null, null);
             }));
         } catch (BadInputException bad) {
@@ -122,19 +151,33 @@ public class InboundIntake {
 
     private Optional<Receipt> repeatOf(Received r) {
         return messages.acceptedBefore(r).map(first -> {
+            String said = "message " + r.messageKey() + " was received before (message " + first.id() + ", " + first.outcome() + ")";
             Receipt again = settleApart(r, Outcome.DUPLICATE, first.encounterId(), first.externalId(), null, null);
-            return new Receipt(again.messageId(), Outcome.DUPLICATE, first.encounterId(), first.externalId(), null,
-                    "message " + r.messageKey() + " was received before (message " + first.id() + ", " + first.outcome() + ")");
+            return new Receipt(again.messageId(), Outcome.DUPLICATE, first.encounterId(), first.externalId(), null, said);
         });
     }
 
     private Receipt settleApart(Received r, Outcome outcome, Long encounterId, String externalId, String field, String problem) {
-        return tx.execute(s -> {
-            long id = messages.store(r, outcome, false);
-            messages.settle(id, outcome, encounterId, externalId, field, problem);
-            audit.record(r.sender(), RECEIVED_MESSAGE, encounterId, null, describe(r, id, outcome) + (problem == null ? "" : ": " + field + ": " + problem));
-            return new Receipt(id, outcome, encounterId, externalId, field, problem);
-        });
+        try {
+            return tx.execute(s -> {
+                long id = messages.store(r, outcome, encounterId, externalId, field, problem);
+                audit.record(actor(r), RECEIVED_MESSAGE, encounterId, null,
+                        describe(r, id, outcome) + (problem == null ? "" : ": " + (field == null ? "" : field + ": ") + problem));
+                return new Receipt(id, outcome, encounterId, externalId, field, problem);
+            });
+        } catch (DuplicateKeyException answeredBefore) {
+            // a batch row answered before (a resumed batch): the first answer stands
+            return messages.ofBatchRow(r).map(InboundIntake::receipt).orElseThrow(() -> answeredBefore);
+        }
+    }
+
+    static Receipt receipt(InboundMessage m) {
+        return new Receipt(m.id(), m.outcome(), m.encounterId(), m.externalId(), m.problemField(), m.problem());
+    }
+
+    /** The audit trail's actor column holds 64 characters: an interface's name is cut there, the message keeps it whole. */
+    private static String actor(Received r) {
+        return r.sender().length() <= 64 ? r.sender() : r.sender().substring(0, 64);
     }
 
     private static String describe(Received r, long id, Outcome outcome) {

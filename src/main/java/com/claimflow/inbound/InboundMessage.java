@@ -4,5 +4,6 @@ import java.time.Instant;
 
 /** A stored message, without its body ({@link InboundMessages#body(long)} reads that). */
 public record InboundMessage(long id, Channel channel, String messageKey, String sender, Instant receivedAt, String contentType, int bodyBytes,
-                             Outcome outcome, Long encounterId, String externalId, String problemField, String problem) {
+                             Outcome outcome, Long encounterId, String externalId, String problemField, String problem,
+                             Long batchId, Integer batchRow) {
 }

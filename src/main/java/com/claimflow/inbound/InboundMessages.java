@@ -25,7 +25,7 @@ public class InboundMessages {
     /** The largest body kept as received: 10 Mi characters, above every channel's own limit. */
     public static final int MAX_KEPT_CHARS = 10 * 1024 * 1024;
     private static final String COLUMNS = "id, channel, message_key, sender, received_at, content_type, body_bytes, outcome, encounter_id, "
-            + "external_id, problem_field, problem";
+            + "external_id, problem_field, problem, batch_id, batch_row";
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -36,36 +36,37 @@ public class InboundMessages {
     }
 
     /**
-     * Stores a message as received with a provisional outcome. With {@code accepted} its channel and message key are
-     * claimed: the same key again fails with a {@link org.springframework.dao.DuplicateKeyException}.
+     * Stores a message as received with its outcome. An accepted message with a key claims its channel and key: the
+     * same key again fails with a {@link org.springframework.dao.DuplicateKeyException}, as does a batch row answered
+     * before.
      */
-    long store(Received r, Outcome outcome, boolean accepted) {
+    long store(Received r, Outcome outcome, Long encounterId, String externalId, String problemField, String problem) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         String body = r.body();
         int bytes = body == null ? 0 : body.getBytes(StandardCharsets.UTF_8).length;
         String kept = body == null || body.length() > MAX_KEPT_CHARS ? null : body;
         jdbc.update(c -> {
             PreparedStatement ps = c.prepareStatement("INSERT INTO inbound_message (channel, message_key, accepted_key, sender, received_at, "
-                    + "content_type, body, body_bytes, outcome) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS);
+                    + "content_type, body, body_bytes, outcome, encounter_id, external_id, problem_field, problem, batch_id, batch_row) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS);
             ps.setString(1, r.channel().name());
             ps.setString(2, clip(r.messageKey(), 200));
-            ps.setString(3, accepted ? acceptedKey(r) : null);
+            ps.setString(3, outcome.accepted() && outcome != Outcome.DUPLICATE && r.messageKey() != null ? acceptedKey(r) : null);
             ps.setString(4, clip(r.sender(), 200));
             ps.setTimestamp(5, Timestamp.from(clock.instant()));
             ps.setString(6, clip(r.contentType(), 100));
             ps.setString(7, kept);
             ps.setInt(8, bytes);
             ps.setString(9, outcome.name());
+            ps.setObject(10, encounterId);
+            ps.setString(11, clip(externalId, 64));
+            ps.setString(12, clip(problemField, 200));
+            ps.setString(13, clip(problem, 2000));
+            ps.setObject(14, r.batchId());
+            ps.setObject(15, r.batchRow());
             return ps;
         }, key);
         return key.getKey().longValue();
-    }
-
-    /** Records what became of a stored message. */
-    void settle(long id, Outcome outcome, Long encounterId, String externalId, String problemField, String problem) {
-        jdbc.update("UPDATE inbound_message SET outcome = ?, encounter_id = ?, external_id = ?, problem_field = ?, problem = ?, "
-                        + "accepted_key = CASE WHEN ? THEN accepted_key END WHERE id = ?",
-                outcome.name(), encounterId, clip(externalId, 64), clip(problemField, 200), clip(problem, 2000), outcome.accepted(), id);
     }
 
     /** The accepted message that claimed this message's key before, if any. */
@@ -74,6 +75,20 @@ public class InboundMessages {
         if (r.messageKey() == null) return Optional.empty();
         return jdbc.query("SELECT " + COLUMNS + " FROM inbound_message WHERE accepted_key = ?", InboundMessages::row, acceptedKey(r))
                 .stream().findFirst();
+    }
+
+    /** The answer a batch row got, if it was answered. */
+    @Transactional(readOnly = true)
+    public Optional<InboundMessage> ofBatchRow(Received r) {
+        if (r.batchId() == null) return Optional.empty();
+        return jdbc.query("SELECT " + COLUMNS + " FROM inbound_message WHERE batch_id = ? AND batch_row = ?", InboundMessages::row,
+                r.batchId(), r.batchRow()).stream().findFirst();
+    }
+
+    /** Every answered row of a batch, in row order. */
+    @Transactional(readOnly = true)
+    public List<InboundMessage> ofBatch(long batchId) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM inbound_message WHERE batch_id = ? ORDER BY batch_row", InboundMessages::row, batchId);
     }
 
     @Transactional(readOnly = true)
@@ -122,6 +137,7 @@ public class InboundMessages {
         Long encounter = rs.wasNull() ? null : encounterId;
         return new InboundMessage(rs.getLong("id"), Channel.valueOf(rs.getString("channel")), rs.getString("message_key"), rs.getString("sender"),
                 rs.getTimestamp("received_at").toInstant(), rs.getString("content_type"), rs.getInt("body_bytes"), Outcome.valueOf(rs.getString("outcome")),
-                encounter, rs.getString("external_id"), rs.getString("problem_field"), rs.getString("problem"));
+                encounter, rs.getString("external_id"), rs.getString("problem_field"), rs.getString("problem"),
+                (Long) rs.getObject("batch_id", Long.class), (Integer) rs.getObject("batch_row", Integer.class));
     }
 }

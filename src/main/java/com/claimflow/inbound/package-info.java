@@ -5,7 +5,7 @@
  * validation as {@code POST /api/encounters} applies, and the same message or visit again starts nothing.
  */
 @ApplicationModule(allowedDependencies = {
-        "base", "base :: ui", "audit", "identity", "reference", "intake", "coding", "claim", "remittance", "workqueue" })
+        "base", "base :: ui", "base :: api", "audit", "identity", "reference", "intake", "coding", "claim", "remittance", "workqueue" })
 package com.claimflow.inbound;
 
 import org.springframework.modulith.ApplicationModule;

@@ -23,8 +23,14 @@ public record EncounterFile(Header header, List<Event> timeline, List<ClaimVersi
                          LocalDate dateOfService, String stage, BigDecimal insuranceBalance, BigDecimal patientBalance, List<WorkItem> openTasks) {
     }
 
-    /** One thing that happened; {@code kind} says which source it came from. */
-    public record Event(Instant at, Kind kind, String title, String detail, String actor) {
+    /**
+     * One thing that happened; {@code kind} says which source it came from. A {@link Kind#MESSAGE} names the stored
+     * message ({@code messageId}) that the page and {@code GET /api/inbound/messages/{id}} show as received.
+     */
+    public record Event(Instant at, Kind kind, String title, String detail, String actor, Long messageId) {
+        public Event(Instant at, Kind kind, String title, String detail, String actor) {
+            this(at, kind, title, detail, actor, null);
+        }
     }
 
     public enum Kind {
@@ -40,6 +46,8 @@ public record EncounterFile(Header header, List<Event> timeline, List<ClaimVersi
         POSTING,
         /** A claim version scrubbed. */
         SCRUB,
+        /** A message from the clinical system: the FHIR bundle, HL7 v2 message or batch row the encounter came by. */
+        MESSAGE,
         /** The audit trail's record of work moving (claimed, reassigned, escalated, SLA warnings). */
         STATUS
     }

@@ -58,6 +58,10 @@ import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.impl.persistence.entity.HistoricActivityInstanceEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.HistoricProcessInstanceEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.HistoricTaskInstanceEntity;
+import com.claimflow.inbound.InboundIntake;
+import com.claimflow.inbound.InboundMessage;
+import com.claimflow.inbound.InboundMessageViews;
+import com.claimflow.inbound.InboundMessages;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -71,7 +75,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class EncounterFiles {
     /** Audit actions the timeline leaves out: views (each look would add a row) and completions (the task's own event says it). */
     private static final Set<String> NOT_EVENTS = Set.of(AuditService.VIEWED_ENCOUNTER, AuditService.VIEWED_ENCOUNTER_LIST,
-            WorkQueueService.VIEWED_QUEUE, "VIEWED_CLAIM_FILE", Documents.VIEWED_DOCUMENT, "COMPLETED");
+            WorkQueueService.VIEWED_QUEUE, "VIEWED_CLAIM_FILE", Documents.VIEWED_DOCUMENT, "COMPLETED", InboundIntake.RECEIVED_MESSAGE,
+            InboundMessageViews.VIEWED_MESSAGE);
     /** Engine steps that are routing, not something that happened: gateways; user tasks come from the task history instead. */
     private static final Set<String> NOT_STEPS = Set.of("exclusiveGateway", "parallelGateway", "inclusiveGateway", "eventBasedGateway",
             "complexGateway", "userTask", "multiInstanceBody");
@@ -92,10 +97,13 @@ public class EncounterFiles {
     private final JdbcTemplate jdbc;
     private final Documents documents;
     private final PaymentPlans plans;
+    private final InboundMessages inbound;
 
     public EncounterFiles(EncounterService encounters, ClaimService claims, SubmissionService submissions, RemittanceService remittance,
                           AccountService account, WorkQueueService queues, Notes notes, AuditService audit, HistoryService history,
-                          ManagementService management, JdbcTemplate jdbc, Documents documents, PaymentPlans plans) {
+                          ManagementService management, JdbcTemplate jdbc, Documents documents, PaymentPlans plans,
+                          InboundMessages inbound) {
+        this.inbound = inbound;
         this.documents = documents;
         this.plans = plans;
         this.encounters = encounters;
@@ -109,6 +117,28 @@ public class EncounterFiles {
         this.history = history;
         this.management = management;
         this.jdbc = jdbc;
+    }
+
+    /** A message the encounter came by, or that added to it, as the timeline tells it. */
+    static Event messageEvent(InboundMessage m) {
+        String what = switch (m.channel()) {
+            case FHIR -> "FHIR bundle";
+            case HL7V2 -> "HL7 v2 message";
+            case CSV -> "Batch file row";
+            case NDJSON -> "Batch file bundle";
+        };
+        String outcome = switch (m.outcome()) {
+            case OPENED -> "opened the encounter";
+            case ALREADY_THERE -> "for the open visit: nothing started";
+            case CHARGES_ADDED -> "added charges for the coder";
+            case DUPLICATE -> "sent again: answered as before";
+            case REFUSED -> "refused";
+        };
+        StringBuilder detail = new StringBuilder();
+        if (m.messageKey() != null) detail.append(m.messageKey()).append(", ");
+        if (m.batchId() != null) detail.append("batch ").append(m.batchId()).append(" row ").append(m.batchRow()).append(", ");
+        detail.append(m.contentType()).append(", ").append(m.bodyBytes()).append(" bytes");
+        return new Event(m.receivedAt(), Kind.MESSAGE, what + " received: " + outcome, detail.toString(), m.sender(), m.id());
     }
 
     /** The encounter's file; {@link com.claimflow.base.NotFoundException} when there is no such encounter. */
@@ -129,6 +159,7 @@ public class EncounterFiles {
         for (EncounterDocument d : kept) {
             events.add(new Event(d.createdAt(), Kind.FILE, d.title() + " written", d.fileName() + " (" + d.sizeBytes() / 1024 + " KB)", d.createdBy()));
         }
+        for (InboundMessage m : inbound.ofEncounter(encounterId)) events.add(messageEvent(m));
         for (AuditEvent a : audit.forEncounter(encounterId)) {
             if (!NOT_EVENTS.contains(a.getAction())) events.add(new Event(a.getOccurredAt(), Kind.STATUS, label(a.getAction()), a.getDetail(), a.getActor()));
         }

@@ -4,7 +4,7 @@
  */
 @ApplicationModule(allowedDependencies = {
         "base", "base :: ui", "audit", "identity", "document", "reference", "workqueue", "intake", "claim", "submission", "submission :: ui",
-        "remittance", "collections", "collections :: ui", "eligibility", "claimstatus", "claimstatus :: ui" })
+        "remittance", "collections", "collections :: ui", "eligibility", "claimstatus", "claimstatus :: ui", "inbound", "inbound :: ui" })
 package com.claimflow.overview;
 
 import org.springframework.modulith.ApplicationModule;

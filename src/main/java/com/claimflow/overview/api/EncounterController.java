@@ -81,9 +81,10 @@ public class EncounterController {
         return file.timeline().stream().map(TimelineEvent::of).toList();
     }
 
-    public record TimelineEvent(Instant at, String kind, String title, String detail, String actor) {
+    /** One event; {@code messageId}, on a MESSAGE, is the stored message: {@code GET /api/inbound/messages/{messageId}}. */
+    public record TimelineEvent(Instant at, String kind, String title, String detail, String actor, Long messageId) {
         static TimelineEvent of(EncounterFile.Event e) {
-            return new TimelineEvent(e.at(), e.kind().name(), e.title(), e.detail(), e.actor());
+            return new TimelineEvent(e.at(), e.kind().name(), e.title(), e.detail(), e.actor(), e.messageId());
         }
     }
 

@@ -10,6 +10,8 @@ import com.claimflow.collections.EncounterClosing;
 import com.claimflow.collections.PaymentPlan;
 import com.claimflow.collections.PaymentPlans;
 import com.claimflow.collections.ui.CloseEncounterDialog;
+import com.claimflow.inbound.InboundMessageViews;
+import com.claimflow.inbound.ui.MessageDialog;
 import com.claimflow.collections.ui.PaymentPlanDialog;
 import com.claimflow.document.Documents;
 import com.claimflow.identity.CurrentWorker;
@@ -69,13 +71,15 @@ public class EncounterView extends VerticalLayout implements BeforeEnterObserver
     private final CurrentWorker current;
     private final com.claimflow.eligibility.EligibilityInquiries eligibility;
     private final com.claimflow.claimstatus.ClaimStatusInquiries claimStatus;
+    private final InboundMessageViews messages;
     private Worker worker;
     private long encounterId;
 
     public EncounterView(EncounterFiles files, CollectionsService collections, PaymentPlans plans, EncounterClosing closing,
                          SubmissionService submissions, Documents documents, RepositoryService repository, AuditService audit,
                          CurrentWorker current, com.claimflow.eligibility.EligibilityInquiries eligibility,
-                         com.claimflow.claimstatus.ClaimStatusInquiries claimStatus) {
+                         com.claimflow.claimstatus.ClaimStatusInquiries claimStatus, InboundMessageViews messages) {
+        this.messages = messages;
         this.closing = closing;
         this.eligibility = eligibility;
         this.claimStatus = claimStatus;
@@ -126,7 +130,7 @@ public class EncounterView extends VerticalLayout implements BeforeEnterObserver
         TabSheet tabs = new TabSheet();
         tabs.setId("encounter-tabs");
         tabs.setWidthFull();
-        tabs.add("Timeline", timeline(file.timeline()));
+        tabs.add("Timeline", timeline(file.timeline(), messageId -> new MessageDialog(messages, messageId, worker.userId()).open()));
         tabs.add("Claims", new ClaimsPanel(file.claims(), FILE_READERS.stream().anyMatch(worker.groups()::contains), audit, worker.userId(),
                 encounterId));
         tabs.add("Remittance", new RemittancePanel(file.payments()));
@@ -219,7 +223,8 @@ public class EncounterView extends VerticalLayout implements BeforeEnterObserver
         };
     }
 
-    private static Grid<EncounterFile.Event> timeline(List<EncounterFile.Event> events) {
+    /** The timeline; a message the encounter came by has a button that shows it as received. */
+    private static Grid<EncounterFile.Event> timeline(List<EncounterFile.Event> events, java.util.function.LongConsumer showMessage) {
         Grid<EncounterFile.Event> grid = new Grid<>();
         grid.setId("timeline");
         grid.addColumn(e -> Formats.dateTime(e.at())).setKey("at").setHeader("When").setAutoWidth(true).setFlexGrow(0);
@@ -227,6 +232,13 @@ public class EncounterView extends VerticalLayout implements BeforeEnterObserver
         grid.addColumn(EncounterFile.Event::title).setKey("title").setHeader("What").setFlexGrow(2);
         grid.addColumn(e -> Formats.orNone(e.detail())).setKey("detail").setHeader("Detail").setFlexGrow(3);
         grid.addColumn(e -> Formats.orNone(e.actor())).setKey("actor").setHeader("Who").setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(e -> {
+            if (e.messageId() == null) return new com.vaadin.flow.component.html.Span();
+            Button show = new Button("Show message", click -> showMessage.accept(e.messageId()));
+            show.setId("show-message-" + e.messageId());
+            show.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_SMALL, com.vaadin.flow.component.button.ButtonVariant.LUMO_TERTIARY);
+            return show;
+        }).setKey("message").setHeader("").setAutoWidth(true).setFlexGrow(0);
         grid.setItems(events);
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_ROW_STRIPES);
         grid.setAllRowsVisible(true);
