@@ -59,14 +59,18 @@ final class EncounterMapping {
     record Mapped(IncomingEncounter incoming, Map<String, String> origins, Entry encounter) {
         /** The FHIR element a field of the request came from: the longest known prefix, the rest appended. */
         String fhirField(String requestField) {
-            if (requestField == null) return null;
-            if (origins.containsKey(requestField)) return origins.get(requestField);
-            String best = null;
-            for (String key : origins.keySet()) {
-                if (requestField.startsWith(key + ".") && (best == null || key.length() > best.length())) best = key;
-            }
-            return best == null ? requestField : origins.get(best) + requestField.substring(best.length());
+            return located(origins, requestField);
         }
+    }
+
+    static String located(Map<String, String> origins, String requestField) {
+        if (requestField == null) return null;
+        if (origins.containsKey(requestField)) return origins.get(requestField);
+        String best = null;
+        for (String key : origins.keySet()) {
+            if (requestField.startsWith(key + ".") && (best == null || key.length() > best.length())) best = key;
+        }
+        return best == null ? requestField : origins.get(best) + requestField.substring(best.length());
     }
 
     private static final Set<String> SKIPPED_STATUS = Set.of("entered-in-error", "cancelled", "aborted", "not-billable", "not-done");
@@ -104,7 +108,8 @@ final class EncounterMapping {
         EncounterRequest request = new EncounterRequest(externalId, who, null, billing, rendering == null ? null : rendering[0],
                 referring == null ? null : referring[0], null, dateOfService, placeOfService, "PROFESSIONAL", documentation,
                 referring == null ? null : referring[1], null, coverages);
-        return new Mapped(new IncomingEncounter(request, diagnoses, charges), Map.copyOf(origins), enc);
+        Map<String, String> found = Map.copyOf(origins);
+        return new Mapped(new IncomingEncounter(request, diagnoses, charges, field -> located(found, field)), found, enc);
     }
 
     private Entry encounter() {
@@ -359,6 +364,10 @@ final class EncounterMapping {
             if (x12 != null) {
                 if ("18".equals(x12) && !subscriberIsPatient) {
                     throw FhirInputException.invalid(e.path("relationship"), "is self, but the subscriber is not the Coverage's beneficiary");
+                }
+                if (!"18".equals(x12) && subscriberIsPatient) {
+                    throw FhirInputException.invalid(e.path("relationship"), "is " + code.getCode() + ", but the subscriber is the patient: "
+                            + "the relationship is self, or Coverage.subscriber names the insured person (a RelatedPerson)");
                 }
                 return x12;
             }

@@ -86,6 +86,7 @@ public class FhirBundles {
     /**
      * The visit the bundle holds, as intake takes it, with the diagnoses and charges sent for the coder; checked as
      * {@code POST /api/encounters} checks an encounter (payers, providers, dates) and as the coder's codes are checked.
+     * Its {@link IncomingEncounter#locate()} names the FHIR element a request field came from.
      *
      * @throws BadInputException naming the resource and element, e.g. {@code Bundle.entry[2].resource(Coverage/cov1).payor}
      */

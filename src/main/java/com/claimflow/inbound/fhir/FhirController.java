@@ -127,7 +127,13 @@ public class FhirController {
             Receipt refused = intake.refuse(received, externalId, e.field(), e.reason());
             return outcome(HttpStatus.UNPROCESSABLE_ENTITY, typeOf(e), e.field(), e.reason(), refused.messageId());
         }
-        Receipt receipt = intake.open(received, mapped.incoming());
+        Receipt receipt;
+        try {
+            receipt = intake.open(received, mapped.incoming());
+        } catch (org.springframework.dao.DuplicateKeyException lostRace) {
+            // the same bundle at the same moment: another request claimed its key first; asked again, the core answers as to a repeat
+            receipt = intake.open(received, mapped.incoming());
+        }
         if (!receipt.accepted()) {
             FhirInputException e = FhirBundles.translated(mapped, receipt.problemField(), receipt.problem());
             return outcome(HttpStatus.UNPROCESSABLE_ENTITY, e.type(), e.field(), e.reason(), receipt.messageId());
@@ -328,8 +334,7 @@ public class FhirController {
      * and as named ({@code Bundle.entry[2].resource(Coverage/cov1).payor}); with the id the refused message is kept as.
      */
     static OperationOutcome issue(IssueType type, String field, String reason, Long messageId) {
-        OperationOutcome o = issueOf(IssueSeverity.ERROR, type, field, reason, messageId);
-        return o;
+        return issueOf(IssueSeverity.ERROR, type, field, reason, messageId);
     }
 
     private static OperationOutcome issueOf(IssueSeverity severity, IssueType type, String field, String reason, Long messageId) {

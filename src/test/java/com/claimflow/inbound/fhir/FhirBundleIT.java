@@ -409,6 +409,11 @@ class FhirBundleIT extends ApiTestBase {
 
     @Test
     void metadataIsACapabilityStatementOfFhir401() {
+        // HAPI's client checks the server's CapabilityStatement before its first request when told to
+        fhir.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.ONCE);
+        assertThatThrownBy(() -> client("carla").read().resource(org.hl7.fhir.r4.model.Encounter.class).withId("999999998").execute())
+                .isInstanceOf(ResourceNotFoundException.class);
+        fhir.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
         CapabilityStatement c = client("carla").capabilities().ofType(CapabilityStatement.class).execute();
         assertThat(c.getFhirVersion().toCode()).isEqualTo("4.0.1");
         assertThat(c.getFormat()).extracting(Object::toString).contains("json");
