@@ -268,17 +268,33 @@ abstract class AbstractRevenueCycleBenchmark {
         String root = CountingDataSource.own(() -> encounters.get(e.id()).processInstanceId());
         long until = System.nanoTime() + 60_000_000_000L;
         while (System.nanoTime() < until) {
-            Integer left = CountingDataSource.own(() -> jdbc.queryForObject("select count(*) from ACT_RU_JOB where ROOT_PROC_INST_ID_ = ? and TYPE_ = 'message' "
-                    + "and RETRIES_ > 0", Integer.class, root));
-            if (left == 0) return;
-            try {
-                Thread.sleep(5);
-            } catch (InterruptedException ie) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(ie);
-            }
+            // settled: no async job of the encounter's processes left (by their executions: a job the job executor has locked
+            // shows no ROOT_PROC_INST_ID_), and the encounter waits for someone (a task, a message) or has ended
+            Integer busy = CountingDataSource.own(() -> jdbc.queryForObject("select (select count(*) from ACT_RU_JOB j join ACT_RU_EXECUTION p on p.ID_ = j.PROCESS_INSTANCE_ID_ "
+                    + "where (p.ROOT_PROC_INST_ID_ = ? or p.ID_ = p.ROOT_PROC_INST_ID_ and p.ID_ = ?) and j.TYPE_ = 'message' and j.RETRIES_ > 0) + case when exists (select 1 from ACT_RU_TASK t join ACT_RU_EXECUTION x on x.ID_ = t.PROC_INST_ID_ "
+                    + "where x.ROOT_PROC_INST_ID_ = ?) or exists (select 1 from ACT_RU_EVENT_SUBSCR s join ACT_RU_EXECUTION x on x.ID_ = s.EXECUTION_ID_ "
+                    + "where x.ROOT_PROC_INST_ID_ = ? and s.EVENT_TYPE_ = 'message') or not exists (select 1 from ACT_RU_EXECUTION where ID_ = ?) "
+                    + "then 0 else 1 end", Integer.class, root, root, root, root, root));
+            if (busy == 0) return;
+            pause(5);
         }
         throw new AssertionError("encounter " + e.id() + ": the job executor did not run its jobs within 60 s");
+    }
+
+    String engineState(Encounter e) {
+        String root = encounters.get(e.id()).processInstanceId();
+        return jdbc.queryForList("select x.ID_, x.PROC_DEF_ID_, x.ACT_ID_, x.ROOT_PROC_INST_ID_, x.PROC_INST_ID_ from ACT_RU_EXECUTION x where x.ROOT_PROC_INST_ID_ = ? or x.ID_ = ?", root, root)
+                + " jobs " + jdbc.queryForList("select j.TYPE_, j.HANDLER_CFG_, j.ROOT_PROC_INST_ID_, j.PROCESS_INSTANCE_ID_, j.LOCK_OWNER_, j.RETRIES_, j.DUEDATE_ from ACT_RU_JOB j "
+                + "where j.PROCESS_INSTANCE_ID_ in (select PROC_INST_ID_ from ACT_RU_EXECUTION where ROOT_PROC_INST_ID_ = ? or ID_ = ?)", root, root);
+    }
+
+    static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(ie);
+        }
     }
 
     Encounter open(int i, String prefix) {
@@ -301,7 +317,8 @@ abstract class AbstractRevenueCycleBenchmark {
 
     /** Works and answers one encounter until its process has ended. */
     void drive(Encounter e, int i) {
-        for (int round = 0; round < 80; round++) {
+        int waited = 0;
+        for (int round = 0; round < 80 + waited; round++) {
             if (ended(e)) {
                 step(passed(e, "PaidInFull") ? "end: paid in full" : "end: closed after patient payment");
                 return;
@@ -311,7 +328,12 @@ abstract class AbstractRevenueCycleBenchmark {
                 for (WorkItem w : open) work(w, e, i);
                 continue;
             }
-            Claim c = CountingDataSource.own(() -> claims.latestFor(e.id())).orElseThrow(() -> new AssertionError("encounter " + e.id() + " has no claim and no task"));
+            java.util.Optional<Claim> latest = CountingDataSource.own(() -> claims.latestFor(e.id()));
+            if (latest.isEmpty() && workers() > 1 && waited++ < 200) { // the job executor has not got to it yet
+                pause(10);
+                continue;
+            }
+            Claim c = latest.orElseThrow(() -> new AssertionError("encounter " + e.id() + " has no claim and no task"));
             switch (c.status()) {
                 case SUBMITTED -> {
                     boolean accept = rejectedOnce.contains(c.id()) || roll(c.id(), "ACK") >= 8;
@@ -343,7 +365,7 @@ abstract class AbstractRevenueCycleBenchmark {
                     step("patient: paid statement");
                 }
                 default -> throw new AssertionError("encounter " + e.id() + ": claim " + c.id() + " is " + c.status()
-                        + " with no open task; stage " + encounters.stage(e));
+                        + " with no open task; stage " + encounters.stage(e) + "; engine: " + engineState(e));
             }
             messages.incrementAndGet();
             settle(e);

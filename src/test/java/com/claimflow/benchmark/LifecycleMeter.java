@@ -100,7 +100,8 @@ final class LifecycleMeter implements AutoCloseable {
                         if (command.equals("Sleep") || command.equals("Daemon") || database.equals(db)) continue;
                         if (info != null && info.startsWith("show full processlist")) continue;
                         busy = true;
-                        busyExample = db + ": " + command + " " + info;
+                        String what = db + ": " + command + " " + (info == null ? "" : info.replaceAll("\\s+", " "));
+                        busyExample = what.length() > 100 ? what.substring(0, 100) + "..." : what;
                     }
                     if (busy) busySamples.incrementAndGet();
                 }
