@@ -4,7 +4,13 @@ import com.claimflow.coding.CodingProcess;
 import com.claimflow.identity.Worker;
 import com.claimflow.intake.Encounter;
 import com.claimflow.intake.EncounterProcess;
+import com.claimflow.inbound.Channel;
+import com.claimflow.inbound.InboundIntake;
+import com.claimflow.inbound.IncomingEncounter;
+import com.claimflow.inbound.Receipt;
+import com.claimflow.inbound.Received;
 import com.claimflow.intake.EncounterRequest;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.claimflow.intake.EncounterService;
 import com.claimflow.workqueue.WorkItem;
 import com.claimflow.workqueue.WorkQueueService;
@@ -53,8 +59,23 @@ public class DemoDataLoader {
     private final WorkQueueService queues;
     private final int count;
 
+    /** The interface the demo's encounters arrive by, as the audit trail names it. */
+    static final String DEMO_EHR = "demo-ehr";
+    private final InboundIntake intake;
+    private final ObjectMapper mapper;
+
+    private String json(EncounterRequest request) {
+        try {
+            return mapper.writeValueAsString(request);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public DemoDataLoader(DemoUsers users, DemoReferenceData reference, EncounterService encounters, WorkQueueService queues,
-                          @Value("${claimflow.demo.encounters:50}") int count) {
+                          InboundIntake intake, ObjectMapper mapper, @Value("${claimflow.demo.encounters:50}") int count) {
+        this.intake = intake;
+        this.mapper = mapper;
         this.users = users;
         this.reference = reference;
         this.encounters = encounters;
@@ -76,7 +97,11 @@ public class DemoDataLoader {
         Random random = new Random(42);
         List<Encounter> opened = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            opened.add(encounters.open(request(i, random)));
+            // as the clinic's EHR would send it, so the encounter page shows the request it came by
+            EncounterRequest request = request(i, random);
+            Receipt r = intake.open(new Received(Channel.API, null, DEMO_EHR, "application/json", json(request)), new IncomingEncounter(request));
+            if (r.encounterId() == null) throw new IllegalStateException("demo encounter " + i + " refused: " + r.problemText());
+            opened.add(encounters.get(r.encounterId()));
         }
         log.info("demo: {} encounters opened; coding about two thirds of them", opened.size());
         String[] coders = {"carla", "chen", "carla", "colin"}; // colin is new: all his coding is audited

@@ -2,6 +2,8 @@ package com.claimflow.inbound;
 
 /** How a message arrived. */
 public enum Channel {
+    /** The product's own JSON, {@code POST /api/encounters}. */
+    API,
     /** A FHIR R4 bundle posted to {@code /fhir/Bundle}. */
     FHIR,
     /** An HL7 v2 message over MLLP. */

@@ -122,6 +122,7 @@ public class EncounterFiles {
     /** A message the encounter came by, or that added to it, as the timeline tells it. */
     static Event messageEvent(InboundMessage m) {
         String what = switch (m.channel()) {
+            case API -> "API request";
             case FHIR -> "FHIR bundle";
             case HL7V2 -> "HL7 v2 message";
             case CSV -> "Batch file row";

@@ -22,6 +22,39 @@ class InboundMessageEndpointRolesIT extends ApiTestBase {
     @Autowired InboundIntake intake;
     @Autowired ObjectMapper json;
 
+    @Autowired InboundMessages messages;
+
+    @Test
+    void theJsonApisRequestIsKeptAsSentAndARefusedOneToo() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String body = """
+                {"externalId": "J-%s",
+                 "patient": {"firstName": "Robin", "lastName": "Json", "birthDate": "1980-02-29", "sex": "F"},
+                 "coverage": {"payerId": "BCBS", "memberId": "XYZ123456789"},
+                 "billingProviderNpi": "%s", "dateOfService": "%s", "placeOfService": "11"}
+                """.formatted(run, com.claimflow.demo.DemoReferenceData.CLINIC_NPI, java.time.LocalDate.now().minusDays(1));
+        ResponseEntity<String> created = postJson("bella", "/api/encounters", body);
+        assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        long id = json.readTree(created.getBody()).get("id").asLong();
+        InboundMessage kept = messages.ofEncounter(id).get(0);
+        assertThat(kept.channel()).isEqualTo(Channel.API);
+        assertThat(kept.sender()).isEqualTo("bella");
+        assertThat(messages.body(kept.id())).contains(body);
+
+        ResponseEntity<String> again = postJson("lena", "/api/encounters", body);
+        assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(json.readTree(again.getBody()).get("existing").get("encounterId").asLong()).isEqualTo(id);
+        assertThat(messages.ofEncounter(id)).extracting(InboundMessage::outcome).containsExactly(Outcome.OPENED, Outcome.ALREADY_THERE);
+
+        ResponseEntity<String> refused = postJson("bella", "/api/encounters", body.replace("J-" + run, "J2-" + run).replace("BCBS", "NOPE"));
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(json.readTree(refused.getBody()).get("fields").get("coverage.payerId").asText()).isEqualTo("unknown payer 'NOPE'");
+        assertThat(messages.recent(Channel.API, true, 20)).anySatisfy(m -> {
+            assertThat(m.externalId()).isEqualTo("J2-" + run);
+            assertThat(m.problemField()).isEqualTo("coverage.payerId");
+        });
+    }
+
     @Test
     void aMessageIsReadByAnyoneSignedInAndTheMonitorByLeadsComplianceAndAdmins() throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);

@@ -1,6 +1,15 @@
 package com.claimflow.overview.api;
 
 import com.claimflow.audit.AuditService;
+import com.claimflow.base.BadInputException;
+import com.claimflow.base.ConflictException;
+import com.claimflow.inbound.Channel;
+import com.claimflow.inbound.InboundIntake;
+import com.claimflow.inbound.IncomingEncounter;
+import com.claimflow.inbound.Receipt;
+import com.claimflow.inbound.Received;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Map;
 import com.claimflow.claim.Claim;
 import com.claimflow.claim.ClaimService;
 import com.claimflow.collections.CollectionsService;
@@ -45,10 +54,14 @@ public class EncounterController {
     private final AuditService audit;
     private final CurrentWorker worker;
     private final EncounterFiles files;
+    private final InboundIntake intake;
+    private final ObjectMapper json;
 
     public EncounterController(EncounterService encounters, ClaimService claims, AccountService account, WorkQueueService queues,
-                               CollectionsService collections, AuditService audit, CurrentWorker worker, EncounterFiles files) {
+                               CollectionsService collections, AuditService audit, CurrentWorker worker, EncounterFiles files, InboundIntake intake, ObjectMapper json) {
         this.files = files;
+        this.intake = intake;
+        this.json = json;
         this.encounters = encounters;
         this.claims = claims;
         this.account = account;
@@ -60,10 +73,20 @@ public class EncounterController {
 
     @PostMapping
     @PreAuthorize("hasAnyRole('BILLERS','LEADS','ADMINS')")
-    public ResponseEntity<EncounterStatus> open(@Valid @RequestBody EncounterRequest request) {
-        Encounter e = encounters.open(request);
-        audit.record(worker.get().userId(), "OPENED_ENCOUNTER", e.id(), null, e.externalId());
-        return ResponseEntity.created(URI.create("/api/encounters/" + e.id())).body(status(e));
+    public ResponseEntity<EncounterStatus> open(@Valid @RequestBody EncounterRequest request) throws Exception {
+        // through the intake every channel shares: the request is kept as received and on the encounter's timeline
+        String body = RequestBodyKept.kept();
+        Receipt receipt = intake.open(new Received(Channel.API, null, worker.get().userId(), "application/json",
+                body != null ? body : json.writeValueAsString(request)), new IncomingEncounter(request));
+        return switch (receipt.outcome()) {
+            case OPENED -> {
+                Encounter e = encounters.get(receipt.encounterId());
+                yield ResponseEntity.created(URI.create("/api/encounters/" + e.id())).body(status(e));
+            }
+            case REFUSED -> throw new BadInputException(receipt.problemField(), receipt.problem());
+            default -> throw new ConflictException("encounter with external id '" + receipt.externalId() + "' already exists as encounter "
+                    + receipt.encounterId(), Map.of("encounterId", receipt.encounterId()));
+        };
     }
 
     @GetMapping("/{id}")
