@@ -38,6 +38,7 @@ public class InboundIntake {
     public static final String CHARGES_CAPTURED = "CHARGES_CAPTURED";
     public static final String OPENED_ENCOUNTER = "OPENED_ENCOUNTER";
     private static final int LOCK_RETRIES = 3;
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(InboundIntake.class);
 
     /** One message of a batch and what it says. */
     public record Item(Received received, IncomingEncounter encounter) {
@@ -87,9 +88,19 @@ public class InboundIntake {
                 for (Item item : items) receipts.add(openHere(item.received(), item.encounter()));
                 return receipts;
             }));
-        } catch (BadInputException | ConflictException | DuplicateKeyException oneOfThem) {
+        } catch (RuntimeException oneOfThem) {
+            // a refused or already open visit (or anything else): each on its own, so the others still open
             List<Receipt> receipts = new ArrayList<>(items.size());
-            for (Item item : items) receipts.add(open(item.received(), item.encounter()));
+            for (Item item : items) {
+                try {
+                    receipts.add(open(item.received(), item.encounter()));
+                } catch (RuntimeException unexpected) {
+                    // answered, so the batch finishes and the row is kept; the same row sent again opens it then
+                    log.error("{} row could not be opened", item.received().channel(), unexpected);
+                    receipts.add(refuse(item.received(), item.encounter().request().externalId(), null, "could not be opened ("
+                            + unexpected.getClass().getSimpleName() + "): send the row again; the error is in the server's log"));
+                }
+            }
             return receipts;
         }
     }

@@ -182,6 +182,11 @@ public class IntakeBatches {
                 items.add(new Item(received, file.read(row)));
             } catch (BadInputException unreadable) {
                 intake.refuse(received, file.externalIdOf(row), unreadable.field(), unreadable.reason());
+            } catch (RuntimeException unexpected) {
+                // answered, so the batch finishes and the row is kept, rather than retried forever on every resume
+                log.error("batch {} row {} could not be read", id, row, unexpected);
+                intake.refuse(received, file.externalIdOf(row), null, "could not be read (" + unexpected.getClass().getSimpleName()
+                        + "): the error is in the server's log");
             }
         }
         intake.openAll(items);
