@@ -96,10 +96,6 @@ public class FhirController {
         String sender = worker.get().userId();
         String contentType = request.getContentType() == null ? "" : request.getContentType();
         String bare = contentType.split(";")[0].strip().toLowerCase(Locale.ROOT);
-        if (!ACCEPTED_TYPES.contains(bare)) {
-            return outcome(HttpStatus.UNSUPPORTED_MEDIA_TYPE, IssueType.NOTSUPPORTED, "Content-Type", "'" + contentType + "' is not read: send the "
-                    + "bundle as application/fhir+json (XML is not supported)", null);
-        }
         long limit = settings.maxBundleSize().toBytes();
         String body = boundedBody(request, limit);
         if (body == null) {
@@ -110,6 +106,11 @@ public class FhirController {
             return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).headers(close).contentType(FHIR_JSON)
                     .body(encode(issue(IssueType.TOOCOSTLY, "Bundle", "the body is larger than " + limitText() + " ("
                             + limit + " bytes, claimflow.fhir.max-bundle-size): send one visit per bundle", refused.messageId())));
+        }
+        if (!ACCEPTED_TYPES.contains(bare)) {
+            String reason = "'" + contentType + "' is not read: send the bundle as application/fhir+json (XML is not supported)";
+            Receipt refused = intake.refuse(new Received(Channel.FHIR, null, sender, contentType, body), null, "Content-Type", reason);
+            return outcome(HttpStatus.UNSUPPORTED_MEDIA_TYPE, IssueType.NOTSUPPORTED, "Content-Type", reason, refused.messageId());
         }
         Bundle bundle;
         try {

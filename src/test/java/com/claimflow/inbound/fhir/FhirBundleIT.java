@@ -357,6 +357,14 @@ class FhirBundleIT extends ApiTestBase {
         assertThat(failures).isEmpty();
         HttpResponse<String> xml = post("bella", "/fhir/Bundle", "application/fhir+xml", "<Bundle xmlns=\"http://hl7.org/fhir\"/>");
         assertThat(xml.statusCode()).isEqualTo(415);
+        assertThat(messages.recent(Channel.FHIR, true, 1).get(0).problemField()).isEqualTo("Content-Type");
+        HttpResponse<String> xmlWanted = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/fhir/metadata"))
+                .header("Authorization", basic("carla")).header("Accept", "application/fhir+xml").GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(xmlWanted.statusCode()).as("JSON is served whatever is asked for").isEqualTo(200);
+        HttpResponse<String> otherPath = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/fhir/Patient/1"))
+                .header("Authorization", basic("carla")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(otherPath.statusCode()).isEqualTo(404);
+        assertThat(otherPath.body()).contains("not-supported");
         assertThat(encounters.count()).isEqualTo(before);
     }
 
