@@ -12,6 +12,7 @@ import ca.uhn.fhir.rest.server.exceptions.AuthenticationException;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import com.claimflow.audit.AuditService;
 import com.claimflow.claim.Claim;
 import com.claimflow.claim.ClaimService;
 import com.claimflow.coding.CapturedCharges;
@@ -77,6 +78,7 @@ class FhirBundleIT extends ApiTestBase {
     @Autowired ClaimService claims;
     @Autowired RemittanceService payer;
     @Autowired ObjectMapper json;
+    @Autowired AuditService audit;
 
     @BeforeEach
     void clientsDoNotAskForMetadataFirst() {
@@ -497,6 +499,12 @@ class FhirBundleIT extends ApiTestBase {
         Bundle found = client("cora").search().forResource(ClaimResponse.class).where(ClaimResponse.REQUEST.hasId("Claim/" + c.id()))
                 .returnBundle(Bundle.class).execute();
         assertThat(found.getEntry()).hasSize(1);
+
+        // reads are in the audit trail as the JSON API's are: who read which encounter's claim and answer
+        assertThat(audit.forEncounter(id)).filteredOn(a -> AuditService.VIEWED_ENCOUNTER.equals(a.getAction()))
+                .extracting(a -> a.getActor() + " " + a.getDetail())
+                .contains("ben fhir Claim/" + c.id(), "cora fhir ClaimResponse/" + c.id(), "cora fhir ClaimResponse?request=Claim/" + c.id());
+        assertThat(audit.forEncounter(id)).extracting(a -> a.getActor() + " " + a.getAction()).contains("bella OPENED_ENCOUNTER");
     }
 
     private static BigDecimal amount(ClaimResponse.ItemComponent item, String system, String code) {
