@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
@@ -233,7 +234,10 @@ public class FhirController {
                 "http://terminology.hl7.org/CodeSystem/restful-security-service", "Basic", "Basic"))).setDescription("HTTP Basic, an interface account");
         rest.addInteraction().setCode(CapabilityStatement.SystemRestfulInteraction.TRANSACTION);
         rest.addResource().setType("Bundle").addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.CREATE);
-        rest.addResource().setType("Encounter").addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.READ);
+        CapabilityStatement.CapabilityStatementRestResourceComponent encounters = rest.addResource().setType("Encounter");
+        encounters.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.READ);
+        encounters.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.SEARCHTYPE);
+        encounters.addSearchParam().setName("identifier").setType(Enumerations.SearchParamType.TOKEN).setDocumentation("the visit number");
         rest.addResource().setType("Claim").addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.READ);
         CapabilityStatement.CapabilityStatementRestResourceComponent responses = rest.addResource().setType("ClaimResponse");
         responses.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.READ);
@@ -248,6 +252,26 @@ public class FhirController {
         org.hl7.fhir.r4.model.Encounter e = readBack.encounter(encounterId);
         audit.record(worker.get().userId(), AuditService.VIEWED_ENCOUNTER, encounterId, null, "fhir Encounter");
         return ResponseEntity.ok().contentType(FHIR_JSON).body(encode(e));
+    }
+
+    /** {@code GET /fhir/Encounter?identifier=[system|]value}: the encounter of the EHR's visit number, as a searchset of 0 or 1. */
+    @GetMapping("/Encounter")
+    public ResponseEntity<String> searchEncounter(@RequestParam(name = "identifier", required = false) String identifier, HttpServletRequest http) {
+        if (identifier == null || identifier.isBlank() || identifier.endsWith("|")) {
+            return outcome(HttpStatus.BAD_REQUEST, IssueType.REQUIRED, "identifier", "is required: search by identifier=[system|]value, the visit number", null);
+        }
+        String value = identifier.substring(identifier.indexOf('|') + 1).strip();
+        Bundle result = new Bundle();
+        result.setId(UUID.randomUUID().toString());
+        result.setType(Bundle.BundleType.SEARCHSET);
+        Optional<com.claimflow.intake.Encounter> found = value.length() > 64 ? Optional.empty() : readBack.byVisit(value);
+        found.ifPresent(e -> {
+            result.addEntry().setFullUrl(ServletUriComponentsBuilder.fromContextPath(http).path("/fhir/Encounter/{id}").buildAndExpand(e.id()).toUriString())
+                    .setResource(readBack.encounter(e.id())).getSearch().setMode(Bundle.SearchEntryMode.MATCH);
+            audit.record(worker.get().userId(), AuditService.VIEWED_ENCOUNTER, e.id(), null, "fhir Encounter?identifier");
+        });
+        result.setTotal(result.getEntry().size());
+        return ResponseEntity.ok().contentType(FHIR_JSON).body(encode(result));
     }
 
     @GetMapping("/Claim/{id}")

@@ -156,6 +156,14 @@ class FhirBundleIT extends ApiTestBase {
         assertThat(back.getExtensionByUrl(FhirCodes.STAGE_EXTENSION).getValue().primitiveValue()).isEqualTo("CODING");
         org.hl7.fhir.r4.model.Patient patient = (org.hl7.fhir.r4.model.Patient) back.getContained().get(0);
         assertThat(patient.getNameFirstRep().getFamily()).isEqualTo("Testperson");
+
+        Bundle byVisit = client("carla").search().forResource(org.hl7.fhir.r4.model.Encounter.class)
+                .where(org.hl7.fhir.r4.model.Encounter.IDENTIFIER.exactly().systemAndIdentifier("urn:oid:2.16.840.1.113883.19.5.99999.4", visit))
+                .returnBundle(Bundle.class).execute();
+        assertThat(byVisit.getEntry()).hasSize(1);
+        assertThat(byVisit.getEntryFirstRep().getResource().getIdElement().getIdPart()).isEqualTo(e.id().toString());
+        assertThat(client("carla").search().forResource(org.hl7.fhir.r4.model.Encounter.class)
+                .where(org.hl7.fhir.r4.model.Encounter.IDENTIFIER.exactly().code("no-such-visit")).returnBundle(Bundle.class).execute().getEntry()).isEmpty();
     }
 
     @Test
@@ -428,6 +436,7 @@ class FhirBundleIT extends ApiTestBase {
         assertThat(c.getFhirVersion().toCode()).isEqualTo("4.0.1");
         assertThat(c.getFormat()).extracting(Object::toString).contains("json");
         assertThat(c.getRestFirstRep().getResource()).extracting(r -> r.getType()).containsExactly("Bundle", "Encounter", "Claim", "ClaimResponse");
+        assertThat(c.getRestFirstRep().getResource().get(1).getSearchParam()).extracting(p -> p.getName()).containsExactly("identifier");
         assertThat(c.getRestFirstRep().getInteraction()).extracting(i -> i.getCode().toCode()).containsExactly("transaction");
     }
 
