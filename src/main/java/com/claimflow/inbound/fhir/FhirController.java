@@ -178,8 +178,15 @@ public class FhirController {
         InputStream in = request.getInputStream();
         byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
         if (body.length > limit) return null;
+        // FHIR's JSON is UTF-8 (json.html); a charset Java does not know is read as UTF-8 rather than failed on
+        java.nio.charset.Charset charset = StandardCharsets.UTF_8;
         String encoding = request.getCharacterEncoding();
-        return new String(body, encoding == null ? StandardCharsets.UTF_8 : java.nio.charset.Charset.forName(encoding));
+        try {
+            if (encoding != null && java.nio.charset.Charset.isSupported(encoding)) charset = java.nio.charset.Charset.forName(encoding);
+        } catch (java.nio.charset.IllegalCharsetNameException notAName) {
+            // read as UTF-8
+        }
+        return new String(body, charset);
     }
 
     private static String externalIdOf(Bundle bundle) {
@@ -191,7 +198,7 @@ public class FhirController {
 
     /**
      * FHIR R4 transaction-response (Bundle 2.36.4.2): one entry per request entry in order; the Encounter's says 201
-     * (opened) or 200 (already there) with its location, the others 200 with what was read from them.
+     * (opened) or 200 (already there) with its location, the others 200 (read into the encounter, not stored apart).
      */
     private Bundle transactionResponse(Bundle request, EncounterMapping.Mapped mapped, Receipt receipt, boolean opened) {
         Bundle response = new Bundle();

@@ -365,6 +365,8 @@ class FhirBundleIT extends ApiTestBase {
             if (!o.getIssueFirstRep().hasDiagnostics()) failures.add("#" + i + ": no diagnostics: " + r.body());
         }
         assertThat(failures).isEmpty();
+        HttpResponse<String> oddCharset = post("bella", "/fhir/Bundle", "application/fhir+json; charset=no-such-charset", bodies.get(0));
+        assertThat(oddCharset.statusCode()).isEqualTo(422);
         HttpResponse<String> xml = post("bella", "/fhir/Bundle", "application/fhir+xml", "<Bundle xmlns=\"http://hl7.org/fhir\"/>");
         assertThat(xml.statusCode()).isEqualTo(415);
         assertThat(messages.recent(Channel.FHIR, true, 1).get(0).problemField()).isEqualTo("Content-Type");
