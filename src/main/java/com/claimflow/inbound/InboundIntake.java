@@ -166,8 +166,10 @@ public class InboundIntake {
                 return new Receipt(id, outcome, encounterId, externalId, field, problem);
             });
         } catch (DuplicateKeyException answeredBefore) {
-            // a batch row answered before (a resumed batch): the first answer stands
-            return messages.ofBatchRow(r).map(InboundIntake::receipt).orElseThrow(() -> answeredBefore);
+            // a batch row answered before (a resumed batch), or the same message id accepted meanwhile by another thread:
+            // the first answer stands
+            return messages.ofBatchRow(r).map(InboundIntake::receipt).or(() -> outcome == Outcome.DUPLICATE ? Optional.empty() : repeatOf(r))
+                    .orElseThrow(() -> answeredBefore);
         }
     }
 

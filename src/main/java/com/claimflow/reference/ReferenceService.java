@@ -15,6 +15,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,6 +32,23 @@ public class ReferenceService {
     private final CodeSetRepository codes;
     private final FeeScheduleRepository fees;
     private final CodeIndex index;
+    /**
+     * Payers and providers by id, as read (an empty Optional: none on file), for the lookups every stage makes (intake,
+     * claim, scrub, 837, inquiries: issue #17). Forgotten when this service saves one and after every reference import
+     * ({@link #forgetPayersAndProviders}); whoever writes the tables otherwise calls that too. Kept at most a minute, so an
+     * import on the cluster's other node is seen within that. Fee schedules are not kept
+     * here: billers and the cluster's other node load fees that the next scrub must see at once.
+     */
+    private final ConcurrentMap<String, Kept<Payer>> payerCache = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Kept<Provider>> providerCache = new ConcurrentHashMap<>();
+    /** How long a row read is kept: the bound on how late the cluster's other node sees a payer or provider import. */
+    static final long KEEP_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+
+    private record Kept<T>(Optional<T> row, long readAt) {
+        boolean fresh() {
+            return System.nanoTime() - readAt < KEEP_NANOS;
+        }
+    }
 
     public ReferenceService(PayerRepository payers, ProviderRepository providers, CodeSetRepository codes, FeeScheduleRepository fees,
                             CodeIndex index) {
@@ -41,7 +60,8 @@ public class ReferenceService {
     }
 
     public Optional<Payer> payer(String id) {
-        return id == null ? Optional.empty() : payers.findById(id).map(PayerEntity::toRecord);
+        if (id == null) return Optional.empty();
+        return kept(payerCache, id, () -> payers.findById(id).map(PayerEntity::toRecord));
     }
 
     public List<Payer> payers() {
@@ -49,7 +69,36 @@ public class ReferenceService {
     }
 
     public Optional<Provider> provider(String npi) {
-        return npi == null ? Optional.empty() : providers.findById(npi).map(ProviderEntity::toRecord);
+        if (npi == null) return Optional.empty();
+        return kept(providerCache, npi, () -> providers.findById(npi).map(ProviderEntity::toRecord));
+    }
+
+    private static <T> Optional<T> kept(ConcurrentMap<String, Kept<T>> cache, String key, java.util.function.Supplier<Optional<T>> read) {
+        Kept<T> known = cache.get(key);
+        if (known != null && known.fresh()) return known.row();
+        Optional<T> row = read.get();
+        if (cache.size() < 100_000) cache.put(key, new Kept<>(row, System.nanoTime()));
+        return row;
+    }
+
+    /** Forget the payers and providers read so far (after writing them other than through this service; the importers call it). */
+    public void forgetPayersAndProviders() {
+        payerCache.clear();
+        providerCache.clear();
+    }
+
+    /** Forget now, and again once the writing transaction has committed (a read in between may have kept the old row). */
+    private void forgetAfterCommit() {
+        forgetPayersAndProviders();
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void afterCompletion(int status) {
+                            forgetPayersAndProviders();
+                        }
+                    });
+        }
     }
 
     public CodeCheck checkDiagnosis(String code, LocalDate dateOfService) {
@@ -121,11 +170,13 @@ public class ReferenceService {
     @Transactional
     public void savePayer(Payer payer) {
         payers.save(new PayerEntity(payer));
+        forgetAfterCommit();
     }
 
     @Transactional
     public void saveProvider(Provider provider) {
         providers.save(new ProviderEntity(provider));
+        forgetAfterCommit();
     }
 
     @Transactional

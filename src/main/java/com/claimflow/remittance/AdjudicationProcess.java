@@ -26,6 +26,11 @@ public final class AdjudicationProcess {
      * payer's claim itself (crossover), so nothing is sent and that payer's 835 is awaited.
      */
     public static final String CLAIM_FORWARDED = "claimForwarded";
+    /**
+     * encounter.bpmn's {@code ClaimOutcomeGateway}: the paid claim leaves a share for another coverage (coordination of
+     * benefits); transient, set once at the gateway's start by {@code coordinationOfBenefits.decideNextPayer}.
+     */
+    public static final String NEXT_PAYER = "nextPayer";
 
     private AdjudicationProcess() {
     }

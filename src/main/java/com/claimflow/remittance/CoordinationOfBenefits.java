@@ -56,6 +56,16 @@ public class CoordinationOfBenefits {
         return process.getVariable(ClaimCreationProcess.CLAIM_ID) instanceof Number claimId && hasNextPayer(claimId.longValue());
     }
 
+    /**
+     * encounter.bpmn's {@code ClaimOutcomeGateway} asks this once, at its start: sets the transient variable
+     * {@link AdjudicationProcess#NEXT_PAYER} (not stored, not historied) that its three conditions read, so the claim,
+     * posting and encounter are read once per adjudication instead of once per condition. A denied claim has no next payer.
+     */
+    public void decideNextPayer(org.camunda.bpm.engine.delegate.DelegateExecution execution) {
+        boolean next = !"DENIED".equals(execution.getVariable(AdjudicationProcess.CLAIM_OUTCOME)) && hasNextPayer(execution);
+        execution.setVariable(AdjudicationProcess.NEXT_PAYER, org.camunda.bpm.engine.variable.Variables.booleanValue(next, true));
+    }
+
     /** {@link #hasNextPayer(org.camunda.bpm.engine.delegate.VariableScope)} for a claim. */
     @Transactional(readOnly = true)
     public boolean hasNextPayer(long claimId) {

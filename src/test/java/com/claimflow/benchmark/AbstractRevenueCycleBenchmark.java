@@ -28,7 +28,6 @@ import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -36,6 +35,11 @@ import java.util.Random;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -91,15 +95,48 @@ abstract class AbstractRevenueCycleBenchmark {
     @Autowired DemoUsers users;
     @Autowired JdbcTemplate jdbc;
 
-    final int count = Integer.getInteger("bench.encounters", 200);
-    final int warmupCount = Integer.getInteger("bench.e2eWarmup", 20);
+    final int count = measured();
+    final int warmupCount = warmup();
+
+    /** Encounters measured ({@code bench.encounters}, 200). */
+    int measured() {
+        return Integer.getInteger("bench.encounters", 200);
+    }
+
+    /** Encounters before the measured ones ({@code bench.e2eWarmup}, 200): the JIT has compiled the hot path by then. */
+    int warmup() {
+        return Integer.getInteger("bench.e2eWarmup", 200);
+    }
+
     final String run = Long.toString(System.currentTimeMillis(), 36);
     final Random random = new Random(42);
-    final Map<String, Integer> steps = new TreeMap<>();
-    final Set<Long> rejectedOnce = new HashSet<>();
-    final Set<Long> deniedEncounters = new HashSet<>();
+    final Map<String, Integer> steps = new ConcurrentHashMap<>();
+    final Set<Long> rejectedOnce = ConcurrentHashMap.newKeySet();
+    final Set<Long> deniedEncounters = ConcurrentHashMap.newKeySet();
+    /** engine steps of the measured encounters: process starts, user tasks completed, messages correlated, async jobs run */
+    final AtomicInteger starts = new AtomicInteger(), userTasks = new AtomicInteger(), messages = new AtomicInteger(), jobs = new AtomicInteger();
+
+    /**
+     * Engine steps per encounter of the last one-thread run in this JVM (the parallel run cannot count its jobs, which the
+     * job executor runs): its per-step figures use it. 13.98 as measured on 2026-12-07 when there was none.
+     */
+    static double lastStepsPerEncounter = Double.parseDouble(System.getProperty("bench.stepsPerEncounter", "13.98"));
 
     abstract String databaseName();
+
+    /** Worker threads driving encounters; above 1 the job executor runs the jobs (a subclass turns it on) and the drivers wait. */
+    int workers() {
+        return 1;
+    }
+
+    /** A JDBC URL of the server for {@link LifecycleMeter} (null: no server counters, e.g. H2) and the product's database name. */
+    String meterUrl() {
+        return null;
+    }
+
+    String meterDatabase() {
+        return null;
+    }
 
     @Test
     void demoMixThroughput() throws IOException {
@@ -108,15 +145,20 @@ abstract class AbstractRevenueCycleBenchmark {
         String db = jdbc.queryForObject("select " + (databaseName().equals("H2") ? "H2VERSION()" : "version()"), String.class);
         String loadAtStart = WorkQueueBenchmark.loadAverage();
 
-        for (int i = 0; i < warmupCount; i++) drive(open(i, "W"), i);
+        runAll(warmupCount, "W");
         steps.clear();
+        starts.set(0);
+        userTasks.set(0);
+        messages.set(0);
+        jobs.set(0);
 
+        LifecycleMeter meter = meterUrl() == null ? null : new LifecycleMeter(meterUrl(), meterDatabase());
+        if (meter != null) meter.start();
         long t0 = System.nanoTime();
-        for (int i = 0; i < count; i++) {
-            drive(open(i, "M"), i);
-        }
+        runAll(count, "M");
         double seconds = (System.nanoTime() - t0) / 1e9;
         double perSecond = count / seconds;
+        LifecycleMeter.Result cost = meter == null ? null : meter.stop();
 
         StringBuilder out = new StringBuilder();
         out.append("# End-to-end throughput, demo encounter mix, ").append(databaseName()).append(" — ")
@@ -127,13 +169,132 @@ abstract class AbstractRevenueCycleBenchmark {
         out.append("- load average at start / end (other builds share this machine): ").append(loadAtStart).append(" / ")
                 .append(WorkQueueBenchmark.loadAverage()).append("\n");
         out.append(String.format(Locale.ROOT, "- %d encounters (after %d warm-up) opened, worked and paid in %.1f s: **%.2f encounters/s** "
-                + "(%.0f ms each), one thread, job executor off, jobs run by the driver%n", count, warmupCount, seconds, perSecond, 1000 * seconds / count));
-        out.append("- steps taken (measured encounters): ").append(steps).append("\n");
+                + "(%.0f ms each), %s%n", count, warmupCount, seconds, perSecond, 1000 * seconds / count,
+                workers() == 1 ? "one thread, job executor off, jobs run by the driver" : workers() + " worker threads, job executor on"));
+        out.append("- steps taken (measured encounters): ").append(new TreeMap<>(steps)).append("\n");
+        if (workers() == 1) {
+            out.append(String.format(Locale.ROOT, "- engine steps per encounter: %.2f (%.2f starts, %.2f user tasks, %.2f messages, %.2f jobs)%n",
+                    engineSteps() / (double) count, starts.get() / (double) count, userTasks.get() / (double) count,
+                    messages.get() / (double) count, jobs.get() / (double) count));
+        }
+        if (cost != null) report(out, cost);
         Path file = Path.of("target", "benchmarks", "revenue-cycle-" + databaseName().toLowerCase(Locale.ROOT) + ".md");
         Files.createDirectories(file.getParent());
         Files.writeString(file, out);
         System.out.println(out);
         assertThat(perSecond).isPositive();
+    }
+
+    int engineSteps() {
+        return starts.get() + userTasks.get() + messages.get() + jobs.get();
+    }
+
+    /** Opens and drives n encounters, one after the other on each of {@link #workers()} threads. */
+    void runAll(int n, String prefix) {
+        if (workers() == 1) {
+            for (int i = 0; i < n; i++) drive(open(i, prefix), i);
+            return;
+        }
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(workers());
+        try {
+            List<Future<?>> done = new java.util.ArrayList<>();
+            for (int w = 0; w < workers(); w++) {
+                done.add(pool.submit(() -> {
+                    for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) drive(open(i, prefix), i);
+                }));
+            }
+            for (Future<?> f : done) f.get();
+        } catch (Exception e) {
+            throw new AssertionError("a worker failed", e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Per encounter and per engine step; the ratios to the bare engine when the script gave its figures (bench.baseline.file). */
+    void report(StringBuilder out, LifecycleMeter.Result c) {
+        if (workers() == 1) lastStepsPerEncounter = engineSteps() / (double) count;
+        double steps = workers() == 1 ? engineSteps() : lastStepsPerEncounter * count;
+        double jvmMs = c.jvmCpuWithoutJit() / 1e6, dbMs = c.dbCpuNanos() / 1e6;
+        out.append(String.format(Locale.ROOT, "- server counters over the window (MariaDB global status; the benchmark's own %d statements, of them %d commits "
+                + "and %d SET autocommit/read-only, taken off): %s%n", c.own(), c.ownCommits(), c.ownSets(), c.delta()));
+        out.append(String.format(Locale.ROOT, "- other clients busy in %d of %d looks at the process list%s%n", c.busySamples(), c.samples(),
+                c.busySamples() == 0 ? "" : " (e.g. " + c.busyExample() + "): the server counters include their work"));
+        out.append(String.format(Locale.ROOT, "- load average at the window's start / end: %s / %s (CPU figures depend on it; counts do not)%n",
+                c.loadStart(), c.loadEnd()));
+        out.append("\n| per | statements | commits | rows written | SET autocommit & co (Com_set_option) | JVM CPU ms (JIT off) | JIT ms | mariadbd CPU ms |\n");
+        out.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (double[] per : new double[][] {{count, 0}, {steps, 1}}) {
+            double n = per[0];
+            out.append(String.format(Locale.ROOT, "| %s | %.1f | %.2f | %.1f | %.1f | %.2f | %.2f | %.2f |%n", per[1] == 0 ? "encounter" : "engine step",
+                    c.statements() / n, c.commits() / n, c.rowsWritten() / n, c.setOptions() / n, jvmMs / n,
+                    c.jitNanos() / 1e6 / n, dbMs / n));
+        }
+        String baselineFile = System.getProperty("bench.baseline.file");
+        if (baselineFile != null && workers() == 1) {
+            java.util.Properties b = new java.util.Properties();
+            try (var in = Files.newInputStream(Path.of(baselineFile))) {
+                b.load(in);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            double bs = Double.parseDouble(b.getProperty("statementsPerStep")), bc = Double.parseDouble(b.getProperty("commitsPerStep"));
+            double bcpu = Double.parseDouble(b.getProperty("jvmCpuMsPerStep")), brows = Double.parseDouble(b.getProperty("rowsPerStep", "NaN"));
+            double bdb = Double.parseDouble(b.getProperty("dbCpuMsPerStep", "NaN"));
+            out.append(String.format(Locale.ROOT, "%n| per engine step | product | bare engine | ratio | target |%n|---|---:|---:|---:|---|%n"
+                    + "| statements | %.1f | %.1f | **%.2f** | <= 1.5 |%n| commits | %.2f | %.2f | **%.2f** | <= 1.3 |%n"
+                    + "| rows written | %.1f | %.1f | %.2f | |%n| JVM CPU ms | %.2f | %.2f | **%.2f** | <= 1.5 |%n| mariadbd CPU ms | %.2f | %.2f | %.2f | |%n",
+                    c.statements() / steps, bs, c.statements() / steps / bs, c.commits() / steps, bc, c.commits() / steps / bc,
+                    c.rowsWritten() / steps, brows, c.rowsWritten() / steps / brows, jvmMs / steps, bcpu, jvmMs / steps / bcpu, dbMs / steps, bdb,
+                    dbMs / steps / bdb));
+            out.append("- bare engine: ").append(b.getProperty("note", "")).append("\n");
+        }
+    }
+
+    /** Runs the encounter's due async jobs in this thread (job executor off), or waits for the job executor to run them. */
+    void settle(Encounter e) {
+        if (workers() == 1) {
+            for (int round = 0; round < 500; round++) {
+                // one at a time: a job can remove others (a completed task takes its SLA jobs with it)
+                List<org.camunda.bpm.engine.runtime.Job> due = CountingDataSource.own(
+                        () -> management.createJobQuery().messages().executable().orderByJobId().asc().listPage(0, 1));
+                if (due.isEmpty()) return;
+                management.executeJob(due.get(0).getId());
+                jobs.incrementAndGet();
+            }
+            throw new AssertionError("async jobs did not settle after 500 jobs");
+        }
+        String root = CountingDataSource.own(() -> encounters.get(e.id()).processInstanceId());
+        long until = System.nanoTime() + 60_000_000_000L;
+        while (System.nanoTime() < until) {
+            // settled: no async job of the encounter's processes left (by their executions: a job the job executor has locked
+            // shows no ROOT_PROC_INST_ID_), and the encounter waits for someone (a task, a message) or has ended
+            Integer busy = CountingDataSource.own(() -> jdbc.queryForObject("select (select count(*) from ACT_RU_JOB j join ACT_RU_EXECUTION p on p.ID_ = j.PROCESS_INSTANCE_ID_ "
+                    + "where (p.ROOT_PROC_INST_ID_ = ? or p.ID_ = p.ROOT_PROC_INST_ID_ and p.ID_ = ?) and j.TYPE_ = 'message' and j.RETRIES_ > 0) + case when exists (select 1 from ACT_RU_TASK t join ACT_RU_EXECUTION x on x.ID_ = t.PROC_INST_ID_ "
+                    + "where x.ROOT_PROC_INST_ID_ = ?) or exists (select 1 from ACT_RU_EVENT_SUBSCR s join ACT_RU_EXECUTION x on x.ID_ = s.EXECUTION_ID_ "
+                    + "where x.ROOT_PROC_INST_ID_ = ? and s.EVENT_TYPE_ = 'message') or not exists (select 1 from ACT_RU_EXECUTION where ID_ = ?) "
+                    + "then 0 else 1 end", Integer.class, root, root, root, root, root));
+            if (busy == 0) return;
+            pause(5);
+        }
+        throw new AssertionError("encounter " + e.id() + ": the job executor did not run its jobs within 60 s");
+    }
+
+    String engineState(Encounter e) {
+        String root = encounters.get(e.id()).processInstanceId();
+        return jdbc.queryForList("select x.ID_, x.PROC_DEF_ID_, x.ACT_ID_, x.ROOT_PROC_INST_ID_, x.PROC_INST_ID_ from ACT_RU_EXECUTION x where x.ROOT_PROC_INST_ID_ = ? or x.ID_ = ?", root, root)
+                + " jobs " + jdbc.queryForList("select j.TYPE_, j.HANDLER_CFG_, j.ROOT_PROC_INST_ID_, j.PROCESS_INSTANCE_ID_, j.LOCK_OWNER_, j.RETRIES_, j.DUEDATE_ from ACT_RU_JOB j "
+                + "where j.PROCESS_INSTANCE_ID_ in (select PROC_INST_ID_ from ACT_RU_EXECUTION where ROOT_PROC_INST_ID_ = ? or ID_ = ?)", root, root);
+    }
+
+    static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(ie);
+        }
     }
 
     Encounter open(int i, String prefix) {
@@ -149,23 +310,30 @@ abstract class AbstractRevenueCycleBenchmark {
                 "PROFESSIONAL", "Synthetic visit note " + i + ". No real patient data.",
                 i % 5 == 0 ? "Carter, Dana MD" : null, null)); // the referring physician is not on file: intake takes the name
         step("open");
-        driver.runJobs();
+        starts.incrementAndGet();
+        settle(e);
         return e;
     }
 
     /** Works and answers one encounter until its process has ended. */
     void drive(Encounter e, int i) {
-        for (int round = 0; round < 80; round++) {
+        int waited = 0;
+        for (int round = 0; round < 80 + waited; round++) {
             if (ended(e)) {
                 step(passed(e, "PaidInFull") ? "end: paid in full" : "end: closed after patient payment");
                 return;
             }
-            List<WorkItem> open = queues.forEncounter(e.id());
+            List<WorkItem> open = CountingDataSource.own(() -> queues.forEncounter(e.id()));
             if (!open.isEmpty()) {
                 for (WorkItem w : open) work(w, e, i);
                 continue;
             }
-            Claim c = claims.latestFor(e.id()).orElseThrow(() -> new AssertionError("encounter " + e.id() + " has no claim and no task"));
+            java.util.Optional<Claim> latest = CountingDataSource.own(() -> claims.latestFor(e.id()));
+            if (latest.isEmpty() && workers() > 1 && waited++ < 200) { // the job executor has not got to it yet
+                pause(10);
+                continue;
+            }
+            Claim c = latest.orElseThrow(() -> new AssertionError("encounter " + e.id() + " has no claim and no task"));
             switch (c.status()) {
                 case SUBMITTED -> {
                     boolean accept = rejectedOnce.contains(c.id()) || roll(c.id(), "ACK") >= 8;
@@ -176,7 +344,7 @@ abstract class AbstractRevenueCycleBenchmark {
                 }
                 case ACCEPTED -> remit(e, c);
                 case DENIED -> {
-                    Denial d = denials.current(c.id());
+                    Denial d = CountingDataSource.own(() -> denials.current(c.id()));
                     if (d.getStatus() == Denial.Status.APPEALED) {
                         denials.decideAppeal(c.id(), true);
                         step("payer: appeal overturned");
@@ -188,8 +356,8 @@ abstract class AbstractRevenueCycleBenchmark {
                     }
                 }
                 case PARTIALLY_PAID -> {
-                    BigDecimal owed = account.balance(e.id()).patient();
-                    if (owed.signum() <= 0 || collections.statements(e.id()).isEmpty()) {
+                    BigDecimal owed = CountingDataSource.own(() -> account.balance(e.id()).patient());
+                    if (owed.signum() <= 0 || CountingDataSource.own(() -> collections.statements(e.id())).isEmpty()) {
                         throw new AssertionError("encounter " + e.id() + " partly paid, patient owes " + owed + ", statements "
                                 + collections.statements(e.id()).size());
                     }
@@ -197,9 +365,10 @@ abstract class AbstractRevenueCycleBenchmark {
                     step("patient: paid statement");
                 }
                 default -> throw new AssertionError("encounter " + e.id() + ": claim " + c.id() + " is " + c.status()
-                        + " with no open task; stage " + encounters.stage(e));
+                        + " with no open task; stage " + encounters.stage(e) + "; engine: " + engineState(e));
             }
-            driver.runJobs();
+            messages.incrementAndGet();
+            settle(e);
         }
         throw new AssertionError("encounter " + e.id() + " did not end after 80 rounds; open tasks " + driver.openTaskTypes(e.id()));
     }
@@ -242,39 +411,40 @@ abstract class AbstractRevenueCycleBenchmark {
         switch (type) {
             case "CodeEncounter" -> {
                 String[] coding = CODINGS[i % CODINGS.length];
-                complete(w, CODERS[i % CODERS.length], "coders", Map.of("diagnosisCodes", coding[0], "procedureLines", coding[1], "queryProvider", false));
+                complete(w, e, CODERS[i % CODERS.length], "coders", Map.of("diagnosisCodes", coding[0], "procedureLines", coding[1], "queryProvider", false));
             }
-            case "AuditCoding" -> complete(w, "cora", "compliance", Map.of("auditPassed", true));
-            case "FixCodingEdit", "CorrectCodingDenial" -> complete(w, "carla", "coders",
+            case "AuditCoding" -> complete(w, e, "cora", "compliance", Map.of("auditPassed", true));
+            case "FixCodingEdit", "CorrectCodingDenial" -> complete(w, e, "carla", "coders",
                     Map.of("diagnosisCodes", "I10", "procedureLines", "99213 1 1", "note", "re-coded"));
-            case "ResolveEligibility" -> complete(w, "bella", "billers", Map.of("memberId", memberId(e.payerId(), random)));
+            case "ResolveEligibility" -> complete(w, e, "bella", "billers", Map.of("memberId", memberId(e.payerId(), random)));
             case "FixClaimEdit" -> {
                 // the demo's only biller-owned scrub failure: UHC's fee schedule has no amount for 20610; the biller loads it
-                if (jdbc.queryForObject("select count(*) from fee_schedule_entry where payer_id = 'UHC' and code = '20610'", Integer.class) == 0) {
+                if (CountingDataSource.own(() -> jdbc.queryForObject("select count(*) from fee_schedule_entry where payer_id = 'UHC' and code = '20610'", Integer.class)) == 0) {
                     jdbc.update("insert into fee_schedule_entry (payer_id, code, allowed_amount, valid_from) values ('UHC', '20610', 71.30, '2015-10-01')");
                 }
-                complete(w, "bella", "billers", Map.of("note", "fee schedule loaded"));
+                complete(w, e, "bella", "billers", Map.of("note", "fee schedule loaded"));
             }
-            case "FixRejectedClaim" -> complete(w, "ben", "billers", Map.of("memberId", encounters.get(e.id()).memberId(), "note", "member id checked"));
-            case "CorrectBillingDenial" -> complete(w, "ben", "billers", Map.of("note", "authorization attached"));
-            case "PrepareAppeal" -> complete(w, "bella", "billers", Map.of("appealDecision", "APPEAL", "note", "records attached"));
+            case "FixRejectedClaim" -> complete(w, e, "ben", "billers", Map.of("memberId", CountingDataSource.own(() -> encounters.get(e.id()).memberId()), "note", "member id checked"));
+            case "CorrectBillingDenial" -> complete(w, e, "ben", "billers", Map.of("note", "authorization attached"));
+            case "PrepareAppeal" -> complete(w, e, "bella", "billers", Map.of("appealDecision", "APPEAL", "note", "records attached"));
             default -> throw new AssertionError("encounter " + e.id() + ": no one here works " + type);
         }
     }
 
-    void complete(WorkItem w, String user, String group, Map<String, Object> form) {
+    void complete(WorkItem w, Encounter e, String user, String group, Map<String, Object> form) {
         queues.complete(w.taskId(), new HashMap<>(form), new Worker(user, Set.of(group)));
         step("task: " + w.taskType());
-        driver.runJobs();
+        userTasks.incrementAndGet();
+        settle(e);
     }
 
     boolean ended(Encounter e) {
-        return runtime.createProcessInstanceQuery().processInstanceId(encounters.get(e.id()).processInstanceId()).count() == 0;
+        return CountingDataSource.own(() -> runtime.createProcessInstanceQuery().processInstanceId(encounters.get(e.id()).processInstanceId()).count() == 0);
     }
 
     boolean passed(Encounter e, String activityId) {
-        return history.createHistoricActivityInstanceQuery().processInstanceId(encounters.get(e.id()).processInstanceId())
-                .activityId(activityId).list().stream().map(HistoricActivityInstance::getActivityId).anyMatch(activityId::equals);
+        return CountingDataSource.own(() -> history.createHistoricActivityInstanceQuery().processInstanceId(encounters.get(e.id()).processInstanceId())
+                .activityId(activityId).list().stream().map(HistoricActivityInstance::getActivityId).anyMatch(activityId::equals));
     }
 
     void step(String name) {

@@ -1,6 +1,7 @@
 package com.claimflow.benchmark;
 
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -11,13 +12,14 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest
 @ActiveProfiles({"test", "mysql"})
+@Import(CountingDataSource.Wrap.class)
 class RevenueCycleMySqlBenchmark extends AbstractRevenueCycleBenchmark {
     static final String DEFAULT_URL = "jdbc:mysql://127.0.0.1:3306/claimflow_bench_e2e?createDatabaseIfNotExist=true&sendFractionalSeconds=false"
             + "&nullCatalogMeansCurrent=true&useSSL=false&allowPublicKeyRetrieval=true&rewriteBatchedStatements=true";
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        String url = System.getProperty("bench.e2e.db.url", DEFAULT_URL);
+        String url = url();
         if (!url.contains("claimflow_bench")) throw new IllegalStateException("refusing to benchmark on a database not named claimflow_bench*: " + url);
         registry.add("spring.datasource.url", () -> url);
     }
@@ -25,5 +27,19 @@ class RevenueCycleMySqlBenchmark extends AbstractRevenueCycleBenchmark {
     @Override
     String databaseName() {
         return "MySQL";
+    }
+
+    static String url() {
+        return System.getProperty("bench.e2e.db.url", DEFAULT_URL);
+    }
+
+    @Override
+    String meterUrl() {
+        return url().replaceFirst("/[^/?]+\\?", "/?");
+    }
+
+    @Override
+    String meterDatabase() {
+        return url().replaceFirst("^.*://[^/]+/([^?]+).*$", "$1");
     }
 }

@@ -148,6 +148,7 @@ class CodeSetImportTest extends ReferenceTestContext {
         assertThat(changed.updated()).isEqualTo(1);
         assertThat(reference.payer("ACME").orElseThrow().timelyFilingDays()).isEqualTo(120);
 
+        assertThat(reference.provider("1234567893")).isEmpty(); // read (and kept) before the import: the import makes it forget
         assertThat(importResource(ImportKind.PROVIDER, "codes/providers.csv").errors()).isEmpty();
         assertThat(reference.provider("1234567893").orElseThrow().tin()).isEqualTo("123456789");
         assertThat(importResource(ImportKind.PROVIDER, "codes/providers_bad.csv").errors()).containsExactly(

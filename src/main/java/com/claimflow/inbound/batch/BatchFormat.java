@@ -5,8 +5,11 @@ interface BatchFormat {
 
     String name();
 
-    /** Whether this format reads the file, by its (lower-case) name and first characters. */
-    boolean takes(String lowerCaseName, String text);
+    /** Whether the file's (lower-case) name says it is this format's: its extension. */
+    boolean takesName(String lowerCaseName);
+
+    /** Whether the file's first characters say it is this format's, for a name that says nothing. */
+    boolean takesContent(String text);
 
     /**
      * @throws com.claimflow.base.BadInputException when the file as a whole is not this format's (naming the line)

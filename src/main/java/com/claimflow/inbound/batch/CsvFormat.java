@@ -11,8 +11,13 @@ class CsvFormat implements BatchFormat {
     }
 
     @Override
-    public boolean takes(String lowerCaseName, String text) {
-        return lowerCaseName.endsWith(".csv") || text.stripLeading().toLowerCase(java.util.Locale.ROOT).startsWith("external_id");
+    public boolean takesName(String lowerCaseName) {
+        return lowerCaseName.endsWith(".csv");
+    }
+
+    @Override
+    public boolean takesContent(String text) {
+        return text.stripLeading().toLowerCase(java.util.Locale.ROOT).replace("\uFEFF", "").startsWith("external_id");
     }
 
     @Override

@@ -112,7 +112,10 @@ public class IntakeBatches {
     private BatchFormat formatOf(String name, String text) {
         String lower = name.toLowerCase(Locale.ROOT);
         for (BatchFormat f : formats) {
-            if (f.takes(lower, text)) return f;
+            if (f.takesName(lower)) return f;
+        }
+        for (BatchFormat f : formats) {
+            if (f.takesContent(text)) return f;
         }
         throw new BadInputException(name, "not a batch this product reads: a .csv file (encounter columns) or a .ndjson file (one FHIR bundle a line)");
     }

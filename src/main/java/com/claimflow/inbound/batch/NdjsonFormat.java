@@ -29,8 +29,13 @@ class NdjsonFormat implements BatchFormat {
     }
 
     @Override
-    public boolean takes(String lowerCaseName, String text) {
-        return lowerCaseName.endsWith(".ndjson") || lowerCaseName.endsWith(".jsonl") || text.stripLeading().startsWith("{");
+    public boolean takesName(String lowerCaseName) {
+        return lowerCaseName.endsWith(".ndjson") || lowerCaseName.endsWith(".jsonl");
+    }
+
+    @Override
+    public boolean takesContent(String text) {
+        return text.stripLeading().startsWith("{");
     }
 
     @Override

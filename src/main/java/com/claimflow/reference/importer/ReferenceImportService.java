@@ -65,6 +65,7 @@ public class ReferenceImportService {
                                   com.claimflow.reference.Excludes1 excludes1) {
         this.afterChange = () -> {
             reference.reloadCodes();
+            reference.forgetPayersAndProviders();
             payerRules.reload();
         };
         this.jdbc = new JdbcTemplate(dataSource);

@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Issue #17: the encounter's lifecycle against a bare Camunda engine, back to back on the same MariaDB (docs/benchmarks.md,
+# "End-to-end throughput"). Builds the bare baseline from a copy of ../shared/bench/camunda-baseline in /tmp (its code is
+# never part of this repository), runs it, then the product's one-thread and parallel benchmarks, and prints the ratios.
+#
+#   scripts/bench-lifecycle.sh           # full: baseline 2000 (+300 warm-up), product 200 (+200 warm-up), parallel 400
+#   scripts/bench-lifecycle.sh --short   # CI: baseline 300 (+100), product 50 (+100 warm-up), parallel 80: about 3 minutes
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+short=false; [ "${1:-}" = "--short" ] && short=true
+if $short; then bn=300; bw=100; pn=50; pw=100; par=80; parw=20; else bn=2000; bw=300; pn=${BENCH_ENCOUNTERS:-200}; pw=200; par=400; parw=50; fi
+workers=${BENCH_WORKERS:-4}
+src=${BENCH_BASELINE_SRC:-$root/../shared/bench/camunda-baseline}
+[ -d "$src" ] || src=/work/shared/bench/camunda-baseline
+out=$root/target/benchmarks; mkdir -p "$out"
+base=/tmp/camunda-baseline-$$
+rm -rf "$base"; cp -r "$src" "$base"; trap 'rm -rf "$base"' EXIT
+if [ -n "${BENCH_REUSE_BASELINE:-}" ] && [ -s "$out/baseline.properties" ]; then
+  echo "== bare engine: reusing $out/baseline.properties (BENCH_REUSE_BASELINE; for a quick re-measure only)"; skip_base=true
+else skip_base=false; fi
+$skip_base || (cd "$base" && mvn -o -q -DskipTests package >/dev/null)
+
+status() { mysql -h127.0.0.1 -uroot -N -e "show global status where Variable_name in ('Questions','Com_commit','Handler_write','Handler_update','Handler_delete','Com_set_option')"; }
+dbcpu() { awk '{print $14+$15}' /proc/"$(pgrep -x mariadbd | head -1)"/stat; }
+
+if ! $skip_base; then
+echo "== bare Camunda 7.24 engine: $bn encounters after $bw warm-up, 4 threads, job executor on, history audit ($(uptime))"
+mysql -h127.0.0.1 -uroot -e "DROP DATABASE IF EXISTS bench; CREATE DATABASE bench CHARACTER SET utf8mb4 COLLATE utf8mb4_bin"
+status > "$base/before.txt"; c0=$(dbcpu)
+(cd "$base" && python3 run.py run.log java -Xmx2g -jar target/bench.jar --spring.profiles.active=maria \
+   --camunda.bpm.history-level=audit --bench.mode=e2e --bench.n=$bn --bench.warmup=$bw) > "$out/baseline.txt" 2>&1
+status > "$base/after.txt"; c1=$(dbcpu)
+cat "$out/baseline.txt"
+python3 - "$base/before.txt" "$base/after.txt" "$((bn + bw))" "$out/baseline.txt" "$((c1 - c0))" "$(getconf CLK_TCK)" "$bn" > "$out/baseline.properties" <<'PY'
+import re, sys
+a = dict(l.split() for l in open(sys.argv[1])); b = dict(l.split() for l in open(sys.argv[2]))
+n = int(sys.argv[3]); d = {k: int(b[k]) - int(a[k]) for k in a}; steps = 6.0 * n
+text = open(sys.argv[4]).read()
+cpu = float(re.search(r'javaCpu=([\d.]+)s', text).group(1))  # the measured window only (after warm-up), JIT included
+rate = re.search(r'throughput=([\d.]+)', text).group(1)
+db = int(sys.argv[5]) / int(sys.argv[6]) * 1000
+print(f"statementsPerStep={d['Questions'] / steps:.3f}")
+print(f"commitsPerStep={d['Com_commit'] / steps:.4f}")
+print(f"rowsPerStep={(d['Handler_write'] + d['Handler_update'] + d['Handler_delete']) / steps:.3f}")
+print(f"jvmCpuMsPerStep={cpu * 1000 / (6.0 * int(sys.argv[7])):.4f}")
+print(f"dbCpuMsPerStep={db / steps:.4f}")
+print(f"note=6 steps an encounter; {n} encounters (warm-up included) over the server counters: {d['Questions'] / n:.1f} statements, "
+      f"{d['Com_commit'] / n:.2f} commits, {d['Com_set_option'] / n:.1f} Com_set_option an encounter; JVM CPU of the measured "
+      f"window (JIT included); {rate} encounters/s with 4 threads")
+PY
+fi
+cat "$out/baseline.properties"
+
+echo "== ClaimFlow: one thread ($pn after $pw warm-up), then $workers workers with the job executor ($par) ($(uptime))"
+mysql -h127.0.0.1 -uroot -e "DROP DATABASE IF EXISTS claimflow_bench_e2e; CREATE DATABASE claimflow_bench_e2e CHARACTER SET utf8mb4 COLLATE utf8mb4_bin"
+# both in one JVM, the one-thread run first (the parallel run takes its engine steps per encounter)
+mvn -o -q test -Dtest='RevenueCycleMySqlBenchmark,RevenueCycleParallelMySqlBenchmark' -Dsurefire.runOrder=alphabetical \
+  -Dsurefire.failIfNoSpecifiedTests=false -Dbench.encounters=$pn -Dbench.e2eWarmup=$pw -Dbench.parallel.encounters=$par -Dbench.parallel.warmup=$parw \
+  -Dbench.workers=$workers -Dbench.baseline.file="$out/baseline.properties" > "$out/product.log" 2>&1 \
+  || { grep -E "FAIL|Error|Exception" "$out/product.log" | head -30; exit 1; }
+cat "$out/revenue-cycle-mysql.md" "$out/revenue-cycle-mysql-parallel.md"
