@@ -129,13 +129,7 @@ public class FhirController {
             Receipt refused = intake.refuse(received, externalId, e.field(), e.reason());
             return outcome(HttpStatus.UNPROCESSABLE_ENTITY, typeOf(e), e.field(), e.reason(), refused.messageId());
         }
-        Receipt receipt;
-        try {
-            receipt = intake.open(received, mapped.incoming());
-        } catch (org.springframework.dao.DuplicateKeyException lostRace) {
-            // the same bundle at the same moment: another request claimed its key first; asked again, the core answers as to a repeat
-            receipt = intake.open(received, mapped.incoming());
-        }
+        Receipt receipt = intake.open(received, mapped.incoming());
         if (!receipt.accepted()) {
             FhirInputException e = FhirBundles.translated(mapped, receipt.problemField(), receipt.problem());
             return outcome(HttpStatus.UNPROCESSABLE_ENTITY, e.type(), e.field(), e.reason(), receipt.messageId());
