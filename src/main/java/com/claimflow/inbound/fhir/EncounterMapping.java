@@ -378,17 +378,17 @@ final class EncounterMapping {
 
     private Subscriber subscriber(Entry s, String field, String subscriberId) {
         List<HumanName> names;
-        Date born;
+        BaseDateTimeType born;
         List<Address> addresses;
         AdministrativeGender gender;
         if (s.resource() instanceof RelatedPerson r) {
             names = r.getName();
-            born = new Date(r.hasBirthDate() ? r.getBirthDateElement() : null);
+            born = r.hasBirthDate() ? r.getBirthDateElement() : null;
             addresses = r.getAddress();
             gender = r.getGender();
         } else if (s.resource() instanceof Patient p) {
             names = p.getName();
-            born = new Date(p.hasBirthDate() ? p.getBirthDateElement() : null);
+            born = p.hasBirthDate() ? p.getBirthDateElement() : null;
             addresses = p.getAddress();
             gender = p.getGender();
         } else {
@@ -402,12 +402,9 @@ final class EncounterMapping {
         origins.put(field + ".birthDate", s.path("birthDate"));
         origins.put(field + ".sex", s.path("gender"));
         origins.put(field + ".memberId", s.path("subscriberId"));
-        LocalDate birth = born.value() == null ? null : localDate(born.value(), s.path("birthDate"));
+        LocalDate birth = born == null ? null : localDate(born, s.path("birthDate"));
         return new Subscriber(name == null ? null : name.getFamily(), name == null || !name.hasGiven() ? null : name.getGiven().get(0).getValue(),
                 birth, gender == null ? null : sex(gender), address(s, addresses, field + ".address"), subscriberId);
-    }
-
-    private record Date(BaseDateTimeType value) {
     }
 
     /** Encounter.serviceProvider: the billing provider, an Organization with an NPI; alone in the bundle it need not be referenced. */

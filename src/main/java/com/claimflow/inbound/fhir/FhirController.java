@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
@@ -96,10 +97,6 @@ public class FhirController {
         String sender = worker.get().userId();
         String contentType = request.getContentType() == null ? "" : request.getContentType();
         String bare = contentType.split(";")[0].strip().toLowerCase(Locale.ROOT);
-        if (!ACCEPTED_TYPES.contains(bare)) {
-            return outcome(HttpStatus.UNSUPPORTED_MEDIA_TYPE, IssueType.NOTSUPPORTED, "Content-Type", "'" + contentType + "' is not read: send the "
-                    + "bundle as application/fhir+json (XML is not supported)", null);
-        }
         long limit = settings.maxBundleSize().toBytes();
         String body = boundedBody(request, limit);
         if (body == null) {
@@ -110,6 +107,11 @@ public class FhirController {
             return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).headers(close).contentType(FHIR_JSON)
                     .body(encode(issue(IssueType.TOOCOSTLY, "Bundle", "the body is larger than " + limitText() + " ("
                             + limit + " bytes, claimflow.fhir.max-bundle-size): send one visit per bundle", refused.messageId())));
+        }
+        if (!ACCEPTED_TYPES.contains(bare)) {
+            String reason = "'" + contentType + "' is not read: send the bundle as application/fhir+json (XML is not supported)";
+            Receipt refused = intake.refuse(new Received(Channel.FHIR, null, sender, contentType, body), null, "Content-Type", reason);
+            return outcome(HttpStatus.UNSUPPORTED_MEDIA_TYPE, IssueType.NOTSUPPORTED, "Content-Type", reason, refused.messageId());
         }
         Bundle bundle;
         try {
@@ -127,13 +129,7 @@ public class FhirController {
             Receipt refused = intake.refuse(received, externalId, e.field(), e.reason());
             return outcome(HttpStatus.UNPROCESSABLE_ENTITY, typeOf(e), e.field(), e.reason(), refused.messageId());
         }
-        Receipt receipt;
-        try {
-            receipt = intake.open(received, mapped.incoming());
-        } catch (org.springframework.dao.DuplicateKeyException lostRace) {
-            // the same bundle at the same moment: another request claimed its key first; asked again, the core answers as to a repeat
-            receipt = intake.open(received, mapped.incoming());
-        }
+        Receipt receipt = intake.open(received, mapped.incoming());
         if (!receipt.accepted()) {
             FhirInputException e = FhirBundles.translated(mapped, receipt.problemField(), receipt.problem());
             return outcome(HttpStatus.UNPROCESSABLE_ENTITY, e.type(), e.field(), e.reason(), receipt.messageId());
@@ -176,8 +172,15 @@ public class FhirController {
         InputStream in = request.getInputStream();
         byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
         if (body.length > limit) return null;
+        // FHIR's JSON is UTF-8 (json.html); a charset Java does not know is read as UTF-8 rather than failed on
+        java.nio.charset.Charset charset = StandardCharsets.UTF_8;
         String encoding = request.getCharacterEncoding();
-        return new String(body, encoding == null ? StandardCharsets.UTF_8 : java.nio.charset.Charset.forName(encoding));
+        try {
+            if (encoding != null && java.nio.charset.Charset.isSupported(encoding)) charset = java.nio.charset.Charset.forName(encoding);
+        } catch (java.nio.charset.IllegalCharsetNameException notAName) {
+            // read as UTF-8
+        }
+        return new String(body, charset);
     }
 
     private static String externalIdOf(Bundle bundle) {
@@ -189,7 +192,7 @@ public class FhirController {
 
     /**
      * FHIR R4 transaction-response (Bundle 2.36.4.2): one entry per request entry in order; the Encounter's says 201
-     * (opened) or 200 (already there) with its location, the others 200 with what was read from them.
+     * (opened) or 200 (already there) with its location, the others 200 (read into the encounter, not stored apart).
      */
     private Bundle transactionResponse(Bundle request, EncounterMapping.Mapped mapped, Receipt receipt, boolean opened) {
         Bundle response = new Bundle();
@@ -232,7 +235,10 @@ public class FhirController {
                 "http://terminology.hl7.org/CodeSystem/restful-security-service", "Basic", "Basic"))).setDescription("HTTP Basic, an interface account");
         rest.addInteraction().setCode(CapabilityStatement.SystemRestfulInteraction.TRANSACTION);
         rest.addResource().setType("Bundle").addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.CREATE);
-        rest.addResource().setType("Encounter").addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.READ);
+        CapabilityStatement.CapabilityStatementRestResourceComponent encounters = rest.addResource().setType("Encounter");
+        encounters.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.READ);
+        encounters.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.SEARCHTYPE);
+        encounters.addSearchParam().setName("identifier").setType(Enumerations.SearchParamType.TOKEN).setDocumentation("the visit number");
         rest.addResource().setType("Claim").addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.READ);
         CapabilityStatement.CapabilityStatementRestResourceComponent responses = rest.addResource().setType("ClaimResponse");
         responses.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.READ);
@@ -247,6 +253,26 @@ public class FhirController {
         org.hl7.fhir.r4.model.Encounter e = readBack.encounter(encounterId);
         audit.record(worker.get().userId(), AuditService.VIEWED_ENCOUNTER, encounterId, null, "fhir Encounter");
         return ResponseEntity.ok().contentType(FHIR_JSON).body(encode(e));
+    }
+
+    /** {@code GET /fhir/Encounter?identifier=[system|]value}: the encounter of the EHR's visit number, as a searchset of 0 or 1. */
+    @GetMapping("/Encounter")
+    public ResponseEntity<String> searchEncounter(@RequestParam(name = "identifier", required = false) String identifier, HttpServletRequest http) {
+        if (identifier == null || identifier.isBlank() || identifier.endsWith("|")) {
+            return outcome(HttpStatus.BAD_REQUEST, IssueType.REQUIRED, "identifier", "is required: search by identifier=[system|]value, the visit number", null);
+        }
+        String value = identifier.substring(identifier.indexOf('|') + 1).strip();
+        Bundle result = new Bundle();
+        result.setId(UUID.randomUUID().toString());
+        result.setType(Bundle.BundleType.SEARCHSET);
+        Optional<com.claimflow.intake.Encounter> found = value.length() > 64 ? Optional.empty() : readBack.byVisit(value);
+        found.ifPresent(e -> {
+            result.addEntry().setFullUrl(ServletUriComponentsBuilder.fromContextPath(http).path("/fhir/Encounter/{id}").buildAndExpand(e.id()).toUriString())
+                    .setResource(readBack.encounter(e.id())).getSearch().setMode(Bundle.SearchEntryMode.MATCH);
+            audit.record(worker.get().userId(), AuditService.VIEWED_ENCOUNTER, e.id(), null, "fhir Encounter?identifier");
+        });
+        result.setTotal(result.getEntry().size());
+        return ResponseEntity.ok().contentType(FHIR_JSON).body(encode(result));
     }
 
     @GetMapping("/Claim/{id}")

@@ -104,6 +104,12 @@ class FhirReadBack {
         return r;
     }
 
+    /** The encounter of this visit number (the external id), if one was opened. */
+    @Transactional(readOnly = true)
+    public Optional<com.claimflow.intake.Encounter> byVisit(String externalId) {
+        return encounters.findByExternalId(externalId);
+    }
+
     /** The claim as billed: items with CPT/HCPCS, modifiers, units, charges and diagnosis pointers; ICD-10-CM diagnoses; insurer; total. */
     @Transactional(readOnly = true)
     public org.hl7.fhir.r4.model.Claim claim(long claimId) {

@@ -12,6 +12,7 @@ import ca.uhn.fhir.rest.server.exceptions.AuthenticationException;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import com.claimflow.audit.AuditService;
 import com.claimflow.claim.Claim;
 import com.claimflow.claim.ClaimService;
 import com.claimflow.coding.CapturedCharges;
@@ -77,6 +78,7 @@ class FhirBundleIT extends ApiTestBase {
     @Autowired ClaimService claims;
     @Autowired RemittanceService payer;
     @Autowired ObjectMapper json;
+    @Autowired AuditService audit;
 
     @BeforeEach
     void clientsDoNotAskForMetadataFirst() {
@@ -154,6 +156,14 @@ class FhirBundleIT extends ApiTestBase {
         assertThat(back.getExtensionByUrl(FhirCodes.STAGE_EXTENSION).getValue().primitiveValue()).isEqualTo("CODING");
         org.hl7.fhir.r4.model.Patient patient = (org.hl7.fhir.r4.model.Patient) back.getContained().get(0);
         assertThat(patient.getNameFirstRep().getFamily()).isEqualTo("Testperson");
+
+        Bundle byVisit = client("carla").search().forResource(org.hl7.fhir.r4.model.Encounter.class)
+                .where(org.hl7.fhir.r4.model.Encounter.IDENTIFIER.exactly().systemAndIdentifier("urn:oid:2.16.840.1.113883.19.5.99999.4", visit))
+                .returnBundle(Bundle.class).execute();
+        assertThat(byVisit.getEntry()).hasSize(1);
+        assertThat(byVisit.getEntryFirstRep().getResource().getIdElement().getIdPart()).isEqualTo(e.id().toString());
+        assertThat(client("carla").search().forResource(org.hl7.fhir.r4.model.Encounter.class)
+                .where(org.hl7.fhir.r4.model.Encounter.IDENTIFIER.exactly().code("no-such-visit")).returnBundle(Bundle.class).execute().getEntry()).isEmpty();
     }
 
     @Test
@@ -355,8 +365,18 @@ class FhirBundleIT extends ApiTestBase {
             if (!o.getIssueFirstRep().hasDiagnostics()) failures.add("#" + i + ": no diagnostics: " + r.body());
         }
         assertThat(failures).isEmpty();
+        HttpResponse<String> oddCharset = post("bella", "/fhir/Bundle", "application/fhir+json; charset=no-such-charset", bodies.get(0));
+        assertThat(oddCharset.statusCode()).isEqualTo(422);
         HttpResponse<String> xml = post("bella", "/fhir/Bundle", "application/fhir+xml", "<Bundle xmlns=\"http://hl7.org/fhir\"/>");
         assertThat(xml.statusCode()).isEqualTo(415);
+        assertThat(messages.recent(Channel.FHIR, true, 1).get(0).problemField()).isEqualTo("Content-Type");
+        HttpResponse<String> xmlWanted = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/fhir/metadata"))
+                .header("Authorization", basic("carla")).header("Accept", "application/fhir+xml").GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(xmlWanted.statusCode()).as("JSON is served whatever is asked for").isEqualTo(200);
+        HttpResponse<String> otherPath = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/fhir/Patient/1"))
+                .header("Authorization", basic("carla")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(otherPath.statusCode()).isEqualTo(404);
+        assertThat(otherPath.body()).contains("not-supported");
         assertThat(encounters.count()).isEqualTo(before);
     }
 
@@ -418,6 +438,7 @@ class FhirBundleIT extends ApiTestBase {
         assertThat(c.getFhirVersion().toCode()).isEqualTo("4.0.1");
         assertThat(c.getFormat()).extracting(Object::toString).contains("json");
         assertThat(c.getRestFirstRep().getResource()).extracting(r -> r.getType()).containsExactly("Bundle", "Encounter", "Claim", "ClaimResponse");
+        assertThat(c.getRestFirstRep().getResource().get(1).getSearchParam()).extracting(p -> p.getName()).containsExactly("identifier");
         assertThat(c.getRestFirstRep().getInteraction()).extracting(i -> i.getCode().toCode()).containsExactly("transaction");
     }
 
@@ -489,6 +510,12 @@ class FhirBundleIT extends ApiTestBase {
         Bundle found = client("cora").search().forResource(ClaimResponse.class).where(ClaimResponse.REQUEST.hasId("Claim/" + c.id()))
                 .returnBundle(Bundle.class).execute();
         assertThat(found.getEntry()).hasSize(1);
+
+        // reads are in the audit trail as the JSON API's are: who read which encounter's claim and answer
+        assertThat(audit.forEncounter(id)).filteredOn(a -> AuditService.VIEWED_ENCOUNTER.equals(a.getAction()))
+                .extracting(a -> a.getActor() + " " + a.getDetail())
+                .contains("ben fhir Claim/" + c.id(), "cora fhir ClaimResponse/" + c.id(), "cora fhir ClaimResponse?request=Claim/" + c.id());
+        assertThat(audit.forEncounter(id)).extracting(a -> a.getActor() + " " + a.getAction()).contains("bella OPENED_ENCOUNTER");
     }
 
     private static BigDecimal amount(ClaimResponse.ItemComponent item, String system, String code) {
