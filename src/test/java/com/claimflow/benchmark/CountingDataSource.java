@@ -22,6 +22,9 @@ final class CountingDataSource {
     static final AtomicLong ownStatements = new AtomicLong();
     static final AtomicLong ownCommits = new AtomicLong();
     static final AtomicLong ownSets = new AtomicLong();
+    /** CPU time the benchmark's own reads took in its threads (the JVM's CPU figure is the product's without it). */
+    static final AtomicLong ownCpuNanos = new AtomicLong();
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
     static final AtomicLong productStatements = new AtomicLong();
     private static final ThreadLocal<Boolean> OWN = ThreadLocal.withInitial(() -> false);
 
@@ -32,10 +35,12 @@ final class CountingDataSource {
     static <T> T own(Supplier<T> work) {
         boolean was = OWN.get();
         OWN.set(true);
+        long cpu0 = was ? 0 : THREADS.getCurrentThreadCpuTime();
         try {
             return work.get();
         } finally {
             OWN.set(was);
+            if (!was) ownCpuNanos.addAndGet(THREADS.getCurrentThreadCpuTime() - cpu0);
         }
     }
 
@@ -68,9 +73,12 @@ final class CountingDataSource {
 
     private static InvocationHandler connection(Connection c) {
         boolean[] state = new boolean[2]; // autocommit, read-only as the driver keeps them (useLocalSessionState)
+        boolean readOnlySent; // Connector/J sends SET SESSION TRANSACTION READ ONLY/WRITE unless readOnlyPropagatesToServer=false
         try {
             state[0] = c.getAutoCommit();
             state[1] = c.isReadOnly();
+            readOnlySent = !c.isWrapperFor(com.mysql.cj.jdbc.JdbcConnection.class) || c.unwrap(com.mysql.cj.jdbc.JdbcConnection.class)
+                    .getPropertySet().getBooleanProperty(com.mysql.cj.conf.PropertyKey.readOnlyPropagatesToServer).getValue();
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -85,7 +93,7 @@ final class CountingDataSource {
             if ((name.equals("setAutoCommit") || name.equals("setReadOnly")) && a != null && a.length == 1) {
                 int i = name.equals("setAutoCommit") ? 0 : 1;
                 boolean v = (Boolean) a[0];
-                if (v != state[i] && own) ownSets.incrementAndGet();
+                if (v != state[i] && own && (i == 0 || readOnlySent)) ownSets.incrementAndGet();
                 state[i] = v;
             }
             Object r = invoke(c, m, a);

@@ -27,7 +27,7 @@ final class LifecycleMeter implements AutoCloseable {
     private final String url;
     private final String database;
     private Map<String, Long> status0;
-    private long jvmCpu0, jit0, dbCpu0, wall0, own0, ownCommits0, ownSets0;
+    private long jvmCpu0, jit0, dbCpu0, wall0, own0, ownCommits0, ownSets0, ownCpu0;
     private String load0;
     private Thread watcher;
     private volatile boolean watching;
@@ -48,6 +48,7 @@ final class LifecycleMeter implements AutoCloseable {
         own0 = CountingDataSource.ownStatements.get();
         ownCommits0 = CountingDataSource.ownCommits.get();
         ownSets0 = CountingDataSource.ownSets.get();
+        ownCpu0 = CountingDataSource.ownCpuNanos.get();
         jvmCpu0 = WorkQueueBenchmark.jvmCpuNanos();
         jit0 = jitMillis();
         dbCpu0 = WorkQueueBenchmark.databaseCpuNanos();
@@ -60,7 +61,8 @@ final class LifecycleMeter implements AutoCloseable {
 
     Result stop() {
         long wall = System.nanoTime() - wall0;
-        long jvm = WorkQueueBenchmark.jvmCpuNanos() - jvmCpu0;
+        long ownCpu = CountingDataSource.ownCpuNanos.get() - ownCpu0;
+        long jvm = WorkQueueBenchmark.jvmCpuNanos() - jvmCpu0 - ownCpu;
         long jit = jitMillis() - jit0;
         long db = WorkQueueBenchmark.databaseCpuNanos() - dbCpu0;
         watching = false;
@@ -157,7 +159,10 @@ final class LifecycleMeter implements AutoCloseable {
         }
     }
 
-    /** A window's cost; own = statements of the benchmark and this meter (taken off). */
+    /**
+     * A window's cost; own = statements of the benchmark and this meter (taken off); jvmCpuNanos is this JVM's CPU time less
+     * what the benchmark's own reads took in its threads (JIT and GC included; jitNanos says how much was the JIT).
+     */
     record Result(Map<String, Long> delta, long own, long ownCommits, long ownSets, long wallNanos, long jvmCpuNanos, long jitNanos, long dbCpuNanos,
             String loadStart, String loadEnd, int samples, int busySamples, String busyExample) {
         long statements() {
