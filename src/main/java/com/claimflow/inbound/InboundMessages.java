@@ -36,8 +36,8 @@ public class InboundMessages {
     }
 
     /**
-     * Stores a message as received with its outcome. An accepted message with a key claims its channel and key: the
-     * same key again fails with a {@link org.springframework.dao.DuplicateKeyException}, as does a batch row answered
+     * Stores a message as received with its outcome. A message that opened a visit or added charges claims its channel
+     * and key: the same key again fails with a {@link org.springframework.dao.DuplicateKeyException}, as does a batch row answered
      * before.
      */
     long store(Received r, Outcome outcome, Long encounterId, String externalId, String problemField, String problem) {
@@ -51,7 +51,9 @@ public class InboundMessages {
                     + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS);
             ps.setString(1, r.channel().name());
             ps.setString(2, clip(r.messageKey(), 200));
-            ps.setString(3, outcome.accepted() && outcome != Outcome.DUPLICATE && r.messageKey() != null ? acceptedKey(r) : null);
+            // only a message that did something claims its id: a repeat, a visit already open (whose charges may still be
+            // added under the same id) and a refusal leave it free
+            ps.setString(3, (outcome == Outcome.OPENED || outcome == Outcome.CHARGES_ADDED) && r.messageKey() != null ? acceptedKey(r) : null);
             ps.setString(4, clip(r.sender(), 200));
             ps.setTimestamp(5, Timestamp.from(clock.instant()));
             ps.setString(6, clip(r.contentType(), 100));
