@@ -170,6 +170,8 @@ public final class ClusterSoak {
                     "--claimflow.payer-simulator.ack-delay=PT3S", "--claimflow.payer-simulator.remittance-delay=PT10S",
                     // the production SLA policy: the demo's minutes-long SLAs would add timers the soak does not measure
                     "--claimflow.sla.time-scale=1",
+                    // the demo's HL7 listener: both nodes run on this one host, so each takes a free port (the soak sends none)
+                    "--claimflow.hl7.port=0",
                     // a job a killed node had locked is taken up by the other node after this, not after the default 5 minutes
                     "--camunda.bpm.job-execution.lock-time-in-millis=30000"));
             cmd.addAll(extra);
