@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.claimflow.demo.DemoUsers;
 import com.claimflow.support.ApiTestBase;
-import java.io.ByteArrayOutputStream;
+import com.claimflow.support.RawHttp;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Base64;
@@ -28,48 +25,9 @@ class RequestSizeLimitIT extends ApiTestBase {
                 + "\r\n" + lengthHeader + "\r\n\r\n";
     }
 
-    /** Sends the head and what the body parts give, stopping when the server stops reading, and returns the whole answer. */
-    private String exchange(String head, byte[]... parts) throws IOException {
-        try (Socket socket = new Socket("localhost", port)) {
-            socket.setSoTimeout(30_000);
-            OutputStream out = socket.getOutputStream();
-            try {
-                out.write(head.getBytes(StandardCharsets.US_ASCII));
-                for (byte[] part : parts) out.write(part);
-                out.flush();
-            } catch (IOException closedBeforeAllWasSent) {
-                // the server answered and closed without reading the rest: what the test wants
-            }
-            InputStream in = socket.getInputStream();
-            ByteArrayOutputStream answer = new ByteArrayOutputStream();
-            byte[] buffer = new byte[8192];
-            try {
-                for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                    answer.write(buffer, 0, n);
-                    if (answer.toString(StandardCharsets.UTF_8).contains("}")) break;
-                }
-            } catch (IOException reset) {
-                // a reset after the answer
-            }
-            return answer.toString(StandardCharsets.UTF_8);
-        }
-    }
-
-    private static byte[] chunk(int size) {
-        byte[] data = new byte[size];
-        java.util.Arrays.fill(data, (byte) ' ');
-        byte[] head = (Integer.toHexString(size) + "\r\n").getBytes(StandardCharsets.US_ASCII);
-        byte[] all = new byte[head.length + size + 2];
-        System.arraycopy(head, 0, all, 0, head.length);
-        System.arraycopy(data, 0, all, head.length, size);
-        all[all.length - 2] = '\r';
-        all[all.length - 1] = '\n';
-        return all;
-    }
-
     @Test
     void aJsonBodyDeclaredOverTheLimitIsRefusedBeforeItIsSent() throws IOException {
-        String answer = exchange(head("bella", "POST", "/api/scrub", "application/json", "Content-Length: 20000000"), "{\"lines\": [".getBytes());
+        String answer = RawHttp.exchange(port, "}", head("bella", "POST", "/api/scrub", "application/json", "Content-Length: 20000000"), "{\"lines\": [".getBytes());
         assertThat(answer).startsWith("HTTP/1.1 413").contains("application/problem+json").contains("\"limit\":\"claimflow.limits.json\"")
                 .contains("\"maxBytes\":1048576");
     }
@@ -77,8 +35,8 @@ class RequestSizeLimitIT extends ApiTestBase {
     @Test
     void aChunkedJsonBodyIsRefusedOnceItPassesTheLimitThoughItNeverEnds() throws IOException {
         byte[][] parts = new byte[18][];
-        for (int i = 0; i < parts.length; i++) parts[i] = chunk(64 * 1024); // 1.125 MB, and no last chunk
-        String answer = exchange(head("bella", "POST", "/api/scrub", "application/json", "Transfer-Encoding: chunked"), parts);
+        for (int i = 0; i < parts.length; i++) parts[i] = RawHttp.chunk(64 * 1024); // 1.125 MB, and no last chunk
+        String answer = RawHttp.exchange(port, "}", head("bella", "POST", "/api/scrub", "application/json", "Transfer-Encoding: chunked"), parts);
         assertThat(answer).startsWith("HTTP/1.1 413").contains("claimflow.limits.json");
     }
 
@@ -87,19 +45,19 @@ class RequestSizeLimitIT extends ApiTestBase {
         String claim = ScrubLimitsIT.claim("PROFESSIONAL", LocalDate.now().minusDays(3).toString(), "1970-05-17", ScrubLimitsIT.lines(1));
         byte[] body = claim.getBytes(StandardCharsets.UTF_8);
         byte[] chunked = (Integer.toHexString(body.length) + "\r\n" + claim + "\r\n0\r\n\r\n").getBytes(StandardCharsets.UTF_8);
-        String answer = exchange(head("bella", "POST", "/api/scrub", "application/json", "Transfer-Encoding: chunked"), chunked);
+        String answer = RawHttp.exchange(port, "}", head("bella", "POST", "/api/scrub", "application/json", "Transfer-Encoding: chunked"), chunked);
         assertThat(answer).startsWith("HTTP/1.1 200").contains("\"findings\"");
     }
 
     @Test
     void filesHaveLargerLimitsOfTheirOwn() throws IOException {
-        assertThat(exchange(head("bella", "POST", "/api/edi/inbound", "text/plain", "Content-Length: " + (64L * 1024 * 1024 + 1)), "ISA*".getBytes()))
+        assertThat(RawHttp.exchange(port, "}", head("bella", "POST", "/api/edi/inbound", "text/plain", "Content-Length: " + (64L * 1024 * 1024 + 1)), "ISA*".getBytes()))
                 .startsWith("HTTP/1.1 413").contains("claimflow.limits.x12");
-        assertThat(exchange(head("adam", "POST", "/api/admin/imports/pos", "multipart/form-data; boundary=x",
+        assertThat(RawHttp.exchange(port, "}", head("adam", "POST", "/api/admin/imports/pos", "multipart/form-data; boundary=x",
                 "Content-Length: " + (1024L * 1024 * 1024 + 1)), "--x\r\n".getBytes()))
                 .startsWith("HTTP/1.1 413").contains("claimflow.limits.imports");
         // 2 MB of JSON would be refused; as an X12 file it is read (and refused for what it is, not for its size)
-        assertThat(exchange(head("bella", "POST", "/api/edi/inbound", "text/plain", "Content-Length: " + 2 * 1024 * 1024), new byte[2 * 1024 * 1024]))
+        assertThat(RawHttp.exchange(port, "}", head("bella", "POST", "/api/edi/inbound", "text/plain", "Content-Length: " + 2 * 1024 * 1024), new byte[2 * 1024 * 1024]))
                 .doesNotStartWith("HTTP/1.1 413");
     }
 }

@@ -7,12 +7,8 @@ import com.claimflow.inbound.batch.CsvColumn;
 import com.claimflow.inbound.batch.IntakeBatches;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -46,14 +42,14 @@ public class IntakeBatchController {
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize("hasAnyRole('BILLERS','LEADS','ADMINS')")
     public ResponseEntity<BatchStatus> upload(@RequestPart("file") MultipartFile file) throws IOException {
-        return accepted(batches.submit(file.getOriginalFilename(), worker.get().userId(), utf8(file.getOriginalFilename(), file.getBytes())));
+        return accepted(batches.submit(file.getOriginalFilename(), worker.get().userId(), IntakeBatches.text(file.getOriginalFilename(), file.getBytes())));
     }
 
     /** The file as the body ({@code text/csv}, {@code application/x-ndjson}), named by {@code name}. */
     @PostMapping(consumes = { "text/csv", "application/x-ndjson", "application/fhir+ndjson", MediaType.TEXT_PLAIN_VALUE })
     @PreAuthorize("hasAnyRole('BILLERS','LEADS','ADMINS')")
     public ResponseEntity<BatchStatus> uploadBody(@RequestParam(name = "name", required = false) String name, @RequestBody byte[] body) {
-        return accepted(batches.submit(name, worker.get().userId(), utf8(name, body)));
+        return accepted(batches.submit(name, worker.get().userId(), IntakeBatches.text(name, body)));
     }
 
     @GetMapping("/{id}")
@@ -81,22 +77,12 @@ public class IntakeBatchController {
     /** An empty CSV with every column, to fill in. */
     @GetMapping(value = "/template.csv", produces = "text/csv")
     public ResponseEntity<String> template() {
-        String header = Arrays.stream(CsvColumn.values()).map(CsvColumn::header).collect(Collectors.joining(",")) + "\n";
+        String header = CsvColumn.headerLine();
         return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"encounter-batch-template.csv\"")
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8)).body(header);
     }
 
     private static ResponseEntity<BatchStatus> accepted(BatchStatus status) {
         return ResponseEntity.accepted().location(URI.create("/api/intake/batches/" + status.id())).body(status);
-    }
-
-    /** The file's text; a file that is not UTF-8 is refused rather than read with replacement characters. */
-    static String utf8(String name, byte[] bytes) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw new BadInputException(name == null ? "file" : name, "is not UTF-8 text: save it as \"CSV UTF-8\" (or NDJSON in UTF-8)");
-        }
     }
 }

@@ -82,6 +82,11 @@ public enum CsvColumn {
                         .findFirst());
     }
 
+    /** A header line naming every column, as an empty file to fill in starts. */
+    public static String headerLine() {
+        return Arrays.stream(values()).map(CsvColumn::header).collect(java.util.stream.Collectors.joining(",")) + "\n";
+    }
+
     public static Optional<CsvColumn> ofHeader(String header) {
         String h = header.strip().toLowerCase(java.util.Locale.ROOT);
         return Arrays.stream(values()).filter(c -> c.header.equals(h)).findFirst();

@@ -84,6 +84,22 @@ public class IntakeBatches {
     }
 
     /**
+     * The file's text. A file that is not UTF-8 is refused rather than read with replacement characters (a spreadsheet's
+     * "CSV" in Windows-1252 would turn accented names into question marks).
+     *
+     * @throws BadInputException naming the file
+     */
+    public static String text(String fileName, byte[] bytes) {
+        try {
+            return java.nio.charset.StandardCharsets.UTF_8.newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new BadInputException(fileName == null ? "file" : fileName, "is not UTF-8 text: save it as \"CSV UTF-8\" (or NDJSON in UTF-8) and "
+                    + "upload it again; nothing was opened");
+        }
+    }
+
+    /**
      * Keeps the file and starts opening its rows. A file refused whole is kept too, as a REFUSED batch, and the
      * exception names where it went wrong.
      *
@@ -235,17 +251,28 @@ public class IntakeBatches {
                 rs -> {
                     counts[Outcome.valueOf(rs.getString(1)).ordinal()] = rs.getInt(2);
                 }, id);
+        return counted(base, counts);
+    }
+
+    /** The newest batches, newest first, with their row counts (two queries, whatever the limit). */
+    public List<BatchStatus> recent(int limit) {
+        List<BatchStatus> batches = jdbc.query("SELECT " + COLUMNS + " FROM inbound_batch ORDER BY id DESC LIMIT ?", IntakeBatches::row,
+                Math.max(1, Math.min(limit, 200)));
+        if (batches.isEmpty()) return batches;
+        java.util.Map<Long, int[]> counts = new java.util.HashMap<>();
+        jdbc.query("SELECT batch_id, outcome, COUNT(*) FROM inbound_message WHERE batch_id BETWEEN ? AND ? GROUP BY batch_id, outcome",
+                rs -> {
+                    counts.computeIfAbsent(rs.getLong(1), k -> new int[Outcome.values().length])[Outcome.valueOf(rs.getString(2)).ordinal()] = rs.getInt(3);
+                }, batches.get(batches.size() - 1).id(), batches.get(0).id());
+        return batches.stream().map(b -> counted(b, counts.getOrDefault(b.id(), new int[Outcome.values().length]))).toList();
+    }
+
+    private static BatchStatus counted(BatchStatus base, int[] counts) {
         int answered = 0;
         for (int c : counts) answered += c;
         return new BatchStatus(base.id(), base.fileName(), base.format(), base.uploadedBy(), base.uploadedAt(), base.status(), base.totalRows(),
                 answered, counts[Outcome.OPENED.ordinal()], counts[Outcome.ALREADY_THERE.ordinal()] + counts[Outcome.DUPLICATE.ordinal()],
                 counts[Outcome.REFUSED.ordinal()], base.problem(), base.finishedAt());
-    }
-
-    /** The newest batches, newest first, without their row counts. */
-    public List<BatchStatus> recent(int limit) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM inbound_batch ORDER BY id DESC LIMIT ?", IntakeBatches::row, Math.max(1, Math.min(limit, 200)))
-                .stream().map(b -> status(b.id())).toList();
     }
 
     /**

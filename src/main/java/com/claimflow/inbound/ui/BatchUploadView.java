@@ -31,11 +31,7 @@ import com.vaadin.flow.server.streams.DownloadResponse;
 import com.vaadin.flow.server.streams.UploadHandler;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.ByteArrayInputStream;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
-import java.util.stream.Collectors;
 
 /**
  * Encounter batch files: a biller drops a CSV (or an NDJSON of FHIR bundles), watches the rows open, and reads or
@@ -76,8 +72,7 @@ public class BatchUploadView extends VerticalLayout {
             upload.setMaxFileSize(10 * 1024 * 1024);
             upload.setAcceptedFileTypes(".csv", ".ndjson", ".jsonl", "text/csv", "application/x-ndjson");
             Anchor template = new Anchor(DownloadHandler.fromInputStream(event -> {
-                byte[] header = (Arrays.stream(CsvColumn.values()).map(CsvColumn::header).collect(Collectors.joining(",")) + "\n")
-                        .getBytes(StandardCharsets.UTF_8);
+                byte[] header = CsvColumn.headerLine().getBytes(StandardCharsets.UTF_8);
                 return new DownloadResponse(new ByteArrayInputStream(header), "encounter-batch-template.csv", "text/csv", header.length);
             }), "Download an empty CSV with every column");
             template.setId("batch-template");
@@ -109,10 +104,9 @@ public class BatchUploadView extends VerticalLayout {
     void submit(String fileName, byte[] bytes) {
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            Notices.error(fileName + " is not UTF-8 text: save it as \"CSV UTF-8\" and upload it again. Nothing was opened.");
+            text = IntakeBatches.text(fileName, bytes);
+        } catch (BadInputException notUtf8) {
+            Notices.error(fileName + " " + notUtf8.reason());
             return;
         }
         outcome.removeAll();

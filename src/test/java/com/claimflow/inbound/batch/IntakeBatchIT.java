@@ -197,6 +197,19 @@ class IntakeBatchIT extends ApiTestBase {
         }
         assertThat(as("cora").getForEntity("/api/intake/batches", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(as("carla").getForEntity("/api/intake/batches", String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        // every reading endpoint, every role
+        long id = batches.recent(1).get(0).id();
+        for (String path : List.of("/api/intake/batches", "/api/intake/batches/" + id, "/api/intake/batches/" + id + "/report")) {
+            assertThat(http.getForEntity(path, String.class).getStatusCode()).as("anonymous " + path).isEqualTo(HttpStatus.UNAUTHORIZED);
+            assertThat(as("carla").getForEntity(path, String.class).getStatusCode()).as("coder " + path).isEqualTo(HttpStatus.FORBIDDEN);
+            for (String user : List.of("bella", "lena", "cora", "adam")) {
+                assertThat(as(user).getForEntity(path, String.class).getStatusCode()).as(user + " " + path).isEqualTo(HttpStatus.OK);
+            }
+        }
+        assertThat(http.getForEntity("/api/intake/batches/template.csv", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        ResponseEntity<String> badId = as("bella").getForEntity("/api/intake/batches/abc/report", String.class);
+        assertThat(badId.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(badId.getBody()).contains("id");
         assertThat(as("bella").getForEntity("/api/intake/batches?limit=0", String.class).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(as("bella").getForEntity("/api/intake/batches/999999999", String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         ResponseEntity<String> template = as("carla").getForEntity("/api/intake/batches/template.csv", String.class);

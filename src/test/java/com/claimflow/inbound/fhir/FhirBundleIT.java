@@ -26,15 +26,13 @@ import com.claimflow.intake.EncounterService;
 import com.claimflow.remittance.RemittanceAdvice;
 import com.claimflow.remittance.RemittanceService;
 import com.claimflow.support.ApiTestBase;
+import com.claimflow.support.RawHttp;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.math.BigDecimal;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -383,14 +381,14 @@ class FhirBundleIT extends ApiTestBase {
     @Test
     void aTwentyMegabyteBundleIsRefusedWith413WithoutBeingReadWhole() throws Exception {
         long before = encounters.count();
-        String declared = exchange("POST /fhir/Bundle HTTP/1.1\r\nHost: localhost\r\nAuthorization: " + basic("bella")
+        String declared = RawHttp.exchange(port, "}]}", "POST /fhir/Bundle HTTP/1.1\r\nHost: localhost\r\nAuthorization: " + basic("bella")
                 + "\r\nContent-Type: application/fhir+json\r\nContent-Length: 20971520\r\n\r\n", "{\"resourceType\": \"Bundle\", ".getBytes());
         assertThat(declared).startsWith("HTTP/1.1 413").contains("too-costly").contains("claimflow.fhir.max-bundle-size");
 
         // chunked, no length: refused once 10 MB and one byte are read, though 20 MB are on their way
         byte[][] parts = new byte[20][];
-        for (int i = 0; i < parts.length; i++) parts[i] = chunk(1024 * 1024);
-        String chunked = exchange("POST /fhir/Bundle HTTP/1.1\r\nHost: localhost\r\nAuthorization: " + basic("bella")
+        for (int i = 0; i < parts.length; i++) parts[i] = RawHttp.chunk(1024 * 1024);
+        String chunked = RawHttp.exchange(port, "}]}", "POST /fhir/Bundle HTTP/1.1\r\nHost: localhost\r\nAuthorization: " + basic("bella")
                 + "\r\nContent-Type: application/fhir+json\r\nTransfer-Encoding: chunked\r\n\r\n", parts);
         assertThat(chunked).startsWith("HTTP/1.1 413").contains("too-costly");
 
@@ -531,44 +529,5 @@ class FhirBundleIT extends ApiTestBase {
 
     private static String basic(String user) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + DemoUsers.PASSWORD).getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** Sends the head and the body parts until the server stops reading, and returns its answer (RequestSizeLimitIT's way). */
-    private String exchange(String head, byte[]... parts) throws IOException {
-        try (Socket socket = new Socket("localhost", port)) {
-            socket.setSoTimeout(30_000);
-            OutputStream out = socket.getOutputStream();
-            try {
-                out.write(head.getBytes(StandardCharsets.US_ASCII));
-                for (byte[] part : parts) out.write(part);
-                out.flush();
-            } catch (IOException closedBeforeAllWasSent) {
-                // the server answered and closed without reading the rest
-            }
-            InputStream in = socket.getInputStream();
-            ByteArrayOutputStream answer = new ByteArrayOutputStream();
-            byte[] buffer = new byte[8192];
-            try {
-                for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                    answer.write(buffer, 0, n);
-                    if (answer.toString(StandardCharsets.UTF_8).contains("}]}")) break;
-                }
-            } catch (IOException reset) {
-                // a reset after the answer
-            }
-            return answer.toString(StandardCharsets.UTF_8);
-        }
-    }
-
-    private static byte[] chunk(int size) {
-        byte[] data = new byte[size];
-        java.util.Arrays.fill(data, (byte) ' ');
-        byte[] head = (Integer.toHexString(size) + "\r\n").getBytes(StandardCharsets.US_ASCII);
-        byte[] all = new byte[head.length + size + 2];
-        System.arraycopy(head, 0, all, 0, head.length);
-        System.arraycopy(data, 0, all, head.length, size);
-        all[all.length - 2] = '\r';
-        all[all.length - 1] = '\n';
-        return all;
     }
 }

@@ -100,6 +100,9 @@ class InboundViewsTest extends KaribuTestBase {
         login(uniqueUser("coder"), "coders");
         navigate(BatchUploadView.class);
         _assertNone(BatchUploadView.class);
+        login(uniqueUser("admin"), "admins");
+        navigate(BatchUploadView.class);
+        _get(Upload.class, s -> s.withId("batch-upload"));
     }
 
     @Test
