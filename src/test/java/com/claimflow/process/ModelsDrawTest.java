@@ -67,6 +67,9 @@ class ModelsDrawTest {
   static final Path PROCESSES = Path.of("processes");
   static final Path FORMS = Path.of("forms");
   static final String RETRY_CYCLE = "R5/PT5M";
+  /** Decision 0015: service tasks in the transaction of the boundary before them (see the test below). */
+  static final Set<String> JOIN_THE_TRANSACTION_THAT_REACHES_THEM =
+      Set.of("CheckEligibility", "CreateClaim", "ScrubClaim", "SubmitClaim");
   static final Set<String> GROUPS = Set.of("coders", "billers", "leads", "compliance");
   static final Path CONTRACT = Path.of("docs", "process-model.md");
   /** The classes holding the names of the contract: one per process, plus those of the work queue and the SLA timers. */
@@ -200,11 +203,46 @@ class ModelsDrawTest {
   void serviceTasksAreAsyncWithRetries(Path file) {
     BpmnModelInstance model = read(file);
     for (ServiceTask task : model.getModelElementsByType(ServiceTask.class)) {
-      assertThat(task.isCamundaAsyncBefore()).as("%s: asyncBefore", task.getId()).isTrue();
-      assertThat(retryCycle(task)).as("%s: failedJobRetryTimeCycle", task.getId()).isEqualTo(RETRY_CYCLE);
       assertThat(task.getCamundaDelegateExpression()).as("%s: delegateExpression", task.getId())
           .matches("\\$\\{[A-Za-z][A-Za-z0-9]*\\}");
+      if (JOIN_THE_TRANSACTION_THAT_REACHES_THEM.contains(task.getId())) continue;
+      assertThat(task.isCamundaAsyncBefore()).as("%s: asyncBefore", task.getId()).isTrue();
+      assertThat(retryCycle(task)).as("%s: failedJobRetryTimeCycle", task.getId()).isEqualTo(RETRY_CYCLE);
     }
+  }
+
+  /**
+   * Decision 0015: a service task that works only in this database and is always reached from another async boundary
+   * (a job, a person's completion, the caller's transaction) joins that transaction instead of being a job of its own.
+   * It says so, carries no retry cycle of its own, and no timer or message catch carries it in its transaction.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("bpmnFiles")
+  void serviceTasksWithoutABoundaryJoinOneAndSaySo(Path file) {
+    BpmnModelInstance model = read(file);
+    for (ServiceTask task : model.getModelElementsByType(ServiceTask.class)) {
+      if (task.isCamundaAsyncBefore()) continue;
+      String id = task.getId();
+      assertThat(JOIN_THE_TRANSACTION_THAT_REACHES_THEM).as("%s: no asyncBefore, not one of the listed", id).contains(id);
+      assertThat(task.getDocumentations()).as("%s: documentation", id).singleElement()
+          .satisfies(d -> assertThat(d.getTextContent()).startsWith("In the transaction that reaches it"));
+      assertThat(retryCycle(task)).as("%s: a retry cycle of its own", id).isNull();
+      assertThat(waitStatesCarrying(task, new java.util.HashSet<>())).as("%s: carried by a timer or message", id).isEmpty();
+    }
+  }
+
+  /** Timer and message catches (not asyncAfter) whose transaction would run {@code node}: walks back over gateways. */
+  private static List<String> waitStatesCarrying(FlowNode node, Set<String> seen) {
+    List<String> found = new ArrayList<>();
+    if (!seen.add(node.getId())) return found;
+    for (SequenceFlow in : node.getIncoming()) {
+      FlowNode from = in.getSource();
+      boolean catchEvent = from instanceof org.camunda.bpm.model.bpmn.instance.CatchEvent
+          && !(from instanceof org.camunda.bpm.model.bpmn.instance.StartEvent);
+      if (catchEvent && !from.isCamundaAsyncAfter()) found.add(from.getId());
+      else if (from instanceof org.camunda.bpm.model.bpmn.instance.Gateway) found.addAll(waitStatesCarrying(from, seen));
+    }
+    return found;
   }
 
   @ParameterizedTest(name = "{0}")
