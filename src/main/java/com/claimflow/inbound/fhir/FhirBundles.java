@@ -95,8 +95,8 @@ public class FhirBundles {
     }
 
     /** {@link #toEncounter} with where each field came from, to name the element of a later refusal. */
-    EncounterMapping.Mapped read(Bundle bundle) {
-        EncounterMapping.Mapped mapped = new EncounterMapping(new BundleIndex(bundle), reference).map();
+    FhirEncounterMapping.Mapped read(Bundle bundle) {
+        FhirEncounterMapping.Mapped mapped = new FhirEncounterMapping(new BundleIndex(bundle), reference).map();
         EncounterRequest request = mapped.incoming().request();
         try {
             encounters.validate(request);
@@ -110,7 +110,7 @@ public class FhirBundles {
     }
 
     /** A refusal of intake's own checks, its field named as the FHIR element it came from. */
-    static FhirInputException translated(EncounterMapping.Mapped mapped, String field, String reason) {
+    static FhirInputException translated(FhirEncounterMapping.Mapped mapped, String field, String reason) {
         String fhirField = mapped.fhirField(field);
         return new FhirInputException(issueType(reason), fhirField, reason + (fhirField.equals(field) ? "" : " (" + field + ")"));
     }

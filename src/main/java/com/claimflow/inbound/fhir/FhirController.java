@@ -121,7 +121,7 @@ public class FhirController {
             return outcome(HttpStatus.BAD_REQUEST, typeOf(e), e.field(), e.reason(), refused.messageId());
         }
         Received received = new Received(Channel.FHIR, messageKey(bundle, body), sender, contentType, body);
-        EncounterMapping.Mapped mapped;
+        FhirEncounterMapping.Mapped mapped;
         try {
             mapped = bundles.read(bundle);
         } catch (BadInputException e) {
@@ -194,7 +194,7 @@ public class FhirController {
      * FHIR R4 transaction-response (Bundle 2.36.4.2): one entry per request entry in order; the Encounter's says 201
      * (opened) or 200 (already there) with its location, the others 200 (read into the encounter, not stored apart).
      */
-    private Bundle transactionResponse(Bundle request, EncounterMapping.Mapped mapped, Receipt receipt, boolean opened) {
+    private Bundle transactionResponse(Bundle request, FhirEncounterMapping.Mapped mapped, Receipt receipt, boolean opened) {
         Bundle response = new Bundle();
         response.setId(UUID.randomUUID().toString());
         response.setType(Bundle.BundleType.TRANSACTIONRESPONSE);

@@ -156,11 +156,11 @@ class Hl7Inbox {
         }
         String billingNpi = billingNpi(h);
         Hl7Message m = new Hl7Message(parse(text));
-        visit[0] = EncounterMapping.visitNumber(m);
+        visit[0] = Hl7EncounterMapping.visitNumber(m);
         Optional<Encounter> open = encounters.findByExternalId(visit[0]);
         if (adt) {
             if (open.isPresent()) return registeredAgain(h, r, m, trigger, open.get());
-            return opened(h, r, EncounterMapping.map(m, billingNpi, null, null), List.of(), List.of());
+            return opened(h, r, Hl7EncounterMapping.map(m, billingNpi, null, null), List.of(), List.of());
         }
         ChargeMapping.Charges c = ChargeMapping.map(m);
         if (open.isPresent()) {
@@ -176,7 +176,7 @@ class Hl7Inbox {
             throw Hl7Problem.error("PV1-19", Hl7Problem.UNKNOWN_KEY, "PV1-19 visit '" + visit[0] + "' is not open, and the DFT carries no "
                     + (m.first("PID").isEmpty() ? "PID" : "IN1") + " to open it with: send the ADT^A04 first");
         }
-        return opened(h, r, EncounterMapping.map(m, billingNpi, c.firstDate(), c.firstDateAt()), c.diagnoses(), c.charges());
+        return opened(h, r, Hl7EncounterMapping.map(m, billingNpi, c.firstDate(), c.firstDateAt()), c.diagnoses(), c.charges());
     }
 
     private Message parse(String text) {
@@ -192,7 +192,7 @@ class Hl7Inbox {
     }
 
     /** Checks the encounter and its charges first, so that a refusal is kept naming the HL7 field, then opens it. */
-    private String opened(Header h, Received r, EncounterMapping.Mapped mapped, List<Diagnosis> dx, List<Charge> lines) {
+    private String opened(Header h, Received r, Hl7EncounterMapping.Mapped mapped, List<Diagnosis> dx, List<Charge> lines) {
         try {
             encounters.validate(mapped.request());
         } catch (BadInputException bad) {

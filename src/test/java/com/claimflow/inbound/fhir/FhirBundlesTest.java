@@ -33,9 +33,9 @@ class FhirBundlesTest {
         when(reference.payer("UHC")).thenReturn(Optional.of(new Payer("UHC", "UnitedHealthcare", "PROFESSIONAL", 90, null)));
     }
 
-    private EncounterMapping.Mapped map(String fixture, String visit) throws Exception {
+    private FhirEncounterMapping.Mapped map(String fixture, String visit) throws Exception {
         Bundle b = bundles.parse(FhirBundleIT.fixture(fixture, visit));
-        return new EncounterMapping(new BundleIndex(b), reference).map();
+        return new FhirEncounterMapping(new BundleIndex(b), reference).map();
     }
 
     @Test
@@ -96,7 +96,7 @@ class FhirBundlesTest {
 
     @Test
     void diagnosesComeFromTheVisitNotTheProblemListAndChargesKeepTheirModifiers() throws Exception {
-        EncounterMapping.Mapped m = map("visit-collection.json", "D-1");
+        FhirEncounterMapping.Mapped m = map("visit-collection.json", "D-1");
         // c1 names the Encounter (its SNOMED coding beside ICD-10-CM is fine); c2 is a problem-list item of no ICD-10-CM code
         assertThat(m.incoming().diagnoses()).extracting(d -> d.code()).containsExactly("I10");
         assertThat(m.incoming().diagnoses().get(0).where()).isEqualTo("Bundle.entry[11].resource(Condition/c1).code");
@@ -106,7 +106,7 @@ class FhirBundlesTest {
 
     @Test
     void intakesFieldNamesTurnBackIntoTheFhirElementsTheyCameFrom() throws Exception {
-        EncounterMapping.Mapped m = map("visit-collection.json", "T-1");
+        FhirEncounterMapping.Mapped m = map("visit-collection.json", "T-1");
         assertThat(m.fhirField("coverages[0].payerId")).isEqualTo("Bundle.entry[4].resource(Coverage/primary).payor");
         assertThat(m.fhirField("coverages[0].subscriber.birthDate")).isEqualTo("Bundle.entry[1].resource(RelatedPerson/rp1).birthDate");
         assertThat(m.fhirField("coverages[1].memberId")).isEqualTo("Bundle.entry[5].resource(Coverage/secondary).identifier[0].value");
@@ -122,24 +122,24 @@ class FhirBundlesTest {
     @Test
     void theVisitsOwnFaultsNameResourceAndElement() throws Exception {
         String good = FhirBundleIT.fixture("visit-collection.json", "E-1");
-        assertThatThrownBy(() -> new EncounterMapping(new BundleIndex(bundles.parse(good.replace("\"code\": \"spouse\"", "\"code\": \"cousin\""))),
+        assertThatThrownBy(() -> new FhirEncounterMapping(new BundleIndex(bundles.parse(good.replace("\"code\": \"spouse\"", "\"code\": \"cousin\""))),
                 reference).map()).isInstanceOfSatisfying(BadInputException.class,
                 e -> assertThat(e.field()).isEqualTo("Bundle.entry[4].resource(Coverage/primary).relationship")).hasMessageContaining("'cousin'");
-        assertThatThrownBy(() -> new EncounterMapping(new BundleIndex(bundles.parse(good.replace("\"payor\": [{\"reference\": \"Organization/aetna\"}],\n        \"order\": 1",
+        assertThatThrownBy(() -> new FhirEncounterMapping(new BundleIndex(bundles.parse(good.replace("\"payor\": [{\"reference\": \"Organization/aetna\"}],\n        \"order\": 1",
                 "\"payor\": [{\"reference\": \"Organization/aetna\"}]"))), reference).map())
                 .isInstanceOfSatisfying(FhirInputException.class, e -> {
                     assertThat(e.field()).isEqualTo("Bundle.entry[4].resource(Coverage/primary).order");
                     assertThat(e.type()).isEqualTo(IssueType.REQUIRED);
                 });
-        assertThatThrownBy(() -> new EncounterMapping(new BundleIndex(bundles.parse(good.replace("\"value\": 1}", "\"value\": 1.5}"))), reference).map())
+        assertThatThrownBy(() -> new FhirEncounterMapping(new BundleIndex(bundles.parse(good.replace("\"value\": 1}", "\"value\": 1.5}"))), reference).map())
                 .isInstanceOfSatisfying(BadInputException.class, e -> assertThat(e.field()).isEqualTo("Bundle.entry[13].resource(ChargeItem/ci1).quantity.value"));
-        assertThatThrownBy(() -> new EncounterMapping(new BundleIndex(bundles.parse(good.replace("\"reference\": \"Practitioner/baker\"",
+        assertThatThrownBy(() -> new FhirEncounterMapping(new BundleIndex(bundles.parse(good.replace("\"reference\": \"Practitioner/baker\"",
                 "\"reference\": \"Practitioner/nobody\""))), reference).map())
                 .isInstanceOfSatisfying(FhirInputException.class, e -> {
                     assertThat(e.field()).isEqualTo("Bundle.entry[10].resource(Encounter/e2).participant[1].individual");
                     assertThat(e.type()).isEqualTo(IssueType.NOTFOUND);
                 });
-        assertThatThrownBy(() -> new EncounterMapping(new BundleIndex(bundles.parse(good.replace("\"text/html\"", "\"application/pdf\""))), reference).map())
+        assertThatThrownBy(() -> new FhirEncounterMapping(new BundleIndex(bundles.parse(good.replace("\"text/html\"", "\"application/pdf\""))), reference).map())
                 .isInstanceOfSatisfying(BadInputException.class,
                         e -> assertThat(e.field()).isEqualTo("Bundle.entry[14].resource(DocumentReference/n1).content[0].attachment.contentType"));
     }

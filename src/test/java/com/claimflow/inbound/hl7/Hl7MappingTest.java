@@ -26,8 +26,8 @@ class Hl7MappingTest {
         return new Hl7Message(PARSER.parse(text));
     }
 
-    private static EncounterMapping.Mapped map(String text) throws Exception {
-        return EncounterMapping.map(parse(text), CLINIC_NPI, null, null);
+    private static Hl7EncounterMapping.Mapped map(String text) throws Exception {
+        return Hl7EncounterMapping.map(parse(text), CLINIC_NPI, null, null);
     }
 
     private static String a04() {
@@ -75,7 +75,7 @@ class Hl7MappingTest {
 
     @Test
     void intakeRefusalsOfRequestFieldsPointAtTheHl7Field() throws Exception {
-        EncounterMapping.Mapped m = map(load("adt-a04-two-coverages.hl7", "V103", "M4"));
+        Hl7EncounterMapping.Mapped m = map(load("adt-a04-two-coverages.hl7", "V103", "M4"));
 
         assertThat(m.locate("coverages[0].payerId")).isEqualTo("IN1[1]-3");
         assertThat(m.locate("coverages[1].memberId")).isEqualTo("IN1[2]-36");
@@ -118,7 +118,7 @@ class Hl7MappingTest {
     void aDftForANewVisitTakesItsDateOfServiceFromFt1WhenPv1HasNone() throws Exception {
         Hl7Message m = parse(load("dft-p03-new-visit.hl7", "V105", "M6"));
         ChargeMapping.Charges c = ChargeMapping.map(m);
-        EncounterMapping.Mapped mapped = EncounterMapping.map(m, CLINIC_NPI, c.firstDate(), c.firstDateAt());
+        Hl7EncounterMapping.Mapped mapped = Hl7EncounterMapping.map(m, CLINIC_NPI, c.firstDate(), c.firstDateAt());
         assertThat(mapped.request().dateOfService()).isEqualTo(DATE_OF_SERVICE);
         assertThat(mapped.locate("dateOfService")).isEqualTo("FT1[1]-4");
     }
