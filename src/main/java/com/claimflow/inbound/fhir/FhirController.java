@@ -131,8 +131,9 @@ public class FhirController {
         }
         Receipt receipt = intake.open(received, mapped.incoming());
         if (!receipt.accepted()) {
-            FhirInputException e = FhirBundles.translated(mapped, receipt.problemField(), receipt.problem());
-            return outcome(HttpStatus.UNPROCESSABLE_ENTITY, e.type(), e.field(), e.reason(), receipt.messageId());
+            // intake named the FHIR element through the mapping's locate
+            return outcome(HttpStatus.UNPROCESSABLE_ENTITY, FhirBundles.issueType(receipt.problemKind()), receipt.problemField(), receipt.problem(),
+                    receipt.messageId());
         }
         boolean opened = receipt.outcome() == Outcome.OPENED;
         HttpStatus status = opened ? HttpStatus.CREATED : HttpStatus.OK;
@@ -348,7 +349,7 @@ public class FhirController {
     }
 
     private static IssueType typeOf(BadInputException e) {
-        return e instanceof FhirInputException f ? f.type() : FhirBundles.issueType(e.reason());
+        return e instanceof FhirInputException f ? f.type() : FhirBundles.issueType(e.kind());
     }
 
     private ResponseEntity<String> outcome(HttpStatus status, IssueType type, String field, String reason, Long messageId) {

@@ -8,6 +8,7 @@ import static org.mockito.Mockito.when;
 
 import ca.uhn.fhir.context.FhirContext;
 import com.claimflow.base.BadInputException;
+import com.claimflow.base.BadInputException.Kind;
 import com.claimflow.intake.EncounterRequest;
 import com.claimflow.reference.Payer;
 import com.claimflow.reference.ReferenceService;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.Test;
 class FhirBundlesTest {
     private static final FhirContext FHIR = FhirContext.forR4();
     private final ReferenceService reference = mock(ReferenceService.class);
-    private final FhirBundles bundles = new FhirBundles(FHIR, reference, null, null);
+    private final FhirBundles bundles = new FhirBundles(FHIR, reference);
 
     FhirBundlesTest() {
         when(reference.payer(anyString())).thenReturn(Optional.empty());
@@ -115,8 +116,8 @@ class FhirBundlesTest {
         assertThat(m.fhirField("dateOfService")).isEqualTo("Bundle.entry[10].resource(Encounter/e2).period.start");
         assertThat(m.fhirField("placeOfService")).isEqualTo("Bundle.entry[9].resource(Location/opd).type[0]");
         assertThat(m.fhirField("somethingElse")).isEqualTo("somethingElse");
-        assertThat(FhirBundles.translated(m, "coverages[0].payerId", "payer 'AETNA' is not active").getMessage())
-                .isEqualTo("Bundle.entry[4].resource(Coverage/primary).payor: payer 'AETNA' is not active (coverages[0].payerId)");
+        // what intake names when it refuses the bundle's visit
+        assertThat(m.incoming().locate().apply("coverages[0].payerId")).isEqualTo("Bundle.entry[4].resource(Coverage/primary).payor");
     }
 
     @Test
@@ -145,12 +146,13 @@ class FhirBundlesTest {
     }
 
     @Test
-    void refusalsOfIntakeAreClassedAsOperationOutcomeIssueTypes() {
-        assertThat(FhirBundles.issueType("is required: the payer")).isEqualTo(IssueType.REQUIRED);
-        assertThat(FhirBundles.issueType("unknown payer 'NOPE'")).isEqualTo(IssueType.NOTFOUND);
-        assertThat(FhirBundles.issueType("no provider with NPI 1234567893 is on file")).isEqualTo(IssueType.NOTFOUND);
-        assertThat(FhirBundles.issueType("ICD-10-CM diagnosis code X is not in the loaded code set")).isEqualTo(IssueType.NOTFOUND);
-        assertThat(FhirBundles.issueType("'1234567890' is not a valid NPI")).isEqualTo(IssueType.INVALID);
+    void refusalsOfIntakeAreClassedAsOperationOutcomeIssueTypesByTheirKind() {
+        assertThat(FhirBundles.issueType(Kind.REQUIRED)).isEqualTo(IssueType.REQUIRED);
+        assertThat(FhirBundles.issueType(Kind.UNKNOWN)).as("unknown payer, provider not on file, code in no code set").isEqualTo(IssueType.NOTFOUND);
+        assertThat(FhirBundles.issueType(Kind.UNUSABLE)).as("inactive payer, code not valid on the date").isEqualTo(IssueType.INVALID);
+        assertThat(FhirBundles.issueType(Kind.INVALID)).isEqualTo(IssueType.INVALID);
+        assertThat(FhirBundles.issueType(null)).as("a refusal read back from the store").isEqualTo(IssueType.INVALID);
+        assertThat(FhirInputException.notFound("x", "y").kind()).isEqualTo(Kind.UNKNOWN);
         assertThat(FhirCodes.dotted("E785")).isEqualTo("E78.5");
         assertThat(FhirCodes.dotted("I10")).isEqualTo("I10");
     }

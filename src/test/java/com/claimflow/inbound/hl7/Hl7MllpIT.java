@@ -330,6 +330,36 @@ class Hl7MllpIT {
     }
 
     @Test
+    void aDftOpeningAVisitWithAnUnknownCodeIsAnsweredAeNamingTheFt1FieldAndOpensNothing() throws Exception {
+        String visit = newVisit();
+        int before = encounterRows();
+        Ack ack = send(withField(load("dft-p03-new-visit.hl7", visit, newMessageId()), "FT1", 1, 25, "99999^Unknown^C4"));
+
+        assertThat(ack.code()).isEqualTo("AE");
+        assertThat(ack.location()).isEqualTo("FT1^1^25^1");
+        assertThat(ack.error()).as("table 0357: table value not found").isEqualTo("103");
+        assertThat(ack.text()).startsWith("FT1[1]-25: ").contains("99999").contains("not in the loaded code set");
+        assertThat(encounters.findByExternalId(visit)).isEmpty();
+        assertThat(encounterRows()).isEqualTo(before);
+        InboundMessage kept = lastKept();
+        assertThat(kept.outcome()).isEqualTo(Outcome.REFUSED);
+        assertThat(kept.problemField()).isEqualTo("FT1[1]-25");
+        assertThat(kept.externalId()).isEqualTo(visit);
+    }
+
+    @Test
+    void aMissingBirthDateIsAnsweredAeRequiredNamingPidSeven() throws Exception {
+        String visit = newVisit();
+        Ack ack = send(withField(load("adt-a04.hl7", visit, newMessageId()), "PID", 1, 7, ""));
+
+        assertThat(ack.code()).isEqualTo("AE");
+        assertThat(ack.location()).isEqualTo("PID^1^7^1");
+        assertThat(ack.error()).as("table 0357: required field missing").isEqualTo("101");
+        assertThat(encounters.findByExternalId(visit)).isEmpty();
+        assertThat(lastKept().problemField()).isEqualTo("PID-7");
+    }
+
+    @Test
     void aFacilityNotConfiguredIsAnsweredAeNamingMshFourEvenForAnOpenVisit() throws Exception {
         String visit = newVisit();
         Encounter e = registered(visit);
