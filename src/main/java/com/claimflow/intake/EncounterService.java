@@ -131,9 +131,10 @@ public class EncounterService {
         variables.put(EncounterProcess.FILING_DEADLINE, encounter.getDateOfService().plusDays(payer.timelyFilingDays()).toString());
         ProcessInstance instance = runtime.startProcessInstanceByKey(EncounterProcess.PROCESS, String.valueOf(encounter.getId()), variables);
         encounter.startedAs(instance.getId());
-        if (request.patient().address() != null) addresses.keep(encounter.getId(), request.patient().address());
+        EncounterRequest.Address address = request.patient().address() == null ? null : addresses.keep(encounter.getId(), request.patient().address());
         for (CoverageOnFile c : coverages) coverageRows.keep(encounter.getId(), c);
-        return record(encounter);
+        // the rows just written, as record() would read them back: their values are stored as given, no column computes one
+        return encounter.toRecord(coverages, address);
     }
 
     /** The encounter's coverages in payer order (see {@link Encounter#coverages()}). */
