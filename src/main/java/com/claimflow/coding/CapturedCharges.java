@@ -57,15 +57,15 @@ public class CapturedCharges {
         }
         for (Diagnosis d : diagnoses) {
             CodeCheck check = reference.checkDiagnosis(ReferenceService.normalizeIcd(d.code()), dateOfService);
-            if (!check.isOk()) throw new BadInputException(d.where(), check.problem());
+            if (!check.isOk()) throw refused(d.where(), check);
         }
         if (!charges.isEmpty()) InputRules.checkLineCount(charges.get(0).where(), charges.size(), claimType);
         for (Charge c : charges) {
             CodeCheck check = reference.checkProcedure(c.line().code(), dateOfService);
-            if (!check.isOk()) throw new BadInputException(c.where(), check.problem());
+            if (!check.isOk()) throw refused(c.where(), check);
             for (String m : c.line().modifiers()) {
                 CodeCheck mc = reference.checkModifier(m, dateOfService);
-                if (!mc.isOk()) throw new BadInputException(c.where(), mc.problem());
+                if (!mc.isOk()) throw refused(c.where(), mc);
             }
             for (int p : c.line().pointers()) {
                 if (p > Math.max(diagnoses.size(), 1)) {
@@ -73,6 +73,11 @@ public class CapturedCharges {
                 }
             }
         }
+    }
+
+    /** A refused code: unknown when no code set holds it, else on file but not billable on the date of service. */
+    private static BadInputException refused(String where, CodeCheck check) {
+        return new BadInputException(check.unknown() ? BadInputException.Kind.UNKNOWN : BadInputException.Kind.UNUSABLE, where, check.problem());
     }
 
     /** Whether the coder has coded the visit: charges sent after that cannot join the coding task. */

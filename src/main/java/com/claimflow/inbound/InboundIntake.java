@@ -2,6 +2,7 @@ package com.claimflow.inbound;
 
 import com.claimflow.audit.AuditService;
 import com.claimflow.base.BadInputException;
+import com.claimflow.base.BadInputException.Kind;
 import com.claimflow.base.ConflictException;
 import com.claimflow.coding.CapturedCharges;
 import com.claimflow.coding.CapturedCharges.Charge;
@@ -25,10 +26,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <li>a new visit: the encounter opens exactly as through {@code POST /api/encounters} (same checks, same process
  * start), its charges are kept for the coder, and the message is stored, all in one transaction;</li>
  * <li>a visit already open (the same external id): the existing encounter answers and nothing starts, also when
- * twenty copies arrive at once (the external id's unique index decides, the losers read the winner);</li>
+ * twenty copies arrive at once (the external id's unique index decides, the losers read the winner); charges sent
+ * with it are still checked, and refused as for a new visit;</li>
  * <li>a message id already accepted (HL7 MSH-10, a bundle's identifier): answered as the first time, nothing done
  * again;</li>
- * <li>bad input: refused with the field and reason, nothing but the refused message written.</li>
+ * <li>bad input: refused with the message's own field, the reason and its {@link BadInputException.Kind} (each input is
+ * checked here once: channels map, they do not check beforehand), nothing but the refused message written.</li>
  * </ul>
  * Each message leaves one audit row naming who or which interface sent it.
  */
@@ -66,12 +69,18 @@ public class InboundIntake {
         try {
             return retryingLocks(() -> tx.execute(s -> openHere(r, in)));
         } catch (BadInputException bad) {
-            return refuse(r, in.request().externalId(), bad.field(), bad.reason());
+            return refuse(r, in.request().externalId(), bad);
         } catch (DuplicateKeyException sameMessage) {
             return repeatOf(r).or(() -> messages.ofBatchRow(r).map(InboundIntake::receipt)).orElseThrow(() -> sameMessage);
         } catch (ConflictException visitOpen) {
             Encounter existing = encounters.findByExternalId(in.request().externalId()).orElseThrow(() -> visitOpen);
-            return settleApart(r, Outcome.ALREADY_THERE, existing.id(), existing.externalId(), null, null);
+            try {
+                // the visit passed intake's checks before it was found open; its charges are checked as if it had opened
+                charges.check(in.request().dateOfService(), in.request().claimType(), in.diagnoses(), in.charges());
+            } catch (BadInputException bad) {
+                return refuse(r, in.request().externalId(), bad);
+            }
+            return settleApart(r, Outcome.ALREADY_THERE, existing.id(), existing.externalId(), null, null, null);
         }
     }
 
@@ -110,7 +119,7 @@ public class InboundIntake {
         try {
             e = encounters.open(in.request());
         } catch (BadInputException bad) {
-            throw new BadInputException(in.locate().apply(bad.field()), bad.reason());
+            throw new BadInputException(bad.kind(), in.locate().apply(bad.field()), bad.reason());
         }
         charges.check(e.dateOfService(), e.claimType(), in.diagnoses(), in.charges());
         long id = messages.store(r, Outcome.OPENED, e.id(), e.externalId(), null, null);
@@ -130,9 +139,9 @@ public class InboundIntake {
         try {
             return retryingLocks(() -> tx.execute(s -> {
                 Encounter e = encounters.findByExternalId(externalId)
-                        .orElseThrow(() -> new BadInputException(visitField, "no visit '" + externalId + "' is open: send the registration first"));
+                        .orElseThrow(() -> new BadInputException(Kind.UNKNOWN, visitField, "no visit '" + externalId + "' is open: send the registration first"));
                 if (charges.isCoded(e.id())) {
-                    throw new BadInputException(visitField, "visit '" + externalId + "' (encounter " + e.id() + ") is already coded: charges "
+                    throw new BadInputException(Kind.LOCKED, visitField, "visit '" + externalId + "' (encounter " + e.id() + ") is already coded: charges "
                             + "sent after coding go on a corrected claim, which a biller makes");
                 }
                 charges.check(e.dateOfService(), e.claimType(), diagnoses, lines);
@@ -143,7 +152,7 @@ public class InboundIntake {
                 return new Receipt(id, Outcome.CHARGES_ADDED, e.id(), e.externalId(), null, null);
             }));
         } catch (BadInputException bad) {
-            return refuse(r, externalId, bad.field(), bad.reason());
+            return refuse(r, externalId, bad);
         } catch (DuplicateKeyException sameMessage) {
             return repeatOf(r).orElseThrow(() -> sameMessage);
         }
@@ -151,30 +160,35 @@ public class InboundIntake {
 
     /** Keeps a message that could not be read or was refused, with the field and the reason; nothing else changes. */
     public Receipt refuse(Received r, String externalId, String field, String problem) {
-        return settleApart(r, Outcome.REFUSED, null, externalId, field, problem);
+        return settleApart(r, Outcome.REFUSED, null, externalId, field, problem, Kind.INVALID);
+    }
+
+    /** {@link #refuse} with the field, reason and kind of a refusal of intake's or the coder's checks. */
+    private Receipt refuse(Received r, String externalId, BadInputException bad) {
+        return settleApart(r, Outcome.REFUSED, null, externalId, bad.field(), bad.reason(), bad.kind());
     }
 
     /** A message that tells of a visit already open without changing it (an HL7 A08 update, a resent bundle). */
     public Receipt acknowledge(Received r, long encounterId, String externalId) {
         Optional<Receipt> repeat = repeatOf(r);
-        return repeat.orElseGet(() -> settleApart(r, Outcome.ALREADY_THERE, encounterId, externalId, null, null));
+        return repeat.orElseGet(() -> settleApart(r, Outcome.ALREADY_THERE, encounterId, externalId, null, null, null));
     }
 
     private Optional<Receipt> repeatOf(Received r) {
         return messages.acceptedBefore(r).map(first -> {
             String said = "message " + r.messageKey() + " was received before (message " + first.id() + ", " + first.outcome() + ")";
-            Receipt again = settleApart(r, Outcome.DUPLICATE, first.encounterId(), first.externalId(), null, null);
+            Receipt again = settleApart(r, Outcome.DUPLICATE, first.encounterId(), first.externalId(), null, null, null);
             return new Receipt(again.messageId(), Outcome.DUPLICATE, first.encounterId(), first.externalId(), null, said);
         });
     }
 
-    private Receipt settleApart(Received r, Outcome outcome, Long encounterId, String externalId, String field, String problem) {
+    private Receipt settleApart(Received r, Outcome outcome, Long encounterId, String externalId, String field, String problem, Kind kind) {
         try {
             return tx.execute(s -> {
                 long id = messages.store(r, outcome, encounterId, externalId, field, problem);
                 audit.record(actor(r), RECEIVED_MESSAGE, encounterId, null,
                         describe(r, id, outcome) + (problem == null ? "" : ": " + (field == null ? "" : field + ": ") + problem));
-                return new Receipt(id, outcome, encounterId, externalId, field, problem);
+                return new Receipt(id, outcome, encounterId, externalId, field, problem, kind);
             });
         } catch (DuplicateKeyException answeredBefore) {
             // a batch row answered before (a resumed batch), or the same message id accepted meanwhile by another thread:

@@ -1,6 +1,7 @@
 package com.claimflow.intake;
 
 import com.claimflow.base.BadInputException;
+import com.claimflow.base.BadInputException.Kind;
 import com.claimflow.base.ConflictException;
 import com.claimflow.base.NotFoundException;
 import com.claimflow.intake.internal.EncounterCoverages;
@@ -12,6 +13,9 @@ import com.claimflow.reference.Nubc;
 import com.claimflow.reference.Payer;
 import com.claimflow.reference.ReferenceService;
 import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -36,6 +40,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class EncounterService {
 
     private static final Pattern X12_TEXT = Pattern.compile(InputRules.X12_TEXT);
+    /** The bean constraints a missing value breaks: their refusal is {@link Kind#REQUIRED}. */
+    private static final Set<Class<?>> MISSING = Set.of(NotNull.class, NotBlank.class, NotEmpty.class);
 
     private final EncounterRepository encounters;
     private final PatientAddresses addresses;
@@ -76,17 +82,6 @@ public class EncounterService {
     private record Checked(List<CoverageOnFile> coverages, Payer payer) {
     }
 
-    /**
-     * Everything {@link #open} checks before it writes, without writing: the request's shape, its payers, providers and
-     * institutional data. A batch checks every row first so that a refused row never leaves half its work behind.
-     *
-     * @throws BadInputException naming the field
-     */
-    @Transactional(readOnly = true)
-    public void validate(EncounterRequest request) {
-        check(request);
-    }
-
     /** The encounter that has this external id (the EHR's visit number), if one was opened. */
     @Transactional(readOnly = true)
     public Optional<Encounter> findByExternalId(String externalId) {
@@ -101,9 +96,9 @@ public class EncounterService {
         for (int i = 0; i < given.size(); i++) {
             String field = request.coverages() == null ? "coverage.payerId" : "coverages[" + i + "].payerId";
             String payerId = given.get(i).payerId().strip();
-            Payer p = reference.payer(payerId).orElseThrow(() -> new BadInputException(field, "unknown payer '" + payerId + "'"));
+            Payer p = reference.payer(payerId).orElseThrow(() -> new BadInputException(Kind.UNKNOWN, field, "unknown payer '" + payerId + "'"));
             if (!p.isActive()) {
-                throw new BadInputException(field, "payer '" + p.id() + "' is not active");
+                throw new BadInputException(Kind.UNUSABLE, field, "payer '" + p.id() + "' is not active");
             }
             if (given.get(i).order() == CoverageOnFile.PRIMARY) payer = p;
         }
@@ -136,9 +131,10 @@ public class EncounterService {
         variables.put(EncounterProcess.FILING_DEADLINE, encounter.getDateOfService().plusDays(payer.timelyFilingDays()).toString());
         ProcessInstance instance = runtime.startProcessInstanceByKey(EncounterProcess.PROCESS, String.valueOf(encounter.getId()), variables);
         encounter.startedAs(instance.getId());
-        if (request.patient().address() != null) addresses.keep(encounter.getId(), request.patient().address());
+        EncounterRequest.Address address = request.patient().address() == null ? null : addresses.keep(encounter.getId(), request.patient().address());
         for (CoverageOnFile c : coverages) coverageRows.keep(encounter.getId(), c);
-        return record(encounter);
+        // the rows just written, as record() would read them back: their values are stored as given, no column computes one
+        return encounter.toRecord(coverages, address);
     }
 
     /** The encounter's coverages in payer order (see {@link Encounter#coverages()}). */
@@ -161,7 +157,7 @@ public class EncounterService {
             throw new BadInputException("coverages", "give either coverage (one primary, the patient its subscriber) or coverages, not both");
         }
         if (r.coverage() == null && (r.coverages() == null || r.coverages().isEmpty())) {
-            throw new BadInputException(r.coverages() == null ? "coverage" : "coverages",
+            throw new BadInputException(Kind.REQUIRED, r.coverages() == null ? "coverage" : "coverages",
                     "is required: the payer and member id of the patient's primary coverage");
         }
         List<EncounterRequest.Insurance> given = r.insurances();
@@ -182,13 +178,13 @@ public class EncounterService {
             }
             String relationship = c.relationship() == null ? (c.subscriber() == null ? CoverageOnFile.SELF : null) : c.relationship();
             if (relationship == null) {
-                throw new BadInputException(at + ".relationship", "is required with a subscriber: the patient's relationship to them, e.g. 01 spouse, 19 child, G8 other");
+                throw new BadInputException(Kind.REQUIRED, at + ".relationship", "is required with a subscriber: the patient's relationship to them, e.g. 01 spouse, 19 child, G8 other");
             }
             Subscriber s = c.subscriber();
             if (CoverageOnFile.SELF.equals(relationship)) {
                 if (s != null) throw new BadInputException(at + ".subscriber", "must be left out when the patient is the subscriber (relationship 18)");
             } else {
-                if (s == null) throw new BadInputException(at + ".subscriber", "required when the subscriber is not the patient (relationship " + relationship + ")");
+                if (s == null) throw new BadInputException(Kind.REQUIRED, at + ".subscriber", "required when the subscriber is not the patient (relationship " + relationship + ")");
                 requireSubscriber(at + ".subscriber.lastName", s.lastName());
                 requireSubscriber(at + ".subscriber.firstName", s.firstName());
                 if (s.birthDate() == null) requireSubscriber(at + ".subscriber.birthDate", null);
@@ -196,7 +192,7 @@ public class EncounterService {
                 InputRules.checkBirthDate(at + ".subscriber.birthDate", s.birthDate(), r.dateOfService());
                 if (r.patient() != null && r.patient().address() == null) {
                     // X222A1/X223A2 2010CA N3/N4 are required when the patient is not the subscriber: no payer takes the claim without them
-                    throw new BadInputException("patient.address", "required when the patient is not the subscriber of " + at
+                    throw new BadInputException(Kind.REQUIRED, "patient.address", "required when the patient is not the subscriber of " + at
                             + " (the 837 sends the patient's address in loop 2010CA)");
                 }
                 s = new Subscriber(s.lastName().strip(), s.firstName().strip(), s.birthDate(), s.sex().toUpperCase(Locale.ROOT), s.address(),
@@ -209,7 +205,7 @@ public class EncounterService {
     }
 
     private static void requireSubscriber(String field, String value) {
-        if (value == null || value.isBlank()) throw new BadInputException(field, "required when the subscriber is not the patient");
+        if (value == null || value.isBlank()) throw new BadInputException(Kind.REQUIRED, field, "required when the subscriber is not the patient");
     }
 
     private static String blankToNull(String s) {
@@ -228,7 +224,8 @@ public class EncounterService {
      */
     private void checkShape(EncounterRequest request) {
         validator.validate(request).stream().min(Comparator.comparing(v -> v.getPropertyPath().toString())).ifPresent(v -> {
-            throw new BadInputException(v.getPropertyPath().toString(), v.getMessage());
+            throw new BadInputException(MISSING.contains(v.getConstraintDescriptor().getAnnotation().annotationType()) ? Kind.REQUIRED : Kind.INVALID,
+                    v.getPropertyPath().toString(), v.getMessage());
         });
         LocalDate dos = request.dateOfService();
         InputRules.checkDateOfService("dateOfService", dos, LocalDate.now(clock));
@@ -249,14 +246,15 @@ public class EncounterService {
             throw new BadInputException("referringProviderName", "must be 'Last, First' (last name at most 60 characters)");
         }
         if (r.referringProviderNpi() != null && !named && reference.provider(r.referringProviderNpi()).isEmpty()) {
-            throw new BadInputException("referringProviderName", "is required when the referring provider (NPI " + r.referringProviderNpi()
+            throw new BadInputException(Kind.REQUIRED, "referringProviderName", "is required when the referring provider (NPI " + r.referringProviderNpi()
                     + ") is not on file: 'Last, First', as the claim must name them");
         }
     }
 
     /** "is required: &lt;what&gt;" when the value is missing, else "'value' is not &lt;what&gt;". */
     private static BadInputException bad(String field, String value, String what) {
-        return new BadInputException(field, value == null || value.isBlank() ? "is required: " + what : "'" + value + "' is not " + what);
+        boolean missing = value == null || value.isBlank();
+        return new BadInputException(missing ? Kind.REQUIRED : Kind.INVALID, field, missing ? "is required: " + what : "'" + value + "' is not " + what);
     }
 
     /** An institutional encounter needs its UB-04 data, in NUBC codes; a professional one has none. */
@@ -268,7 +266,7 @@ public class EncounterService {
             return;
         }
         if (i == null) {
-            throw new BadInputException("institutional", "is required for an INSTITUTIONAL encounter: facilityTypeCode, admissionType, "
+            throw new BadInputException(Kind.REQUIRED, "institutional", "is required for an INSTITUTIONAL encounter: facilityTypeCode, admissionType, "
                     + "admissionSource, patientStatus, revenueCode (and admittedAt on inpatient and home health bills)");
         }
         if (!Nubc.isFacilityType(i.facilityTypeCode())) {
@@ -276,7 +274,7 @@ public class EncounterService {
                     + "two digits, type of facility 1-8 and bill classification 1-9 (e.g. 13 hospital outpatient, 11 hospital inpatient)");
         }
         if (i.admittedAt() == null && Nubc.needsAdmission(i.facilityTypeCode())) {
-            throw new BadInputException("institutional.admittedAt", "is required on an inpatient or home health bill (facility type "
+            throw new BadInputException(Kind.REQUIRED, "institutional.admittedAt", "is required on an inpatient or home health bill (facility type "
                     + i.facilityTypeCode() + "): the admission date and hour, e.g. 2026-11-14T08:30");
         }
         if (!Nubc.isAdmissionType(i.admissionType())) {
@@ -316,7 +314,7 @@ public class EncounterService {
         String type = i.facilityTypeCode();
         boolean inpatient = InputRules.isInpatient(type);
         if (inpatient && (i.admittingDiagnosis() == null || i.admittingDiagnosis().isBlank())) {
-            throw new BadInputException("institutional.admittingDiagnosis", "is required on an inpatient bill (facility type " + type
+            throw new BadInputException(Kind.REQUIRED, "institutional.admittingDiagnosis", "is required on an inpatient bill (facility type " + type
                     + "): the ICD-10-CM code the patient was admitted for, e.g. R07.9 (837I HI*ABJ)");
         }
         if (!inpatient && i.admittingDiagnosis() != null) {
@@ -327,7 +325,7 @@ public class EncounterService {
         if (i.revenueCodes() != null) revenueCodes.addAll(i.revenueCodes().values());
         boolean reasons = i.reasonForVisit() != null && !i.reasonForVisit().isEmpty();
         if (!reasons && InputRules.needsReasonForVisit(type, i.admissionType(), revenueCodes)) {
-            throw new BadInputException("institutional.reasonForVisit", "is required on an unscheduled outpatient visit (facility type " + type
+            throw new BadInputException(Kind.REQUIRED, "institutional.reasonForVisit", "is required on an unscheduled outpatient visit (facility type " + type
                     + ", admission type " + i.admissionType() + " or an emergency, urgent care or observation revenue code): one to three "
                     + "ICD-10-CM codes of the patient's complaint, e.g. [\"R07.9\"] (837I HI*APR)");
         }
@@ -336,7 +334,7 @@ public class EncounterService {
         }
         boolean left = inpatient && !InputRules.STILL_A_PATIENT.equals(i.patientStatus());
         if (left && i.dischargedAt() == null) {
-            throw new BadInputException("institutional.dischargedAt", "is required when an inpatient (facility type " + type + ") was discharged "
+            throw new BadInputException(Kind.REQUIRED, "institutional.dischargedAt", "is required when an inpatient (facility type " + type + ") was discharged "
                     + "(patient status " + i.patientStatus() + "): the discharge date and hour, e.g. 2026-11-16T11:00 (837I DTP*096)");
         }
         if (i.dischargedAt() != null) {
@@ -363,7 +361,7 @@ public class EncounterService {
             throw new BadInputException(field, "'" + npi + "' is not a valid NPI (10 digits, Luhn check digit)");
         }
         if (reference.provider(npi).isEmpty()) {
-            throw new BadInputException(field, "no provider with NPI " + npi + " is on file");
+            throw new BadInputException(Kind.UNKNOWN, field, "no provider with NPI " + npi + " is on file");
         }
     }
 

@@ -130,7 +130,7 @@ public class ReferenceService {
             if (onDate == null && v.validOn(dos)) onDate = v;
         }
         if (latest == null) {
-            return CodeCheck.refused(code, kind + " code " + code + " is not in the loaded code set");
+            return CodeCheck.unknown(code, kind + " code " + code + " is not in the loaded code set");
         }
         if (onDate == null) {
             return CodeCheck.refused(code, kind + " code " + code + " is not valid on the date of service " + dos

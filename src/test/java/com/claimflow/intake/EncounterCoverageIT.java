@@ -79,6 +79,23 @@ class EncounterCoverageIT extends ApiTestBase {
     }
 
     @Test
+    void openAnswersTheEncounterWithItsCoveragesAndAddressAsStored() throws Exception {
+        String text = body("\"coverages\": [" + SECONDARY_SELF + ", " + SPOUSE + "]").replace(
+                "\"line1\": \"12 Elm St\", \"line2\": \"Apt 4\", \"city\": \"Springfield\"",
+                "\"line1\": \" 12 Elm St \", \"line2\": \"  \", \"city\": \"Springfield \"");
+        Encounter opened = encounters.open(json.readValue(text, EncounterRequest.class));
+
+        Encounter stored = encounters.get(opened.id());
+        assertThat(opened.patientAddress()).isEqualTo(new EncounterRequest.Address("12 Elm St", null, "Springfield", "IL", "62704"))
+                .isEqualTo(stored.patientAddress());
+        assertThat(opened.coverages()).extracting(CoverageOnFile::order).containsExactly(1, 2);
+        assertThat(opened.coverages()).isEqualTo(stored.coverages());
+        assertThat(opened.coverage(CoverageOnFile.PRIMARY).orElseThrow().subscriber().address())
+                .isEqualTo(new EncounterRequest.Address("12 Elm St", null, "Springfield", "IL", "62704"));
+        assertThat(opened.processInstanceId()).isNotNull().isEqualTo(stored.processInstanceId());
+    }
+
+    @Test
     void anEncounterWithTheSingleCoverageHasOnePrimaryWhoseSubscriberIsThePatient() throws Exception {
         ResponseEntity<String> created = post("\"coverage\": {\"payerId\": \"BCBS\", \"memberId\": \"XYZ123456789\"}");
         long id = json.readTree(created.getBody()).get("id").asLong();

@@ -88,7 +88,7 @@ class NdjsonFormat implements BatchFormat {
                     IncomingEncounter in = bundles.toEncounter(bundle(row));
                     return new IncomingEncounter(in.request(), in.diagnoses(), in.charges(), field -> at.apply(in.locate().apply(field)));
                 } catch (BadInputException e) {
-                    throw new BadInputException(at.apply(e.field()), e.reason());
+                    throw new BadInputException(e.kind(), at.apply(e.field()), e.reason());
                 }
             }
 

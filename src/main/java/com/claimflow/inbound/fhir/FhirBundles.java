@@ -6,10 +6,7 @@ import ca.uhn.fhir.parser.ErrorHandlerAdapter;
 import ca.uhn.fhir.parser.IParser;
 import ca.uhn.fhir.parser.json.BaseJsonLikeValue;
 import com.claimflow.base.BadInputException;
-import com.claimflow.coding.CapturedCharges;
 import com.claimflow.inbound.IncomingEncounter;
-import com.claimflow.intake.EncounterRequest;
-import com.claimflow.intake.EncounterService;
 import com.claimflow.reference.ReferenceService;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.util.regex.Matcher;
@@ -21,7 +18,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * FHIR R4 bundles as encounters: {@link #parse} reads the JSON, {@link #toEncounter} maps the visit it holds into what
- * {@code POST /api/encounters} takes plus the charges sent with it, checked as intake and the coder check them, and
+ * {@code POST /api/encounters} takes plus the charges sent with it (intake checks them when it opens the visit), and
  * {@link #messageKey} is the bundle's own identifier for idempotency. Every refusal names the resource and element,
  * e.g. {@code Bundle.entry[2].resource(Coverage/cov1).payor}. docs/fhir.md maps each element.
  */
@@ -31,14 +28,10 @@ public class FhirBundles {
 
     private final FhirContext fhir;
     private final ReferenceService reference;
-    private final EncounterService encounters;
-    private final CapturedCharges charges;
 
-    public FhirBundles(FhirContext fhir, ReferenceService reference, EncounterService encounters, CapturedCharges charges) {
+    public FhirBundles(FhirContext fhir, ReferenceService reference) {
         this.fhir = fhir;
         this.reference = reference;
-        this.encounters = encounters;
-        this.charges = charges;
     }
 
     /**
@@ -84,45 +77,31 @@ public class FhirBundles {
     }
 
     /**
-     * The visit the bundle holds, as intake takes it, with the diagnoses and charges sent for the coder; checked as
-     * {@code POST /api/encounters} checks an encounter (payers, providers, dates) and as the coder's codes are checked.
-     * Its {@link IncomingEncounter#locate()} names the FHIR element a request field came from.
+     * The visit the bundle holds, as intake takes it, with the diagnoses and charges sent for the coder. Only the
+     * bundle's own rules are checked here; {@link com.claimflow.inbound.InboundIntake} checks the encounter and its codes
+     * once, as {@code POST /api/encounters} and the coder do, and names the FHIR element of a refusal through {@link
+     * IncomingEncounter#locate()}.
      *
-     * @throws BadInputException naming the resource and element, e.g. {@code Bundle.entry[2].resource(Coverage/cov1).payor}
+     * @throws BadInputException naming the resource and element, e.g. {@code Bundle.entry[10].resource(Encounter/e2).participant[1].individual}
      */
     public IncomingEncounter toEncounter(Bundle bundle) {
         return read(bundle).incoming();
     }
 
-    /** {@link #toEncounter} with where each field came from, to name the element of a later refusal. */
-    EncounterMapping.Mapped read(Bundle bundle) {
-        EncounterMapping.Mapped mapped = new EncounterMapping(new BundleIndex(bundle), reference).map();
-        EncounterRequest request = mapped.incoming().request();
-        try {
-            encounters.validate(request);
-            charges.check(request.dateOfService(), request.claimType(), mapped.incoming().diagnoses(), mapped.incoming().charges());
-        } catch (FhirInputException e) {
-            throw e;
-        } catch (BadInputException e) {
-            throw translated(mapped, e.field(), e.reason());
-        }
-        return mapped;
+    /** {@link #toEncounter} with where each field came from and the Encounter's entry, for the answer. */
+    FhirEncounterMapping.Mapped read(Bundle bundle) {
+        return new FhirEncounterMapping(new BundleIndex(bundle), reference).map();
     }
 
-    /** A refusal of intake's own checks, its field named as the FHIR element it came from. */
-    static FhirInputException translated(EncounterMapping.Mapped mapped, String field, String reason) {
-        String fhirField = mapped.fhirField(field);
-        return new FhirInputException(issueType(reason), fhirField, reason + (fhirField.equals(field) ? "" : " (" + field + ")"));
-    }
-
-    /** The OperationOutcome issue type of a refusal's reason, as intake and the code sets word them. */
-    static IssueType issueType(String reason) {
-        String r = reason == null ? "" : reason.toLowerCase(java.util.Locale.ROOT);
-        if (r.startsWith("is required") || r.startsWith("required") || r.contains(" is required")) return IssueType.REQUIRED;
-        if (r.contains("unknown") || r.contains("not on file") || r.contains("not in the loaded code set") || r.contains("no provider")) {
-            return IssueType.NOTFOUND;
-        }
-        return IssueType.INVALID;
+    /** The OperationOutcome issue type (FHIR R4 valueset issue-type) of a refusal's kind; none known is invalid. */
+    static IssueType issueType(BadInputException.Kind kind) {
+        if (kind == null) return IssueType.INVALID;
+        return switch (kind) {
+            case REQUIRED -> IssueType.REQUIRED;
+            case UNKNOWN -> IssueType.NOTFOUND;
+            case LOCKED -> IssueType.CONFLICT;
+            case INVALID, UNUSABLE -> IssueType.INVALID;
+        };
     }
 
     /** Bundle.identifier as {@code system|value}, the message id that makes a bundle sent again answer as the first time; or null. */

@@ -121,7 +121,7 @@ public class FhirController {
             return outcome(HttpStatus.BAD_REQUEST, typeOf(e), e.field(), e.reason(), refused.messageId());
         }
         Received received = new Received(Channel.FHIR, messageKey(bundle, body), sender, contentType, body);
-        EncounterMapping.Mapped mapped;
+        FhirEncounterMapping.Mapped mapped;
         try {
             mapped = bundles.read(bundle);
         } catch (BadInputException e) {
@@ -131,8 +131,9 @@ public class FhirController {
         }
         Receipt receipt = intake.open(received, mapped.incoming());
         if (!receipt.accepted()) {
-            FhirInputException e = FhirBundles.translated(mapped, receipt.problemField(), receipt.problem());
-            return outcome(HttpStatus.UNPROCESSABLE_ENTITY, e.type(), e.field(), e.reason(), receipt.messageId());
+            // intake named the FHIR element through the mapping's locate
+            return outcome(HttpStatus.UNPROCESSABLE_ENTITY, FhirBundles.issueType(receipt.problemKind()), receipt.problemField(), receipt.problem(),
+                    receipt.messageId());
         }
         boolean opened = receipt.outcome() == Outcome.OPENED;
         HttpStatus status = opened ? HttpStatus.CREATED : HttpStatus.OK;
@@ -194,7 +195,7 @@ public class FhirController {
      * FHIR R4 transaction-response (Bundle 2.36.4.2): one entry per request entry in order; the Encounter's says 201
      * (opened) or 200 (already there) with its location, the others 200 (read into the encounter, not stored apart).
      */
-    private Bundle transactionResponse(Bundle request, EncounterMapping.Mapped mapped, Receipt receipt, boolean opened) {
+    private Bundle transactionResponse(Bundle request, FhirEncounterMapping.Mapped mapped, Receipt receipt, boolean opened) {
         Bundle response = new Bundle();
         response.setId(UUID.randomUUID().toString());
         response.setType(Bundle.BundleType.TRANSACTIONRESPONSE);
@@ -348,7 +349,7 @@ public class FhirController {
     }
 
     private static IssueType typeOf(BadInputException e) {
-        return e instanceof FhirInputException f ? f.type() : FhirBundles.issueType(e.reason());
+        return e instanceof FhirInputException f ? f.type() : FhirBundles.issueType(e.kind());
     }
 
     private ResponseEntity<String> outcome(HttpStatus status, IssueType type, String field, String reason, Long messageId) {

@@ -12,7 +12,7 @@ public class FhirInputException extends BadInputException {
     private final IssueType type;
 
     public FhirInputException(IssueType type, String field, String message) {
-        super(field, message);
+        super(type == IssueType.REQUIRED ? Kind.REQUIRED : type == IssueType.NOTFOUND ? Kind.UNKNOWN : Kind.INVALID, field, message);
         this.type = type;
     }
 

@@ -9,6 +9,7 @@ import ca.uhn.hl7v2.parser.PipeParser;
 import ca.uhn.hl7v2.validation.impl.ValidationContextFactory;
 import com.claimflow.audit.AuditService;
 import com.claimflow.base.BadInputException;
+import com.claimflow.base.BadInputException.Kind;
 import com.claimflow.coding.CapturedCharges.Charge;
 import com.claimflow.coding.CapturedCharges.Diagnosis;
 import com.claimflow.coding.CapturedCharges;
@@ -24,7 +25,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -156,27 +156,19 @@ class Hl7Inbox {
         }
         String billingNpi = billingNpi(h);
         Hl7Message m = new Hl7Message(parse(text));
-        visit[0] = EncounterMapping.visitNumber(m);
+        visit[0] = Hl7EncounterMapping.visitNumber(m);
         Optional<Encounter> open = encounters.findByExternalId(visit[0]);
         if (adt) {
             if (open.isPresent()) return registeredAgain(h, r, m, trigger, open.get());
-            return opened(h, r, EncounterMapping.map(m, billingNpi, null, null), List.of(), List.of());
+            return opened(h, r, Hl7EncounterMapping.map(m, billingNpi, null, null), List.of(), List.of());
         }
         ChargeMapping.Charges c = ChargeMapping.map(m);
-        if (open.isPresent()) {
-            Encounter e = open.get();
-            try {
-                charges.check(e.dateOfService(), e.claimType(), c.diagnoses(), c.charges());
-            } catch (BadInputException bad) {
-                throw problem(bad.field(), bad.reason());
-            }
-            return answer(h, intake.addCharges(r, visit[0], "PV1-19", c.diagnoses(), c.charges()), f -> f);
-        }
+        if (open.isPresent()) return answer(h, intake.addCharges(r, visit[0], "PV1-19", c.diagnoses(), c.charges()));
         if (m.first("PID").isEmpty() || m.first("IN1").isEmpty()) {
             throw Hl7Problem.error("PV1-19", Hl7Problem.UNKNOWN_KEY, "PV1-19 visit '" + visit[0] + "' is not open, and the DFT carries no "
                     + (m.first("PID").isEmpty() ? "PID" : "IN1") + " to open it with: send the ADT^A04 first");
         }
-        return opened(h, r, EncounterMapping.map(m, billingNpi, c.firstDate(), c.firstDateAt()), c.diagnoses(), c.charges());
+        return opened(h, r, Hl7EncounterMapping.map(m, billingNpi, c.firstDate(), c.firstDateAt()), c.diagnoses(), c.charges());
     }
 
     private Message parse(String text) {
@@ -191,24 +183,17 @@ class Hl7Inbox {
         }
     }
 
-    /** Checks the encounter and its charges first, so that a refusal is kept naming the HL7 field, then opens it. */
-    private String opened(Header h, Received r, EncounterMapping.Mapped mapped, List<Diagnosis> dx, List<Charge> lines) {
-        try {
-            encounters.validate(mapped.request());
-        } catch (BadInputException bad) {
-            throw problem(mapped.locate(bad.field()), bad.reason());
-        }
-        try {
-            charges.check(mapped.request().dateOfService(), mapped.request().claimType(), dx, lines);
-        } catch (BadInputException bad) {
-            throw problem(bad.field(), bad.reason());
-        }
-        Receipt receipt = intake.open(r, new IncomingEncounter(mapped.request(), dx, lines));
+    /**
+     * Opens the visit with its charges; intake checks both and keeps a refusal naming the HL7 field (the mapping
+     * locates intake's fields, the charges carry their own).
+     */
+    private String opened(Header h, Received r, Hl7EncounterMapping.Mapped mapped, List<Diagnosis> dx, List<Charge> lines) {
+        Receipt receipt = intake.open(r, new IncomingEncounter(mapped.request(), dx, lines, mapped::locate));
         if (receipt.outcome() == Outcome.ALREADY_THERE && !(dx.isEmpty() && lines.isEmpty())) {
             // another message opened the visit in the meantime: this one's charges join it rather than being dropped
             receipt = intake.addCharges(r, mapped.request().externalId(), "PV1-19", dx, lines);
         }
-        return answer(h, receipt, mapped::locate);
+        return answer(h, receipt);
     }
 
     /**
@@ -218,7 +203,7 @@ class Hl7Inbox {
      */
     private String registeredAgain(Header h, Received r, Hl7Message m, String trigger, Encounter e) {
         if (trigger.equals("A08")) correctMemberId(h, r, m, e);
-        return answer(h, intake.acknowledge(r, e.id(), e.externalId()), f -> f);
+        return answer(h, intake.acknowledge(r, e.id(), e.externalId()));
     }
 
     private void correctMemberId(Header h, Received r, Hl7Message m, Encounter e) {
@@ -246,7 +231,7 @@ class Hl7Inbox {
     }
 
     /** AA for an accepted message; AE naming the HL7 field for one intake refused (and kept). */
-    private static String answer(Header h, Receipt receipt, UnaryOperator<String> locate) {
+    private static String answer(Header h, Receipt receipt) {
         if (receipt.accepted()) {
             String text = switch (receipt.outcome()) {
                 case OPENED -> "visit " + receipt.externalId() + " opened as encounter " + receipt.encounterId();
@@ -256,24 +241,26 @@ class Hl7Inbox {
             };
             return Hl7Ack.accept(h, text);
         }
-        Hl7Problem p = problem(locate.apply(receipt.problemField()), receipt.problem());
-        return Hl7Ack.refuse(h, p);
+        return Hl7Ack.refuse(h, problem(receipt.problemField(), receipt.problem(), receipt.problemKind()));
     }
 
-    /** An intake refusal as an AE: the HL7 field and the table 0357 code its reason calls for. */
-    static Hl7Problem problem(String location, String reason) {
+    /** An intake refusal as an AE: the HL7 field and the table 0357 code of the refusal's kind there. */
+    static Hl7Problem problem(String location, String reason, Kind kind) {
         String where = location == null || location.isBlank() ? "MSH" : location;
-        return Hl7Problem.error(where, code(where, reason), reason.startsWith(where) ? reason : where + ": " + reason);
+        return Hl7Problem.error(where, code(where, kind), reason.startsWith(where) ? reason : where + ": " + reason);
     }
 
-    static int code(String location, String reason) {
-        String r = reason.toLowerCase(Locale.ROOT);
-        if (r.contains("already coded")) return Hl7Problem.RECORD_LOCKED;
-        if (location.length() >= 3 && CODE_SEGMENTS.contains(location.substring(0, 3)) && !r.contains("pointer") && !r.contains("at most")) {
-            return Hl7Problem.TABLE_VALUE_NOT_FOUND;
-        }
-        if (r.contains("required") || r.contains("must not be blank") || r.contains("must not be null")) return Hl7Problem.REQUIRED_FIELD_MISSING;
-        if (r.contains("unknown") || r.contains("not on file") || r.contains("no visit") || r.contains("not active")) return Hl7Problem.UNKNOWN_KEY;
-        return Hl7Problem.DATA_TYPE;
+    /**
+     * Table 0357: a missing field 101, a key on file nowhere or not usable 204, a visit already coded 206, a bad value
+     * 102; a code of DG1, FT1 or PR1 that is unknown or not billable on the date is a value not in its table, 103.
+     */
+    static int code(String location, Kind kind) {
+        boolean codeField = location.length() >= 3 && CODE_SEGMENTS.contains(location.substring(0, 3));
+        return switch (kind == null ? Kind.INVALID : kind) {
+            case REQUIRED -> Hl7Problem.REQUIRED_FIELD_MISSING;
+            case UNKNOWN, UNUSABLE -> codeField ? Hl7Problem.TABLE_VALUE_NOT_FOUND : Hl7Problem.UNKNOWN_KEY;
+            case LOCKED -> Hl7Problem.RECORD_LOCKED;
+            case INVALID -> Hl7Problem.DATA_TYPE;
+        };
     }
 }

@@ -18,10 +18,13 @@ public class PatientAddresses {
         this.jdbc = jdbc;
     }
 
-    public void keep(long encounterId, Address a) {
-        jdbc.update("insert into patient_address (encounter_id, line1, line2, city, state, postal_code) values (?, ?, ?, ?, ?, ?)",
-                encounterId, a.line1().strip(), a.line2() == null || a.line2().isBlank() ? null : a.line2().strip(), a.city().strip(),
+    /** Stores the address, its lines trimmed and a blank second line left out, and answers it as stored. */
+    public Address keep(long encounterId, Address a) {
+        Address kept = new Address(a.line1().strip(), a.line2() == null || a.line2().isBlank() ? null : a.line2().strip(), a.city().strip(),
                 a.state(), a.postalCode());
+        jdbc.update("insert into patient_address (encounter_id, line1, line2, city, state, postal_code) values (?, ?, ?, ?, ?, ?)",
+                encounterId, kept.line1(), kept.line2(), kept.city(), kept.state(), kept.postalCode());
+        return kept;
     }
 
     public Optional<Address> of(long encounterId) {

@@ -288,19 +288,25 @@ class FhirBundleIT extends ApiTestBase {
         OperationOutcome unknownPayer = refused(good.replace("\"value\": \"BCBS\"", "\"value\": \"NOPE\""), 422, "Bundle.entry[2].resource(Coverage/cov1).payor");
         assertThat(unknownPayer.getIssueFirstRep().getDiagnostics()).contains("unknown payer 'NOPE'");
         assertThat(unknownPayer.getIssueFirstRep().getCode()).isEqualTo(OperationOutcome.IssueType.NOTFOUND);
+        assertThat(unknownPayer.getIssueFirstRep().getDiagnostics()).as("the element named once")
+                .startsWith("Bundle.entry[2].resource(Coverage/cov1).payor: unknown payer 'NOPE'");
 
         OperationOutcome badNpi = refused(good.replace("1987654328", "1987654320"), 422, "Bundle.entry[4].resource(Practitioner/adams).identifier[0].value");
         assertThat(badNpi.getIssueFirstRep().getDiagnostics()).contains("not a valid NPI").contains("Luhn");
+        assertThat(badNpi.getIssueFirstRep().getCode()).isEqualTo(OperationOutcome.IssueType.INVALID);
 
         OperationOutcome notOnFile = refused(good.replace("1987654328", com.claimflow.demo.DemoReferenceData.npi("199999999")), 422,
                 "Practitioner/adams).identifier[0].value");
         assertThat(notOnFile.getIssueFirstRep().getDiagnostics()).contains("no provider with NPI");
+        assertThat(notOnFile.getIssueFirstRep().getCode()).isEqualTo(OperationOutcome.IssueType.NOTFOUND);
 
         OperationOutcome unknownIcd = refused(good.replace("\"code\": \"I10\"", "\"code\": \"I99.9\""), 422, "Bundle.entry[6].resource(Condition/dx1).code");
         assertThat(unknownIcd.getIssueFirstRep().getDiagnostics()).contains("I999").contains("not in the loaded code set");
+        assertThat(unknownIcd.getIssueFirstRep().getCode()).isEqualTo(OperationOutcome.IssueType.NOTFOUND);
 
         OperationOutcome unknownCpt = refused(good.replace("\"code\": \"36415\"", "\"code\": \"12345\""), 422, "Bundle.entry[9].resource(ChargeItem/charge1).code");
         assertThat(unknownCpt.getIssueFirstRep().getDiagnostics()).contains("12345");
+        assertThat(unknownCpt.getIssueFirstRep().getCode()).isEqualTo(OperationOutcome.IssueType.NOTFOUND);
 
         OperationOutcome malformed = refused(good.substring(0, good.length() / 2), 400, "Bundle (JSON line");
         assertThat(malformed.getIssueFirstRep().getDiagnostics()).contains("not valid JSON");
@@ -316,6 +322,29 @@ class FhirBundleIT extends ApiTestBase {
 
         refused(good.replace("\"type\": \"transaction\"", "\"type\": \"searchset\""), 400, "Bundle.type");
         assertThat(encounters.findByExternalId(visit)).isEmpty();
+    }
+
+    @Test
+    void intakesRefusalsOfABundleNameTheElementWithTheirIssueType() throws Exception {
+        // the spouse is the subscriber: the 837 then needs the patient's address
+        String noAddress = fixture("visit-collection.json", "R-" + UUID.randomUUID())
+                .replace(",\n        \"address\": [{\"use\": \"home\", \"line\": [\"40 Sample Avenue\"], \"city\": \"Springfield\", \"state\": \"IL\", \"postalCode\": \"62701\"}]", "");
+        OperationOutcome required = refused(noAddress, 422, "resource(Patient/p2)");
+        assertThat(required.getIssueFirstRep().getCode()).isEqualTo(OperationOutcome.IssueType.REQUIRED);
+        assertThat(required.getIssueFirstRep().getDiagnostics()).contains("required when the patient is not the subscriber");
+    }
+
+    @Test
+    void aBundleForAVisitAlreadyOpenIsStillRefusedForAnUnknownCode() throws Exception {
+        String visit = "K-" + UUID.randomUUID();
+        String good = fixture("visit-transaction.json", visit);
+        assertThat(post("bella", "/fhir/Bundle", "application/fhir+json", good).statusCode()).isEqualTo(201);
+        long id = encounters.findByExternalId(visit).orElseThrow().id();
+
+        OperationOutcome unknownCpt = refused(good.replace("B-" + visit, "B2-" + visit).replace("\"code\": \"36415\"", "\"code\": \"12345\""), 422,
+                "Bundle.entry[9].resource(ChargeItem/charge1).code");
+        assertThat(unknownCpt.getIssueFirstRep().getCode()).isEqualTo(OperationOutcome.IssueType.NOTFOUND);
+        assertThat(messages.ofEncounter(id)).extracting(InboundMessage::outcome).containsExactly(Outcome.OPENED);
     }
 
     @Test

@@ -8,6 +8,7 @@ import static org.mockito.Mockito.when;
 
 import ca.uhn.fhir.context.FhirContext;
 import com.claimflow.base.BadInputException;
+import com.claimflow.base.BadInputException.Kind;
 import com.claimflow.intake.EncounterRequest;
 import com.claimflow.reference.Payer;
 import com.claimflow.reference.ReferenceService;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.Test;
 class FhirBundlesTest {
     private static final FhirContext FHIR = FhirContext.forR4();
     private final ReferenceService reference = mock(ReferenceService.class);
-    private final FhirBundles bundles = new FhirBundles(FHIR, reference, null, null);
+    private final FhirBundles bundles = new FhirBundles(FHIR, reference);
 
     FhirBundlesTest() {
         when(reference.payer(anyString())).thenReturn(Optional.empty());
@@ -33,9 +34,9 @@ class FhirBundlesTest {
         when(reference.payer("UHC")).thenReturn(Optional.of(new Payer("UHC", "UnitedHealthcare", "PROFESSIONAL", 90, null)));
     }
 
-    private EncounterMapping.Mapped map(String fixture, String visit) throws Exception {
+    private FhirEncounterMapping.Mapped map(String fixture, String visit) throws Exception {
         Bundle b = bundles.parse(FhirBundleIT.fixture(fixture, visit));
-        return new EncounterMapping(new BundleIndex(b), reference).map();
+        return new FhirEncounterMapping(new BundleIndex(b), reference).map();
     }
 
     @Test
@@ -96,7 +97,7 @@ class FhirBundlesTest {
 
     @Test
     void diagnosesComeFromTheVisitNotTheProblemListAndChargesKeepTheirModifiers() throws Exception {
-        EncounterMapping.Mapped m = map("visit-collection.json", "D-1");
+        FhirEncounterMapping.Mapped m = map("visit-collection.json", "D-1");
         // c1 names the Encounter (its SNOMED coding beside ICD-10-CM is fine); c2 is a problem-list item of no ICD-10-CM code
         assertThat(m.incoming().diagnoses()).extracting(d -> d.code()).containsExactly("I10");
         assertThat(m.incoming().diagnoses().get(0).where()).isEqualTo("Bundle.entry[11].resource(Condition/c1).code");
@@ -106,7 +107,7 @@ class FhirBundlesTest {
 
     @Test
     void intakesFieldNamesTurnBackIntoTheFhirElementsTheyCameFrom() throws Exception {
-        EncounterMapping.Mapped m = map("visit-collection.json", "T-1");
+        FhirEncounterMapping.Mapped m = map("visit-collection.json", "T-1");
         assertThat(m.fhirField("coverages[0].payerId")).isEqualTo("Bundle.entry[4].resource(Coverage/primary).payor");
         assertThat(m.fhirField("coverages[0].subscriber.birthDate")).isEqualTo("Bundle.entry[1].resource(RelatedPerson/rp1).birthDate");
         assertThat(m.fhirField("coverages[1].memberId")).isEqualTo("Bundle.entry[5].resource(Coverage/secondary).identifier[0].value");
@@ -115,42 +116,43 @@ class FhirBundlesTest {
         assertThat(m.fhirField("dateOfService")).isEqualTo("Bundle.entry[10].resource(Encounter/e2).period.start");
         assertThat(m.fhirField("placeOfService")).isEqualTo("Bundle.entry[9].resource(Location/opd).type[0]");
         assertThat(m.fhirField("somethingElse")).isEqualTo("somethingElse");
-        assertThat(FhirBundles.translated(m, "coverages[0].payerId", "payer 'AETNA' is not active").getMessage())
-                .isEqualTo("Bundle.entry[4].resource(Coverage/primary).payor: payer 'AETNA' is not active (coverages[0].payerId)");
+        // what intake names when it refuses the bundle's visit
+        assertThat(m.incoming().locate().apply("coverages[0].payerId")).isEqualTo("Bundle.entry[4].resource(Coverage/primary).payor");
     }
 
     @Test
     void theVisitsOwnFaultsNameResourceAndElement() throws Exception {
         String good = FhirBundleIT.fixture("visit-collection.json", "E-1");
-        assertThatThrownBy(() -> new EncounterMapping(new BundleIndex(bundles.parse(good.replace("\"code\": \"spouse\"", "\"code\": \"cousin\""))),
+        assertThatThrownBy(() -> new FhirEncounterMapping(new BundleIndex(bundles.parse(good.replace("\"code\": \"spouse\"", "\"code\": \"cousin\""))),
                 reference).map()).isInstanceOfSatisfying(BadInputException.class,
                 e -> assertThat(e.field()).isEqualTo("Bundle.entry[4].resource(Coverage/primary).relationship")).hasMessageContaining("'cousin'");
-        assertThatThrownBy(() -> new EncounterMapping(new BundleIndex(bundles.parse(good.replace("\"payor\": [{\"reference\": \"Organization/aetna\"}],\n        \"order\": 1",
+        assertThatThrownBy(() -> new FhirEncounterMapping(new BundleIndex(bundles.parse(good.replace("\"payor\": [{\"reference\": \"Organization/aetna\"}],\n        \"order\": 1",
                 "\"payor\": [{\"reference\": \"Organization/aetna\"}]"))), reference).map())
                 .isInstanceOfSatisfying(FhirInputException.class, e -> {
                     assertThat(e.field()).isEqualTo("Bundle.entry[4].resource(Coverage/primary).order");
                     assertThat(e.type()).isEqualTo(IssueType.REQUIRED);
                 });
-        assertThatThrownBy(() -> new EncounterMapping(new BundleIndex(bundles.parse(good.replace("\"value\": 1}", "\"value\": 1.5}"))), reference).map())
+        assertThatThrownBy(() -> new FhirEncounterMapping(new BundleIndex(bundles.parse(good.replace("\"value\": 1}", "\"value\": 1.5}"))), reference).map())
                 .isInstanceOfSatisfying(BadInputException.class, e -> assertThat(e.field()).isEqualTo("Bundle.entry[13].resource(ChargeItem/ci1).quantity.value"));
-        assertThatThrownBy(() -> new EncounterMapping(new BundleIndex(bundles.parse(good.replace("\"reference\": \"Practitioner/baker\"",
+        assertThatThrownBy(() -> new FhirEncounterMapping(new BundleIndex(bundles.parse(good.replace("\"reference\": \"Practitioner/baker\"",
                 "\"reference\": \"Practitioner/nobody\""))), reference).map())
                 .isInstanceOfSatisfying(FhirInputException.class, e -> {
                     assertThat(e.field()).isEqualTo("Bundle.entry[10].resource(Encounter/e2).participant[1].individual");
                     assertThat(e.type()).isEqualTo(IssueType.NOTFOUND);
                 });
-        assertThatThrownBy(() -> new EncounterMapping(new BundleIndex(bundles.parse(good.replace("\"text/html\"", "\"application/pdf\""))), reference).map())
+        assertThatThrownBy(() -> new FhirEncounterMapping(new BundleIndex(bundles.parse(good.replace("\"text/html\"", "\"application/pdf\""))), reference).map())
                 .isInstanceOfSatisfying(BadInputException.class,
                         e -> assertThat(e.field()).isEqualTo("Bundle.entry[14].resource(DocumentReference/n1).content[0].attachment.contentType"));
     }
 
     @Test
-    void refusalsOfIntakeAreClassedAsOperationOutcomeIssueTypes() {
-        assertThat(FhirBundles.issueType("is required: the payer")).isEqualTo(IssueType.REQUIRED);
-        assertThat(FhirBundles.issueType("unknown payer 'NOPE'")).isEqualTo(IssueType.NOTFOUND);
-        assertThat(FhirBundles.issueType("no provider with NPI 1234567893 is on file")).isEqualTo(IssueType.NOTFOUND);
-        assertThat(FhirBundles.issueType("ICD-10-CM diagnosis code X is not in the loaded code set")).isEqualTo(IssueType.NOTFOUND);
-        assertThat(FhirBundles.issueType("'1234567890' is not a valid NPI")).isEqualTo(IssueType.INVALID);
+    void refusalsOfIntakeAreClassedAsOperationOutcomeIssueTypesByTheirKind() {
+        assertThat(FhirBundles.issueType(Kind.REQUIRED)).isEqualTo(IssueType.REQUIRED);
+        assertThat(FhirBundles.issueType(Kind.UNKNOWN)).as("unknown payer, provider not on file, code in no code set").isEqualTo(IssueType.NOTFOUND);
+        assertThat(FhirBundles.issueType(Kind.UNUSABLE)).as("inactive payer, code not valid on the date").isEqualTo(IssueType.INVALID);
+        assertThat(FhirBundles.issueType(Kind.INVALID)).isEqualTo(IssueType.INVALID);
+        assertThat(FhirBundles.issueType(null)).as("a refusal read back from the store").isEqualTo(IssueType.INVALID);
+        assertThat(FhirInputException.notFound("x", "y").kind()).isEqualTo(Kind.UNKNOWN);
         assertThat(FhirCodes.dotted("E785")).isEqualTo("E78.5");
         assertThat(FhirCodes.dotted("I10")).isEqualTo("I10");
     }

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ca.uhn.hl7v2.parser.PipeParser;
+import com.claimflow.base.BadInputException.Kind;
 import com.claimflow.coding.CapturedCharges.Charge;
 import com.claimflow.coding.CapturedCharges.Diagnosis;
 import com.claimflow.coding.ProcedureLine;
@@ -26,8 +27,8 @@ class Hl7MappingTest {
         return new Hl7Message(PARSER.parse(text));
     }
 
-    private static EncounterMapping.Mapped map(String text) throws Exception {
-        return EncounterMapping.map(parse(text), CLINIC_NPI, null, null);
+    private static Hl7EncounterMapping.Mapped map(String text) throws Exception {
+        return Hl7EncounterMapping.map(parse(text), CLINIC_NPI, null, null);
     }
 
     private static String a04() {
@@ -75,7 +76,7 @@ class Hl7MappingTest {
 
     @Test
     void intakeRefusalsOfRequestFieldsPointAtTheHl7Field() throws Exception {
-        EncounterMapping.Mapped m = map(load("adt-a04-two-coverages.hl7", "V103", "M4"));
+        Hl7EncounterMapping.Mapped m = map(load("adt-a04-two-coverages.hl7", "V103", "M4"));
 
         assertThat(m.locate("coverages[0].payerId")).isEqualTo("IN1[1]-3");
         assertThat(m.locate("coverages[1].memberId")).isEqualTo("IN1[2]-36");
@@ -118,7 +119,7 @@ class Hl7MappingTest {
     void aDftForANewVisitTakesItsDateOfServiceFromFt1WhenPv1HasNone() throws Exception {
         Hl7Message m = parse(load("dft-p03-new-visit.hl7", "V105", "M6"));
         ChargeMapping.Charges c = ChargeMapping.map(m);
-        EncounterMapping.Mapped mapped = EncounterMapping.map(m, CLINIC_NPI, c.firstDate(), c.firstDateAt());
+        Hl7EncounterMapping.Mapped mapped = Hl7EncounterMapping.map(m, CLINIC_NPI, c.firstDate(), c.firstDateAt());
         assertThat(mapped.request().dateOfService()).isEqualTo(DATE_OF_SERVICE);
         assertThat(mapped.locate("dateOfService")).isEqualTo("FT1[1]-4");
     }
@@ -157,6 +158,23 @@ class Hl7MappingTest {
         assertThat(Hl7Ack.erl("PV1-19")).isEqualTo("PV1^1^19^1");
         assertThat(Hl7Ack.erl("PID")).isEqualTo("PID^1");
         assertThat(Hl7Ack.accept(h, "ok | fine")).contains("MSA|AA|M1|ok \\F\\ fine");
+    }
+
+    @Test
+    void intakesRefusalsGetTheTableCodeOfTheirKindAtTheirField() {
+        assertThat(Hl7Inbox.code("IN1[1]-3", Kind.UNKNOWN)).as("unknown payer").isEqualTo(Hl7Problem.UNKNOWN_KEY);
+        assertThat(Hl7Inbox.code("IN1[1]-3", Kind.UNUSABLE)).as("inactive payer").isEqualTo(Hl7Problem.UNKNOWN_KEY);
+        assertThat(Hl7Inbox.code("PID-7", Kind.REQUIRED)).isEqualTo(Hl7Problem.REQUIRED_FIELD_MISSING);
+        assertThat(Hl7Inbox.code("PV1-7", Kind.INVALID)).as("not a valid NPI").isEqualTo(Hl7Problem.DATA_TYPE);
+        assertThat(Hl7Inbox.code("PV1-19", Kind.LOCKED)).as("already coded").isEqualTo(Hl7Problem.RECORD_LOCKED);
+        assertThat(Hl7Inbox.code("FT1[1]-25", Kind.UNKNOWN)).as("code in no code set").isEqualTo(Hl7Problem.TABLE_VALUE_NOT_FOUND);
+        assertThat(Hl7Inbox.code("DG1[1]-3", Kind.UNUSABLE)).as("code not valid on the date").isEqualTo(Hl7Problem.TABLE_VALUE_NOT_FOUND);
+        assertThat(Hl7Inbox.code("FT1[1]-25", Kind.INVALID)).as("a pointer past the diagnoses").isEqualTo(Hl7Problem.DATA_TYPE);
+        assertThat(Hl7Inbox.code("MSH", null)).as("a refusal read back from the store").isEqualTo(Hl7Problem.DATA_TYPE);
+        Hl7Problem p = Hl7Inbox.problem("IN1[2]-3", "unknown payer 'NOPE'", Kind.UNKNOWN);
+        assertThat(p.location()).isEqualTo("IN1[2]-3");
+        assertThat(p.getMessage()).isEqualTo("IN1[2]-3: unknown payer 'NOPE'");
+        assertThat(p.isReject()).as("AE, not AR").isFalse();
     }
 
     private static void assertProblem(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String location, int code) {

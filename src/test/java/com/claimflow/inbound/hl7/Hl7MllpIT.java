@@ -318,15 +318,39 @@ class Hl7MllpIT {
         String visit = newVisit();
         Ack ack = send(withField(load("adt-a04.hl7", visit, newMessageId()), "IN1", 1, 3, "NOPE"));
 
-        assertThat(ack.code()).isEqualTo("AE");
-        assertThat(ack.location()).isEqualTo("IN1^1^3^1");
-        assertThat(ack.error()).isEqualTo("204");
+        refusedOpeningNothing(ack, visit, "IN1[1]-3", "IN1^1^3^1", "204");
         assertThat(ack.text()).contains("unknown payer 'NOPE'");
+    }
+
+    /** An AE naming the field with its table 0357 code; the message kept as refused naming it, the visit not opened. */
+    private void refusedOpeningNothing(Ack ack, String visit, String field, String erl, String code) {
+        assertThat(ack.code()).as(ack.toString()).isEqualTo("AE");
+        assertThat(ack.location()).isEqualTo(erl);
+        assertThat(ack.error()).isEqualTo(code);
         assertThat(encounters.findByExternalId(visit)).isEmpty();
         InboundMessage kept = lastKept();
         assertThat(kept.outcome()).isEqualTo(Outcome.REFUSED);
-        assertThat(kept.problemField()).isEqualTo("IN1[1]-3");
+        assertThat(kept.problemField()).isEqualTo(field);
         assertThat(kept.externalId()).isEqualTo(visit);
+    }
+
+    @Test
+    void aDftOpeningAVisitWithAnUnknownCodeIsAnsweredAeNamingTheFt1FieldAndOpensNothing() throws Exception {
+        String visit = newVisit();
+        int before = encounterRows();
+        Ack ack = send(withField(load("dft-p03-new-visit.hl7", visit, newMessageId()), "FT1", 1, 25, "99999^Unknown^C4"));
+
+        refusedOpeningNothing(ack, visit, "FT1[1]-25", "FT1^1^25^1", "103");
+        assertThat(ack.text()).startsWith("FT1[1]-25: ").contains("99999").contains("not in the loaded code set");
+        assertThat(encounterRows()).isEqualTo(before);
+    }
+
+    @Test
+    void aMissingBirthDateIsAnsweredAeRequiredNamingPidSeven() throws Exception {
+        String visit = newVisit();
+        Ack ack = send(withField(load("adt-a04.hl7", visit, newMessageId()), "PID", 1, 7, ""));
+
+        refusedOpeningNothing(ack, visit, "PID-7", "PID^1^7^1", "101");
     }
 
     @Test

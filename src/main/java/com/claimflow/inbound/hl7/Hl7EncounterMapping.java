@@ -16,7 +16,7 @@ import java.util.Optional;
  * and remembers where each request field came from, so that intake's refusal of a field ({@code coverages[0].payerId})
  * is answered naming the segment and field ({@code IN1[1]-3}). docs/hl7v2.md has the table.
  */
-final class EncounterMapping {
+final class Hl7EncounterMapping {
     /** HL7 table 0001 administrative sex to the claim's M, F, U. */
     private static final Map<String, String> SEX = Map.of("M", "M", "F", "F", "U", "U", "O", "U", "A", "U", "N", "U");
     /** HL7 table 0004 patient class to the CMS place of service of a professional claim. */
@@ -47,7 +47,7 @@ final class EncounterMapping {
         }
     }
 
-    private EncounterMapping() {
+    private Hl7EncounterMapping() {
     }
 
     /** PV1-19, the visit number: the encounter's external id. */

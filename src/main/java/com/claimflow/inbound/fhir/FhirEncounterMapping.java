@@ -54,7 +54,7 @@ import org.hl7.fhir.r4.model.Resource;
  * Each value keeps where it came from ({@link Mapped#origins()}), so a refusal of the encounter's own checks names the
  * FHIR element, not the field of the JSON API.
  */
-final class EncounterMapping {
+final class FhirEncounterMapping {
     /** The request and where each of its fields came from (EncounterRequest field path to FHIR element path). */
     record Mapped(IncomingEncounter incoming, Map<String, String> origins, Entry encounter) {
         /** The FHIR element a field of the request came from: the longest known prefix, the rest appended. */
@@ -79,7 +79,7 @@ final class EncounterMapping {
     private final ReferenceService reference;
     private final Map<String, String> origins = new LinkedHashMap<>();
 
-    EncounterMapping(BundleIndex bundle, ReferenceService reference) {
+    FhirEncounterMapping(BundleIndex bundle, ReferenceService reference) {
         this.bundle = bundle;
         this.reference = reference;
     }
