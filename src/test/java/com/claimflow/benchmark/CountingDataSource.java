@@ -31,6 +31,11 @@ final class CountingDataSource {
     private CountingDataSource() {
     }
 
+    /** Whether this thread is running the benchmark's own reads ({@link StatementCounter} leaves them out). */
+    static boolean isOwn() {
+        return OWN.get();
+    }
+
     /** Runs the benchmark's own reads: their statements are not the product's. */
     static <T> T own(Supplier<T> work) {
         boolean was = OWN.get();

@@ -19,7 +19,8 @@ import java.util.stream.Collectors;
 /**
  * Counts the statements this JVM sends to MySQL/MariaDB, by their first words, whatever else uses the server: a
  * Connector/J query interceptor ({@code queryInterceptors=com.claimflow.benchmark.StatementCounter} on the JDBC URL).
- * Commits, rollbacks and autocommit switches are statements too and are counted as such.
+ * Commits, rollbacks and autocommit switches are statements too and are counted as such; the lifecycle benchmark's own
+ * reads ({@link CountingDataSource#own}) are not.
  */
 public class StatementCounter implements QueryInterceptor {
     private static final Map<String, LongAdder> BY_SHAPE = new ConcurrentHashMap<>();
@@ -51,6 +52,7 @@ public class StatementCounter implements QueryInterceptor {
 
     @Override
     public <T extends Resultset> T preProcess(Supplier<String> sql, Query interceptedQuery) {
+        if (CountingDataSource.isOwn()) return null;   // the lifecycle benchmark's own reads are not the product's
         String text = sql.get();
         if (text == null) return null;
         String shape = text.strip().replaceAll("'[^']*'", "?").replaceAll("\\b\\d+\\b", "N").replaceAll("\\s+", " ");
