@@ -129,10 +129,12 @@ public class EncounterService {
         variables.put(EncounterProcess.PAYER_ID, encounter.getPayerId());
         // for the work queue's priority; neither the payer nor the date of service changes after intake
         variables.put(EncounterProcess.FILING_DEADLINE, encounter.getDateOfService().plusDays(payer.timelyFilingDays()).toString());
-        ProcessInstance instance = runtime.startProcessInstanceByKey(EncounterProcess.PROCESS, String.valueOf(encounter.getId()), variables);
-        encounter.startedAs(instance.getId());
         EncounterRequest.Address address = request.patient().address() == null ? null : addresses.keep(encounter.getId(), request.patient().address());
         for (CoverageOnFile c : coverages) coverageRows.keep(encounter.getId(), c);
+        // everything about the encounter is written before its process starts: intake runs in this transaction up to the
+        // coding task when eligibility inquiries are off (decision 0015), and what it reaches may read any of it
+        ProcessInstance instance = runtime.startProcessInstanceByKey(EncounterProcess.PROCESS, String.valueOf(encounter.getId()), variables);
+        encounter.startedAs(instance.getId());
         // the rows just written, as record() would read them back: their values are stored as given, no column computes one
         return encounter.toRecord(coverages, address);
     }
