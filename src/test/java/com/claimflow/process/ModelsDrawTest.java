@@ -22,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -36,12 +37,15 @@ import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.BusinessRuleTask;
 import org.camunda.bpm.model.bpmn.instance.CallActivity;
+import org.camunda.bpm.model.bpmn.instance.CatchEvent;
 import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.Gateway;
 import org.camunda.bpm.model.bpmn.instance.Message;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.SubProcess;
 import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
@@ -227,7 +231,7 @@ class ModelsDrawTest {
       assertThat(task.getDocumentations()).as("%s: documentation", id).singleElement()
           .satisfies(d -> assertThat(d.getTextContent()).startsWith("In the transaction that reaches it"));
       assertThat(retryCycle(task)).as("%s: a retry cycle of its own", id).isNull();
-      assertThat(waitStatesCarrying(task, new java.util.HashSet<>())).as("%s: carried by a timer or message", id).isEmpty();
+      assertThat(waitStatesCarrying(task, new HashSet<>())).as("%s: carried by a timer or message", id).isEmpty();
     }
   }
 
@@ -237,10 +241,9 @@ class ModelsDrawTest {
     if (!seen.add(node.getId())) return found;
     for (SequenceFlow in : node.getIncoming()) {
       FlowNode from = in.getSource();
-      boolean catchEvent = from instanceof org.camunda.bpm.model.bpmn.instance.CatchEvent
-          && !(from instanceof org.camunda.bpm.model.bpmn.instance.StartEvent);
+      boolean catchEvent = from instanceof CatchEvent && !(from instanceof StartEvent);
       if (catchEvent && !from.isCamundaAsyncAfter()) found.add(from.getId());
-      else if (from instanceof org.camunda.bpm.model.bpmn.instance.Gateway) found.addAll(waitStatesCarrying(from, seen));
+      else if (from instanceof Gateway) found.addAll(waitStatesCarrying(from, seen));
     }
     return found;
   }
