@@ -3,7 +3,9 @@ package com.claimflow.base;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;
@@ -22,11 +24,19 @@ public final class DeployedDecision {
     /** Bumped after a table is deployed on this node: every instance looks for the latest version at its next evaluation. */
     private static final AtomicLong GENERATION = new AtomicLong();
 
+    /** Answers kept per version at most; past it they are dropped and kept again as they are asked. */
+    static final int MAX_KEPT = 100_000;
+    private static final Object NO_ANSWER = new Object();
+
     private final RepositoryService repository;
     private final String key;
     private volatile Parsed parsed;
+    private volatile Kept kept;
 
     private record Parsed(String definitionId, DmnDecision decision, long checkedAt, long generation) {
+    }
+
+    private record Kept(String definitionId, Map<String, Object> answers) {
     }
 
     public DeployedDecision(RepositoryService repository, String key) {
@@ -43,9 +53,30 @@ public final class DeployedDecision {
         return DMN.evaluateDecision(current().decision(), variables);
     }
 
-    /** The id of the deployed definition now evaluated: callers that keep answers drop them when it changes. */
-    public String definitionId() {
-        return current().definitionId();
+    /**
+     * The answer for these inputs, evaluated once per deployed version and then kept: for callers whose inputs take few
+     * values (task types, payers, codes) and who need no decision history, such as the SLA timers' durations. A table is
+     * a pure function of its inputs, so the kept answer is the one an evaluation would give until the table is redeployed.
+     *
+     * @param answerKey the inputs' values as one string, the same for the same inputs
+     * @param read what the caller keeps of the result; it may answer null
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T answer(String answerKey, Map<String, Object> variables, Function<DmnDecisionResult, T> read) {
+        Parsed p = current();
+        Kept k = kept;
+        if (k == null || !k.definitionId().equals(p.definitionId())) {
+            k = new Kept(p.definitionId(), new ConcurrentHashMap<>());
+            kept = k;
+        }
+        Object answer = k.answers().get(answerKey);
+        if (answer == null) {
+            T read0 = read.apply(DMN.evaluateDecision(p.decision(), variables));
+            answer = read0 == null ? NO_ANSWER : read0;
+            if (k.answers().size() >= MAX_KEPT) k.answers().clear();
+            k.answers().put(answerKey, answer);
+        }
+        return answer == NO_ANSWER ? null : (T) answer;
     }
 
     private Parsed current() {

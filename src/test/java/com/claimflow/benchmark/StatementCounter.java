@@ -1,6 +1,7 @@
 package com.claimflow.benchmark;
 
 import com.mysql.cj.MysqlConnection;
+import com.mysql.cj.PreparedQuery;
 import com.mysql.cj.Query;
 import com.mysql.cj.interceptors.QueryInterceptor;
 import com.mysql.cj.log.Log;
@@ -14,7 +15,6 @@ import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 /**
  * Counts the statements this JVM sends to MySQL/MariaDB, by their first words, whatever else uses the server: a
@@ -23,11 +23,35 @@ import java.util.stream.Collectors;
  * reads ({@link CountingDataSource#own}) are not.
  */
 public class StatementCounter implements QueryInterceptor {
-    private static final Map<String, LongAdder> BY_SHAPE = new ConcurrentHashMap<>();
+    /**
+     * Counts by the statement's text as sent (a prepared statement's with its placeholders): a map lookup per statement, so
+     * the counting costs the measured JVM little; shapes are made when a snapshot is taken.
+     */
+    private static final Map<String, LongAdder> BY_TEXT = new ConcurrentHashMap<>();
+    /** Texts folded into shapes when there are many distinct ones (statements with literal values). */
+    private static final Map<String, Long> FOLDED = new ConcurrentHashMap<>();
+    private static final int MAX_TEXTS = 20_000;
 
     /** The counts so far, by statement shape (its first 70 characters, numbers and strings blanked). */
-    static Map<String, Long> snapshot() {
-        return BY_SHAPE.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().sum()));
+    static synchronized Map<String, Long> snapshot() {
+        Map<String, Long> shapes = new java.util.HashMap<>(FOLDED);
+        BY_TEXT.forEach((text, n) -> shapes.merge(shape(text), n.sum(), Long::sum));
+        return shapes;
+    }
+
+    private static synchronized void fold() {
+        if (BY_TEXT.size() < MAX_TEXTS) return;
+        for (var i = BY_TEXT.entrySet().iterator(); i.hasNext(); ) {
+            var e = i.next();
+            i.remove();
+            FOLDED.merge(shape(e.getKey()), e.getValue().sum(), Long::sum);
+        }
+    }
+
+    static String shape(String text) {
+        String shape = text.strip().replaceAll("'[^']*'", "?").replaceAll("\\b\\d+\\b", "N").replaceAll("\\s+", " ");
+        if (shape.length() > 70) shape = shape.substring(0, 70);
+        return shape.toLowerCase(Locale.ROOT);
     }
 
     static long total(Map<String, Long> counts) {
@@ -53,11 +77,15 @@ public class StatementCounter implements QueryInterceptor {
     @Override
     public <T extends Resultset> T preProcess(Supplier<String> sql, Query interceptedQuery) {
         if (CountingDataSource.isOwn()) return null;   // the lifecycle benchmark's own reads are not the product's
-        String text = sql.get();
+        // a prepared statement's own text, not sql.get(), which would print every parameter into it
+        String text = interceptedQuery instanceof PreparedQuery prepared ? prepared.getOriginalSql() : sql.get();
         if (text == null) return null;
-        String shape = text.strip().replaceAll("'[^']*'", "?").replaceAll("\\b\\d+\\b", "N").replaceAll("\\s+", " ");
-        if (shape.length() > 70) shape = shape.substring(0, 70);
-        BY_SHAPE.computeIfAbsent(shape.toLowerCase(Locale.ROOT), k -> new LongAdder()).increment();
+        LongAdder n = BY_TEXT.get(text);
+        if (n == null) {
+            if (BY_TEXT.size() >= MAX_TEXTS) fold();
+            n = BY_TEXT.computeIfAbsent(text, k -> new LongAdder());
+        }
+        n.increment();
         return null;
     }
 

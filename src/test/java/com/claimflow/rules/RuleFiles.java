@@ -32,11 +32,14 @@ public final class RuleFiles {
         return withFirstRule(RuleTable.TASK_PRIORITY, 3, String.valueOf(priority));
     }
 
-    /** The shipped table (its first decision) with a first rule that matches everything and answers {@code output}. */
-    public static String withFirstRule(RuleTable table, int inputs, String output) {
+    /** The shipped table (its first decision) with a first rule that matches everything and answers {@code outputs}. */
+    public static String withFirstRule(RuleTable table, int inputs, String... outputs) {
         StringBuilder rule = new StringBuilder("<rule id=\"Rule_test_every_case\"><description>test: every case</description>");
         for (int i = 1; i <= inputs; i++) rule.append("<inputEntry id=\"Test_in_").append(i).append("\"><text>-</text></inputEntry>");
-        rule.append("<outputEntry id=\"Test_out_1\"><text>").append(output).append("</text></outputEntry></rule>");
+        for (int o = 1; o <= outputs.length; o++) {
+            rule.append("<outputEntry id=\"Test_out_").append(o).append("\"><text>").append(outputs[o - 1]).append("</text></outputEntry>");
+        }
+        rule.append("</rule>");
         return shipped(table).replaceFirst("<rule ", rule + "<rule ");
     }
 

@@ -29,6 +29,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class RulesApiIT extends ApiTestBase {
     private final ObjectMapper json = new ObjectMapper();
     @Autowired RepositoryService repository;
+    @Autowired org.camunda.bpm.engine.ManagementService management;
     @Autowired JdbcTemplate jdbc;
     @Autowired EncounterService encounters;
     @Autowired WorkQueueService queues;
@@ -154,6 +155,30 @@ class RulesApiIT extends ApiTestBase {
         assertThat(versions.findValuesAsText("origin")).contains(RuleVersion.SHIPPED);
         assertThat(jdbc.queryForObject("select count(*) from audit_event where actor = 'lena' and action = 'RULE_DEPLOYED' and detail like ?",
                 Integer.class, "task-priority version " + (before + 1) + ":%")).isEqualTo(1);
+    }
+
+    @Test
+    void anUploadedSlaPolicyIsTheDeadlineOfTheNextTask() throws Exception {
+        long before = encounters.open(Encounters.visit().request()).id();
+        driver.runJobs();
+        assertThat(slaTimersInDays(before)).as("the shipped policy: coding warns and escalates within days").allMatch(d -> d < 10);
+
+        ResponseEntity<String> deployed = upload("lena", "/api/rules/sla-policy",
+                RuleFiles.withFirstRule(RuleTable.SLA_POLICY, 2, "\"P30D\"", "\"P40D\""), "a month for every task during the migration");
+        assertThat(deployed.getStatusCode()).as(deployed.getBody()).isEqualTo(HttpStatus.CREATED);
+        long after = encounters.open(Encounters.visit().request()).id();
+        driver.runJobs();
+
+        // the answers kept for the earlier version are not the next task's: its timers are the new table's
+        assertThat(slaTimersInDays(after)).containsExactlyInAnyOrder(30L, 40L);
+    }
+
+    /** Days from now to each timer of the encounter's open task's process (its SLA warning and escalation). */
+    private java.util.List<Long> slaTimersInDays(long encounter) {
+        WorkItem task = queues.forEncounter(encounter).get(0);
+        long now = System.currentTimeMillis();
+        return management.createJobQuery().timers().processInstanceId(task.processInstanceId()).list().stream()
+                .map(j -> Math.round((j.getDuedate().getTime() - now) / 86_400_000.0)).toList();
     }
 
     @Test

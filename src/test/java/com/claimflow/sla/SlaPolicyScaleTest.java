@@ -4,21 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.mock;
 
-import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.Test;
 
 /** The demo's SLA policy shrinks the table's durations so a first start shows warnings and escalations within minutes. */
 class SlaPolicyScaleTest {
-    private final DecisionService decisions = mock(DecisionService.class);
+    private final RepositoryService repository = mock(RepositoryService.class);
 
     @Test
     void productionKeepsTheTablesDurationsAsWritten() {
-        assertThat(new SlaPolicy(decisions, 1).scaled("P2D")).isEqualTo("P2D");
+        assertThat(new SlaPolicy(repository, 1).scaled("P2D")).isEqualTo("P2D");
     }
 
     @Test
     void theDemoScaleTurnsDaysIntoMinutesAndNeverGoesBelowHalfAMinute() {
-        SlaPolicy demo = new SlaPolicy(decisions, 0.002);
+        SlaPolicy demo = new SlaPolicy(repository, 0.002);
         assertThat(demo.scaled("P1D")).isEqualTo("PT2M53S");
         assertThat(demo.scaled("P3D")).isEqualTo("PT8M38S");
         assertThat(demo.scaled("PT4H")).isEqualTo("PT30S");
@@ -27,7 +27,7 @@ class SlaPolicyScaleTest {
 
     @Test
     void aScaleThatWouldStretchOrStopTheTimersIsRefusedAtStart() {
-        assertThatThrownBy(() -> new SlaPolicy(decisions, 0)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("time-scale");
-        assertThatThrownBy(() -> new SlaPolicy(decisions, 2)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new SlaPolicy(repository, 0)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("time-scale");
+        assertThatThrownBy(() -> new SlaPolicy(repository, 2)).isInstanceOf(IllegalArgumentException.class);
     }
 }

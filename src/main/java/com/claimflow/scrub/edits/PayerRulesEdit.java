@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.variable.Variables;
@@ -33,9 +33,6 @@ public class PayerRulesEdit implements ClaimEdit {
     private final DecisionService decisions;
     private final DeployedDecision table;
     private final boolean history;
-    /** Without history the table is a pure function of its inputs: answers are kept until the table is redeployed. */
-    private final Map<String, List<Map<String, Object>>> answers = new ConcurrentHashMap<>();
-    private volatile String answersFrom;
 
     public PayerRulesEdit(DecisionService decisions, ProcessEngine engine, @Value("${claimflow.scrub.payer-rules.history:true}") boolean history) {
         this.decisions = decisions;
@@ -61,18 +58,8 @@ public class PayerRulesEdit implements ClaimEdit {
             if (history) {
                 hits = decisions.evaluateDecisionByKey(ScrubbingProcess.PAYER_RULES_DECISION_KEY).variables(vars).evaluate().getResultList();
             } else {
-                String definition = table.definitionId();
-                if (!definition.equals(answersFrom)) {
-                    answers.clear();
-                    answersFrom = definition;
-                }
-                String key = c.payerId() + '|' + line.code() + '|' + c.placeOfService() + '|' + hasAuth;
-                hits = answers.get(key);
-                if (hits == null) {
-                    hits = table.evaluate(vars).getResultList();
-                    if (answers.size() > 100_000) answers.clear();
-                    answers.put(key, hits);
-                }
+                hits = table.answer(c.payerId() + '|' + line.code() + '|' + c.placeOfService() + '|' + hasAuth, vars,
+                        DmnDecisionResult::getResultList);
             }
             for (Map<String, Object> hit : hits) {
                 String owner = String.valueOf(hit.get("owner"));
