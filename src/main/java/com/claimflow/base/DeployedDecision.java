@@ -14,7 +14,8 @@ import org.camunda.bpm.engine.RepositoryService;
 
 /**
  * The latest deployed version of one DMN table, parsed once and evaluated in memory: no query for the latest version and
- * no decision history per evaluation, for tables asked thousands of times a second (task priority, payer rules). A
+ * no decision history per evaluation, for tables asked thousands of times a second (task priority, payer rules, SLA
+ * durations). Each answer is kept for the version it came from ({@link #answer}). A
  * redeployed table is noticed within {@link #REFRESH_MILLIS}, and at once on the node that deployed it when that node calls
  * {@link #redeployed()}. Decisions a person must be able to trace later go through Camunda's {@code DecisionService} instead.
  */
@@ -47,10 +48,6 @@ public final class DeployedDecision {
     /** Called after a deployment of a table has committed, so this node evaluates the new version from now on. */
     public static void redeployed() {
         GENERATION.incrementAndGet();
-    }
-
-    public DmnDecisionResult evaluate(Map<String, Object> variables) {
-        return DMN.evaluateDecision(current().decision(), variables);
     }
 
     /**

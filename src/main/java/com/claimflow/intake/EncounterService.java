@@ -50,6 +50,20 @@ public class EncounterService {
     private final RuntimeService runtime;
     private final Validator validator;
     private final Clock clock;
+    /**
+     * Each encounter's coverages and address as written at intake, for the reads every stage makes (about 15 selects an
+     * encounter before: issue #17). Intake writes both once; the one later change, a corrected primary member id, is
+     * written to the encounter row as well, so a kept entry is used only while its primary member id is the row's: a
+     * correction on this node or another is seen at the next read of the row. At most {@link #MAX_ON_FILE} are kept.
+     */
+    private final Map<Long, OnFile> onFile = new java.util.concurrent.ConcurrentHashMap<>();
+    static final int MAX_ON_FILE = 20_000;
+
+    private record OnFile(List<CoverageOnFile> coverages, EncounterRequest.Address address) {
+        String primaryMemberId() {
+            return coverages.stream().filter(c -> c.order() == 1).findFirst().map(CoverageOnFile::memberId).orElse(null);
+        }
+    }
 
     public EncounterService(EncounterRepository encounters, PatientAddresses addresses, EncounterCoverages coverageRows, ReferenceService reference,
                             RuntimeService runtime, Validator validator, Optional<Clock> clock) {
@@ -131,6 +145,7 @@ public class EncounterService {
         variables.put(EncounterProcess.FILING_DEADLINE, encounter.getDateOfService().plusDays(payer.timelyFilingDays()).toString());
         EncounterRequest.Address address = request.patient().address() == null ? null : addresses.keep(encounter.getId(), request.patient().address());
         for (CoverageOnFile c : coverages) coverageRows.keep(encounter.getId(), c);
+        keep(encounter.getId(), new OnFile(List.copyOf(coverages), address));
         // everything about the encounter is written before its process starts: intake runs in this transaction up to the
         // coding task when eligibility inquiries are off (decision 0015), and what it reaches may read any of it
         ProcessInstance instance = runtime.startProcessInstanceByKey(EncounterProcess.PROCESS, String.valueOf(encounter.getId()), variables);
@@ -146,7 +161,17 @@ public class EncounterService {
     }
 
     private Encounter record(EncounterEntity e) {
-        return e.toRecord(coverageRows.of(e.getId()), addresses.of(e.getId()).orElse(null));
+        OnFile kept = onFile.get(e.getId());
+        if (kept == null || !java.util.Objects.equals(kept.primaryMemberId(), e.getMemberId())) {
+            kept = new OnFile(coverageRows.of(e.getId()), addresses.of(e.getId()).orElse(null));
+            keep(e.getId(), kept);
+        }
+        return e.toRecord(kept.coverages(), kept.address());
+    }
+
+    private void keep(long encounterId, OnFile rows) {
+        if (onFile.size() >= MAX_ON_FILE) onFile.clear();
+        onFile.put(encounterId, rows);
     }
 
     /**
@@ -439,6 +464,7 @@ public class EncounterService {
         }
         row(encounterId).memberIdCorrected(id);
         coverageRows.primaryMemberIdCorrected(encounterId, id);
+        onFile.remove(encounterId);
     }
 
     @Transactional

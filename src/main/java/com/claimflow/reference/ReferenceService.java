@@ -33,16 +33,26 @@ public class ReferenceService {
     private final FeeScheduleRepository fees;
     private final CodeIndex index;
     /**
-     * Payers and providers by id, as read (an empty Optional: none on file), for the lookups every stage makes (intake,
-     * claim, scrub, 837, inquiries: issue #17). Forgotten when this service saves one and after every reference import
-     * ({@link #forgetPayersAndProviders}); whoever writes the tables otherwise calls that too. Kept at most a minute, so an
-     * import on the cluster's other node is seen within that. Fee schedules are not kept
-     * here: billers and the cluster's other node load fees that the next scrub must see at once.
+     * Payers and providers by id and fee schedule lines by payer and code, as read (an empty Optional: none on file), for
+     * the lookups every stage makes (intake, claim, scrub, 837, inquiries: issue #17). Forgotten when this service saves
+     * one and after every reference import ({@link #forgetPayersAndProviders}); whoever writes the tables otherwise calls
+     * that too. Kept at most a minute, so an import on the cluster's other node is seen within that: a claim created there
+     * in that minute is priced by the fees before the import, as one created a minute earlier would have been. A fee not
+     * found among the kept lines is always read again: the biller who loads a missing fee to fix a claim's scrub edit
+     * sees the next scrub find it, whichever node runs it.
      */
     private final ConcurrentMap<String, Kept<Payer>> payerCache = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Kept<Provider>> providerCache = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Kept<List<Fee>>> feeCache = new ConcurrentHashMap<>();
     /** How long a row read is kept: the bound on how late the cluster's other node sees a payer or provider import. */
     static final long KEEP_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+
+    /** A fee schedule line as kept: the entity's values, not the managed entity. */
+    private record Fee(String modifier, BigDecimal allowed, LocalDate from, LocalDate to) {
+        boolean validOn(LocalDate dos) {
+            return !dos.isBefore(from) && (to == null || !dos.isAfter(to));
+        }
+    }
 
     private record Kept<T>(Optional<T> row, long readAt) {
         boolean fresh() {
@@ -81,10 +91,14 @@ public class ReferenceService {
         return row;
     }
 
-    /** Forget the payers and providers read so far (after writing them other than through this service; the importers call it). */
+    /**
+     * Forget the payers, providers and fee schedule lines read so far (after writing them other than through this service;
+     * the importers call it).
+     */
     public void forgetPayersAndProviders() {
         payerCache.clear();
         providerCache.clear();
+        feeCache.clear();
     }
 
     /** Forget now, and again once the writing transaction has committed (a read in between may have kept the old row). */
@@ -144,11 +158,27 @@ public class ReferenceService {
 
     /** The payer's allowed amount for a code on a date, preferring an entry for the exact modifier. */
     public Optional<BigDecimal> allowedAmount(String payerId, String code, String modifier, LocalDate dos) {
+        if (payerId == null || code == null) return Optional.empty();
+        String key = payerId + '|' + code;
+        Optional<BigDecimal> known = allowed(kept(feeCache, key, () -> Optional.of(feeLines(payerId, code))).orElse(List.of()), modifier, dos);
+        if (known.isPresent()) return known;
+        // none kept for that date: a biller may just have loaded it (on this node or another) to fix the claim, so read again
+        List<Fee> lines = feeLines(payerId, code);
+        if (feeCache.size() < 100_000) feeCache.put(key, new Kept<>(Optional.of(lines), System.nanoTime()));
+        return allowed(lines, modifier, dos);
+    }
+
+    private List<Fee> feeLines(String payerId, String code) {
         return fees.findByPayerIdAndCode(payerId, code).stream()
-                .filter(f -> !dos.isBefore(f.getValidFrom()) && (f.getValidTo() == null || !dos.isAfter(f.getValidTo())))
-                .filter(f -> f.getModifier() == null || f.getModifier().equalsIgnoreCase(modifier))
-                .max(Comparator.comparing((FeeScheduleEntryEntity f) -> f.getModifier() != null).thenComparing(FeeScheduleEntryEntity::getValidFrom))
-                .map(FeeScheduleEntryEntity::getAllowedAmount);
+                .map(f -> new Fee(f.getModifier(), f.getAllowedAmount(), f.getValidFrom(), f.getValidTo())).toList();
+    }
+
+    private static Optional<BigDecimal> allowed(List<Fee> lines, String modifier, LocalDate dos) {
+        return lines.stream()
+                .filter(f -> f.validOn(dos))
+                .filter(f -> f.modifier() == null || f.modifier().equalsIgnoreCase(modifier))
+                .max(Comparator.comparing((Fee f) -> f.modifier() != null).thenComparing(Fee::from))
+                .map(Fee::allowed);
     }
 
     /**
@@ -197,6 +227,7 @@ public class ReferenceService {
     @Transactional
     public void saveFees(List<FeeScheduleEntry> entries) {
         fees.saveAll(entries.stream().map(FeeScheduleEntryEntity::new).toList());
+        forgetAfterCommit();
     }
 
     public long codeCount() {

@@ -24,28 +24,19 @@ import java.util.function.Supplier;
  */
 public class StatementCounter implements QueryInterceptor {
     /**
-     * Counts by the statement's text as sent (a prepared statement's with its placeholders): a map lookup per statement, so
-     * the counting costs the measured JVM little; shapes are made when a snapshot is taken.
+     * Counts by a prepared statement's own text (with its placeholders): a map lookup per statement, so the counting costs
+     * the measured JVM little; shapes are made when a snapshot is taken.
      */
     private static final Map<String, LongAdder> BY_TEXT = new ConcurrentHashMap<>();
-    /** Texts folded into shapes when there are many distinct ones (statements with literal values). */
-    private static final Map<String, Long> FOLDED = new ConcurrentHashMap<>();
-    private static final int MAX_TEXTS = 20_000;
+    /** Counts by shape of the other statements (COMMIT, SET, batches the driver rewrote with their values in them). */
+    private static final Map<String, LongAdder> BY_SHAPE = new ConcurrentHashMap<>();
 
     /** The counts so far, by statement shape (its first 70 characters, numbers and strings blanked). */
-    static synchronized Map<String, Long> snapshot() {
-        Map<String, Long> shapes = new java.util.HashMap<>(FOLDED);
+    static Map<String, Long> snapshot() {
+        Map<String, Long> shapes = new java.util.HashMap<>();
+        BY_SHAPE.forEach((shape, n) -> shapes.merge(shape, n.sum(), Long::sum));
         BY_TEXT.forEach((text, n) -> shapes.merge(shape(text), n.sum(), Long::sum));
         return shapes;
-    }
-
-    private static synchronized void fold() {
-        if (BY_TEXT.size() < MAX_TEXTS) return;
-        for (var i = BY_TEXT.entrySet().iterator(); i.hasNext(); ) {
-            var e = i.next();
-            i.remove();
-            FOLDED.merge(shape(e.getKey()), e.getValue().sum(), Long::sum);
-        }
     }
 
     static String shape(String text) {
@@ -77,16 +68,20 @@ public class StatementCounter implements QueryInterceptor {
     @Override
     public <T extends Resultset> T preProcess(Supplier<String> sql, Query interceptedQuery) {
         if (CountingDataSource.isOwn()) return null;   // the lifecycle benchmark's own reads are not the product's
-        // a prepared statement's own text, not sql.get(), which would print every parameter into it
-        String text = interceptedQuery instanceof PreparedQuery prepared ? prepared.getOriginalSql() : sql.get();
-        if (text == null) return null;
-        LongAdder n = BY_TEXT.get(text);
-        if (n == null) {
-            if (BY_TEXT.size() >= MAX_TEXTS) fold();
-            n = BY_TEXT.computeIfAbsent(text, k -> new LongAdder());
+        if (interceptedQuery instanceof PreparedQuery prepared) {
+            // its own text, not sql.get(), which would print every parameter into it
+            count(BY_TEXT, prepared.getOriginalSql());
+        } else {
+            String text = sql.get();
+            if (text != null) count(BY_SHAPE, shape(text));
         }
-        n.increment();
         return null;
+    }
+
+    private static void count(Map<String, LongAdder> counts, String key) {
+        LongAdder n = counts.get(key);
+        if (n == null) n = counts.computeIfAbsent(key, k -> new LongAdder());
+        n.increment();
     }
 
     @Override

@@ -100,9 +100,11 @@ class EncounterCoverageIT extends ApiTestBase {
         ResponseEntity<String> created = post("\"coverage\": {\"payerId\": \"BCBS\", \"memberId\": \"XYZ123456789\"}");
         long id = json.readTree(created.getBody()).get("id").asLong();
         assertThat(encounters.get(id).coverages()).containsExactly(new CoverageOnFile(1, "BCBS", "XYZ123456789", null, "18", null));
-        // an encounter opened before coverages were kept: its primary is made from payer_id and member_id
+        // an encounter opened before coverages were kept, its member id then corrected on another node: the row's member id
+        // is not the one of the coverages this node keeps, so they are read again, and the primary is made from the row
         jdbc.update("delete from encounter_coverage where encounter_id = ?", id);
-        assertThat(encounters.get(id).coverages()).containsExactly(new CoverageOnFile(1, "BCBS", "XYZ123456789", null, "18", null));
+        jdbc.update("update encounter set member_id = ? where id = ?", "XYZ000000002", id);
+        assertThat(encounters.get(id).coverages()).containsExactly(new CoverageOnFile(1, "BCBS", "XYZ000000002", null, "18", null));
         // a corrected member id is the primary coverage's
         encounters.correctMemberId(id, "XYZ000000001");
         assertThat(encounters.get(id).coverage(1).orElseThrow().memberId()).isEqualTo("XYZ000000001");

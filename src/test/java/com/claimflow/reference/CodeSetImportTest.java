@@ -158,6 +158,12 @@ class CodeSetImportTest extends ReferenceTestContext {
         assertThat(importResource(ImportKind.FEE_SCHEDULE, "codes/fees.csv").inserted()).isEqualTo(4);
         assertThat(reference.allowedAmount("BCBS", "99213", null, LocalDate.of(2026, 5, 1))).contains(new java.math.BigDecimal("92.50"));
         assertThat(importResource(ImportKind.FEE_SCHEDULE, "codes/fees.csv").status()).isEqualTo(ImportReport.UNCHANGED);
+        // the fee read above is kept for the next claims (issue #17); a new schedule makes it forget at once
+        assertThat(importText(ImportKind.FEE_SCHEDULE, "fees.csv", "BCBS,99213,,97.25,2026-01-01,\n", null).updated()).isEqualTo(1);
+        assertThat(reference.allowedAmount("BCBS", "99213", null, LocalDate.of(2026, 5, 1))).contains(new java.math.BigDecimal("97.25"));
+        assertThat(reference.allowedAmount("BCBS", "99213", "25", LocalDate.of(2026, 5, 1))).as("the modifier's own line")
+                .contains(new java.math.BigDecimal("92.50"));
+        assertThat(reference.allowedAmount("BCBS", "36415", null, LocalDate.of(2027, 1, 1))).as("past the line's end").isEmpty();
         assertThat(importResource(ImportKind.FEE_SCHEDULE, "codes/fees_bad.csv").errors()).containsExactly(
                 "fee schedule file fees_bad.csv line 2: allowed amount 'ninety' is not an amount",
                 "fee schedule file fees_bad.csv line 3: valid to 2025-01-01 is before valid from 2026-01-01");
