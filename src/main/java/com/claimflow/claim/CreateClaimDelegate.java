@@ -1,6 +1,7 @@
 package com.claimflow.claim;
 
 import com.claimflow.intake.EncounterProcess;
+import com.claimflow.workqueue.TaskVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -16,7 +17,7 @@ public class CreateClaimDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution x) {
         Claim claim = claims.create((Long) x.getVariable(EncounterProcess.ENCOUNTER_ID));
-        x.setVariable(ClaimCreationProcess.CLAIM_ID, claim.id());
-        x.setVariable(ClaimCreationProcess.CLAIM_AMOUNT, claim.totalCharge().doubleValue());
+        x.setVariable(TaskVariables.CLAIM_ID, claim.id());
+        x.setVariable(TaskVariables.CLAIM_AMOUNT, claim.totalCharge().doubleValue());
     }
 }

@@ -1,5 +1,6 @@
 package com.claimflow.claim;
 
+import com.claimflow.workqueue.TaskVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -15,8 +16,8 @@ public class CreateReplacementClaimDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution x) {
-        Claim replacement = claims.replace((Long) x.getVariable(ClaimCreationProcess.CLAIM_ID));
-        x.setVariable(ClaimCreationProcess.CLAIM_ID, replacement.id());
-        x.setVariable(ClaimCreationProcess.CLAIM_AMOUNT, replacement.totalCharge().doubleValue());
+        Claim replacement = claims.replace((Long) x.getVariable(TaskVariables.CLAIM_ID));
+        x.setVariable(TaskVariables.CLAIM_ID, replacement.id());
+        x.setVariable(TaskVariables.CLAIM_AMOUNT, replacement.totalCharge().doubleValue());
     }
 }

@@ -11,7 +11,8 @@ public final class Stage {
         return switch (activityId) {
             case "Intake" -> "INTAKE";
             case "Coding" -> "CODING";
-            case "ClaimCreation", "CreateReplacementClaim" -> "CLAIM";
+            case "CreateClaim", "CreateReplacementClaim" -> "CLAIM";
+            case "ClaimCreation" -> "CLAIM"; // the call activity CreateClaim was until issue #17: encounters of the model before it
             case "Scrubbing" -> "SCRUBBING";
             case "Submission" -> "SUBMISSION";
             case "Adjudication" -> "ADJUDICATION";

@@ -1,7 +1,7 @@
 package com.claimflow.remittance;
 
 import com.claimflow.claim.Claim;
-import com.claimflow.claim.ClaimCreationProcess;
+import com.claimflow.workqueue.TaskVariables;
 import com.claimflow.claim.ClaimStatus;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -18,9 +18,9 @@ public class BillNextPayerDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution x) {
-        Claim next = cob.billNextPayer(((Number) x.getVariable(ClaimCreationProcess.CLAIM_ID)).longValue());
-        x.setVariable(ClaimCreationProcess.CLAIM_ID, next.id());
-        x.setVariable(ClaimCreationProcess.CLAIM_AMOUNT, next.totalCharge().doubleValue());
+        Claim next = cob.billNextPayer(((Number) x.getVariable(TaskVariables.CLAIM_ID)).longValue());
+        x.setVariable(TaskVariables.CLAIM_ID, next.id());
+        x.setVariable(TaskVariables.CLAIM_AMOUNT, next.totalCharge().doubleValue());
         x.setVariable(AdjudicationProcess.CLAIM_FORWARDED, next.status() == ClaimStatus.FORWARDED);
     }
 }

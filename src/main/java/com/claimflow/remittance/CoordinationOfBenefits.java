@@ -1,7 +1,7 @@
 package com.claimflow.remittance;
 
 import com.claimflow.claim.Claim;
-import com.claimflow.claim.ClaimCreationProcess;
+import com.claimflow.workqueue.TaskVariables;
 import com.claimflow.claim.ClaimService;
 import com.claimflow.claim.ClaimStatus;
 import com.claimflow.claim.OtherPayerAdjudication;
@@ -53,7 +53,7 @@ public class CoordinationOfBenefits {
      */
     @Transactional(readOnly = true)
     public boolean hasNextPayer(org.camunda.bpm.engine.delegate.VariableScope process) {
-        return process.getVariable(ClaimCreationProcess.CLAIM_ID) instanceof Number claimId && hasNextPayer(claimId.longValue());
+        return process.getVariable(TaskVariables.CLAIM_ID) instanceof Number claimId && hasNextPayer(claimId.longValue());
     }
 
     /**

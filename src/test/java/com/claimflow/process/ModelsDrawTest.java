@@ -2,7 +2,6 @@ package com.claimflow.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.claimflow.claim.ClaimCreationProcess;
 import com.claimflow.coding.CodingProcess;
 import com.claimflow.collections.CollectionsProcess;
 import com.claimflow.collections.PaymentPlanProcess;
@@ -78,7 +77,7 @@ class ModelsDrawTest {
   static final Path CONTRACT = Path.of("docs", "process-model.md");
   /** The classes holding the names of the contract: one per process, plus those of the work queue and the SLA timers. */
   static final List<Class<?>> NAMES = List.of(TaskVariables.class, TaskPriority.class, SlaPolicy.class, EncounterProcess.class,
-      CodingProcess.class, ClaimCreationProcess.class, ScrubbingProcess.class, SubmissionProcess.class, AdjudicationProcess.class,
+      CodingProcess.class, ScrubbingProcess.class, SubmissionProcess.class, AdjudicationProcess.class,
       PayerFileExceptionProcess.class, DenialProcess.class, CollectionsProcess.class, PaymentPlanProcess.class);
 
   static List<Path> bpmnFiles() throws IOException {
@@ -109,7 +108,7 @@ class ModelsDrawTest {
   @Test
   void everyProcessOfTheContractHasItsFile() throws IOException {
     assertThat(bpmnFiles()).extracting(ModelsDrawTest::baseName).contains("encounter", "intake", "coding",
-        "claim-creation", "scrubbing", "submission", "adjudication", "denial", "collections", "payer-file-exception", "credit-balance",
+        "scrubbing", "submission", "adjudication", "denial", "collections", "payer-file-exception", "credit-balance",
         "payment-plan");
   }
 

@@ -9,7 +9,7 @@ import com.claimflow.audit.AuditService;
 import com.claimflow.base.BadInputException;
 import com.claimflow.base.ConflictException;
 import com.claimflow.claim.Claim;
-import com.claimflow.claim.ClaimCreationProcess;
+import com.claimflow.workqueue.TaskVariables;
 import com.claimflow.claim.ClaimService;
 import com.claimflow.claim.ClaimStatus;
 import com.claimflow.coding.AuditSampling;
@@ -471,7 +471,7 @@ class RevenueCycleProcessTest {
         List<Integer> priorities = new ArrayList<>();
         for (LocalDate deadline : new LocalDate[] {LocalDate.now().minusDays(1), LocalDate.now().plusDays(90), null}) {
             Map<String, Object> variables = new HashMap<>(Map.of(EncounterProcess.ENCOUNTER_ID, e.id(),
-                    EncounterProcess.PAYER_ID, "BCBS", ClaimCreationProcess.CLAIM_AMOUNT, 100.0d));
+                    EncounterProcess.PAYER_ID, "BCBS", TaskVariables.CLAIM_AMOUNT, 100.0d));
             if (deadline != null) variables.put(EncounterProcess.FILING_DEADLINE, deadline.toString());
             var instance = engine.getRuntimeService().createProcessInstanceByKey(CodingProcess.PROCESS)
                     .businessKey(String.valueOf(e.id())).setVariables(variables).startBeforeActivity(CodingProcess.CODE_ENCOUNTER_TASK).execute();
