@@ -117,15 +117,34 @@ public class InboundIntake {
     private Receipt openHere(Received r, IncomingEncounter in) {
         Encounter e;
         try {
-            e = encounters.open(in.request());
+            // the charges are checked once the visit has passed its own checks and before it is written: a refused charge
+            // costs no encounter row and no process started and rolled back
+            e = encounters.open(in.request(), () -> {
+                try {
+                    charges.check(in.request().dateOfService(), in.request().claimType(), in.diagnoses(), in.charges());
+                } catch (BadInputException bad) {
+                    throw new ChargeRefused(bad);
+                }
+            });
+        } catch (ChargeRefused refused) {
+            throw refused.bad; // it names the message's own field already
         } catch (BadInputException bad) {
             throw new BadInputException(bad.kind(), in.locate().apply(bad.field()), bad.reason());
         }
-        charges.check(e.dateOfService(), e.claimType(), in.diagnoses(), in.charges());
         long id = messages.store(r, Outcome.OPENED, e.id(), e.externalId(), null, null);
         charges.capture(e.id(), id, in.diagnoses(), in.charges());
         audit.record(actor(r), OPENED_ENCOUNTER, e.id(), null, describe(r, id, Outcome.OPENED));
         return new Receipt(id, Outcome.OPENED, e.id(), e.externalId(), null, null);
+    }
+
+    /** A charge refused while the visit opens, carried past the visit's own field mapping. */
+    private static final class ChargeRefused extends RuntimeException {
+        final BadInputException bad;
+
+        ChargeRefused(BadInputException bad) {
+            super(bad.getMessage(), bad, false, false);
+            this.bad = bad;
+        }
     }
 
     /**

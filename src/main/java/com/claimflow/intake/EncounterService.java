@@ -84,11 +84,21 @@ public class EncounterService {
      */
     @Transactional
     public Encounter open(EncounterRequest request) {
+        return open(request, () -> { });
+    }
+
+    /**
+     * As {@link #open(EncounterRequest)}, with {@code alsoCheck} run after the request's own checks and before anything is
+     * written: a check of what came with the visit (its charges) refuses it before an encounter row and process exist.
+     */
+    @Transactional
+    public Encounter open(EncounterRequest request, Runnable alsoCheck) {
         Checked checked = check(request);
         Optional<EncounterEntity> existing = encounters.findByExternalId(request.externalId().trim());
         if (existing.isPresent()) {
             throw duplicate(existing.get());
         }
+        alsoCheck.run();
         return write(request, checked);
     }
 
