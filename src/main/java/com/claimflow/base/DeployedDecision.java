@@ -34,8 +34,12 @@ public final class DeployedDecision {
     private volatile Parsed parsed;
     private volatile Kept kept;
 
-    private record Parsed(String definitionId, DmnDecision decision, long checkedAt, long generation) {
+    /** {@code pure}: the table never asks for the current date or time, so an answer depends on its inputs alone. */
+    private record Parsed(String definitionId, DmnDecision decision, boolean pure, long checkedAt, long generation) {
     }
+
+    /** FEEL's functions of the clock (DMN 1.3, 10.3.4.1): a table that calls one may answer the same inputs otherwise tomorrow. */
+    private static final java.util.regex.Pattern CLOCK = java.util.regex.Pattern.compile("\\b(now|today)\\s*\\(");
 
     private record Kept(String definitionId, Map<String, Object> answers) {
     }
@@ -53,7 +57,8 @@ public final class DeployedDecision {
     /**
      * The answer for these inputs, evaluated once per deployed version and then kept: for callers whose inputs take few
      * values (task types, payers, codes) and who need no decision history, such as the SLA timers' durations. A table is
-     * a pure function of its inputs, so the kept answer is the one an evaluation would give until the table is redeployed.
+     * a pure function of its inputs, so the kept answer is the one an evaluation would give until the table is redeployed;
+     * a version that calls {@code now()} or {@code today()} is not, and is evaluated every time.
      *
      * @param answerKey the inputs' values as one string, the same for the same inputs
      * @param read what the caller keeps of the result; it may answer null
@@ -61,6 +66,7 @@ public final class DeployedDecision {
     @SuppressWarnings("unchecked")
     public <T> T answer(String answerKey, Map<String, Object> variables, Function<DmnDecisionResult, T> read) {
         Parsed p = current();
+        if (!p.pure()) return read.apply(DMN.evaluateDecision(p.decision(), variables)); // it asks the clock: evaluated each time
         Kept k = kept;
         if (k == null || !k.definitionId().equals(p.definitionId())) {
             k = new Kept(p.definitionId(), new ConcurrentHashMap<>());
@@ -87,10 +93,12 @@ public final class DeployedDecision {
             var definition = repository.createDecisionDefinitionQuery().decisionDefinitionKey(key).latestVersion().singleResult();
             if (definition == null) throw new IllegalStateException("decision " + key + " is not deployed");
             if (p != null && p.definitionId().equals(definition.getId())) {
-                p = new Parsed(p.definitionId(), p.decision(), now, generation);
+                p = new Parsed(p.definitionId(), p.decision(), p.pure(), now, generation);
             } else {
                 try (var model = repository.getDecisionModel(definition.getId())) {
-                    p = new Parsed(definition.getId(), DMN.parseDecision(key, model), now, generation);
+                    byte[] xml = model.readAllBytes();
+                    boolean pure = !CLOCK.matcher(new String(xml, java.nio.charset.StandardCharsets.UTF_8)).find();
+                    p = new Parsed(definition.getId(), DMN.parseDecision(key, new java.io.ByteArrayInputStream(xml)), pure, now, generation);
                 } catch (IOException e) {
                     throw new UncheckedIOException("cannot read the deployed decision " + key, e);
                 }

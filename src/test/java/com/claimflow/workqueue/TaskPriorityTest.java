@@ -2,8 +2,13 @@ package com.claimflow.workqueue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.claimflow.base.DeployedDecision;
+import com.claimflow.rules.RuleFiles;
+import com.claimflow.rules.RuleTable;
 import java.util.Map;
 import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -20,6 +25,27 @@ class TaskPriorityTest {
 
     @Autowired TaskPriority priority;
     @Autowired DecisionService decisions;
+    @Autowired RepositoryService repository;
+
+    @AfterEach
+    void shippedTableAgain() {
+        RuleFiles.resetToShipped(repository);
+    }
+
+    @Test
+    void aTableThatAsksTheClockIsEvaluatedEachTimeNotKept() throws InterruptedException {
+        // every task's priority is the current second: answers kept per inputs would repeat the first
+        repository.createDeployment().name("test-clock").addString("task-priority.dmn",
+                RuleFiles.withFirstRule(RuleTable.TASK_PRIORITY, 3, "now().second")).deploy();
+        DeployedDecision.redeployed();
+
+        int first = priority.of("CodeEncounter", 100, 30);
+        Thread.sleep(1_100);
+        int second = priority.of("CodeEncounter", 100, 30);
+
+        assertThat(second).isNotEqualTo(first);
+        assertThat(second).isBetween(0, 59);
+    }
 
     @Test
     void everyTaskTypeAmountAndDeadlineGetsTheEnginesAnswer() {
