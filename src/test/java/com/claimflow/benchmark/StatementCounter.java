@@ -30,6 +30,8 @@ public class StatementCounter implements QueryInterceptor {
     private static final Map<String, LongAdder> BY_TEXT = new ConcurrentHashMap<>();
     /** Counts by shape of the other statements (COMMIT, SET, batches the driver rewrote with their values in them). */
     private static final Map<String, LongAdder> BY_SHAPE = new ConcurrentHashMap<>();
+    /** The shapes of short unprepared statements (COMMIT, SET autocommit=0), which repeat word for word. */
+    private static final Map<String, String> SHORT_SHAPES = new ConcurrentHashMap<>();
 
     /** The counts so far, by statement shape (its first 70 characters, numbers and strings blanked). */
     static Map<String, Long> snapshot() {
@@ -73,7 +75,8 @@ public class StatementCounter implements QueryInterceptor {
             count(BY_TEXT, prepared.getOriginalSql());
         } else {
             String text = sql.get();
-            if (text != null) count(BY_SHAPE, shape(text));
+            if (text != null) count(BY_SHAPE, text.length() <= 64 && SHORT_SHAPES.size() < 10_000
+                    ? SHORT_SHAPES.computeIfAbsent(text, StatementCounter::shape) : shape(text));
         }
         return null;
     }
