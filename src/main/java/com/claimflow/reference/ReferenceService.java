@@ -160,9 +160,12 @@ public class ReferenceService {
     public Optional<BigDecimal> allowedAmount(String payerId, String code, String modifier, LocalDate dos) {
         if (payerId == null || code == null) return Optional.empty();
         String key = payerId + '|' + code;
-        Optional<BigDecimal> known = allowed(kept(feeCache, key, () -> Optional.of(feeLines(payerId, code))).orElse(List.of()), modifier, dos);
-        if (known.isPresent()) return known;
-        // none kept for that date: a biller may just have loaded it (on this node or another) to fix the claim, so read again
+        Kept<List<Fee>> kept = feeCache.get(key);
+        if (kept != null && kept.fresh()) {
+            Optional<BigDecimal> known = allowed(kept.row().orElse(List.of()), modifier, dos);
+            if (known.isPresent()) return known;
+            // none kept for that date: a biller may just have loaded it (on this node or another) to fix the claim
+        }
         List<Fee> lines = feeLines(payerId, code);
         if (feeCache.size() < 100_000) feeCache.put(key, new Kept<>(Optional.of(lines), System.nanoTime()));
         return allowed(lines, modifier, dos);
