@@ -127,7 +127,7 @@ public class AccountService {
 
     @Transactional(readOnly = true)
     public Balance balance(long encounterId) {
-        return new Balance(entries.insuranceBalance(encounterId), entries.patientBalance(encounterId));
+        return entries.balance(encounterId);
     }
 
     @Transactional(readOnly = true)

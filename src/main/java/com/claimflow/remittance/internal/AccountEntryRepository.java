@@ -1,6 +1,7 @@
 package com.claimflow.remittance.internal;
 
 import com.claimflow.remittance.AccountEntry;
+import com.claimflow.remittance.Balance;
 import java.math.BigDecimal;
 import java.util.List;
 import jakarta.persistence.LockModeType;
@@ -16,11 +17,10 @@ public interface AccountEntryRepository extends JpaRepository<AccountEntry, Long
     @Query("select e from AccountEntry e where e.encounterId = :encounterId")
     List<AccountEntry> lockAccount(Long encounterId);
 
-    @Query("select coalesce(sum(e.amount), 0) from AccountEntry e where e.encounterId = :encounterId")
-    BigDecimal insuranceBalance(Long encounterId);
-
-    @Query("select coalesce(sum(e.patientAmount), 0) from AccountEntry e where e.encounterId = :encounterId")
-    BigDecimal patientBalance(Long encounterId);
+    /** Both sides of the balance in one read (each posting asks for it: issue #17). */
+    @Query("select new com.claimflow.remittance.Balance(coalesce(sum(e.amount), 0), coalesce(sum(e.patientAmount), 0)) "
+            + "from AccountEntry e where e.encounterId = :encounterId")
+    Balance balance(Long encounterId);
 
     @Query("select coalesce(sum(e.amount), 0) from AccountEntry e where e.encounterId = :encounterId and e.type = com.claimflow.remittance.AccountEntry.Type.CHARGE")
     BigDecimal charged(Long encounterId);
