@@ -94,7 +94,13 @@ public class WorkQueueService {
 
     @Transactional
     public WorkItem claim(String taskId, Worker worker) {
-        WorkItem item = get(taskId);
+        claim(get(taskId), worker);
+        return get(taskId);
+    }
+
+    /** Claims the task read as {@code item} for the worker, in the caller's transaction. */
+    private void claim(WorkItem item, Worker worker) {
+        String taskId = item.taskId();
         requireMayWork(item, worker);
         if (worker.userId().equals(item.excludedUser())) {
             throw new AccessDeniedException(worker.userId() + " coded this encounter and may not audit it");
@@ -104,7 +110,6 @@ public class WorkQueueService {
         }
         tasks.claim(taskId, worker.userId());
         audit.record(worker.userId(), "CLAIMED", item.encounterId(), taskId, item.taskType());
-        return get(taskId);
     }
 
     @Transactional
@@ -207,7 +212,7 @@ public class WorkQueueService {
         WorkItem item = get(taskId);
         requireMayWork(item, worker);
         if (item.assignee() == null) {
-            claim(taskId, worker);
+            claim(item, worker); // the item just read: no second and third read of it (issue #17)
         } else if (!item.assignee().equals(worker.userId())) {
             throw new ConflictException("task " + taskId + " is claimed by " + item.assignee(), null);
         }
