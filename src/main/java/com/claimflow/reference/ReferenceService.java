@@ -33,13 +33,12 @@ public class ReferenceService {
     private final FeeScheduleRepository fees;
     private final CodeIndex index;
     /**
-     * Payers and providers by id and fee schedule lines by payer and code, as read (an empty Optional: none on file), for
-     * the lookups every stage makes (intake, claim, scrub, 837, inquiries: issue #17). Forgotten when this service saves
+     * Payers and providers by id and fee schedule lines by payer and code, as read, for the lookups every stage makes (intake, claim, scrub, 837, inquiries: issue #17). Forgotten when this service saves
      * one and after every reference import ({@link #forgetPayersAndProviders}); whoever writes the tables otherwise calls
      * that too. Kept at most a minute, so an import on the cluster's other node is seen within that: a claim created there
-     * in that minute is priced by the fees before the import, as one created a minute earlier would have been. A fee not
-     * found among the kept lines is always read again: the biller who loads a missing fee to fix a claim's scrub edit
-     * sees the next scrub find it, whichever node runs it.
+     * in that minute is priced by the fees before the import, as one created a minute earlier would have been. A payer or
+     * provider not on file, or a fee not found among the kept lines, is always read again: the biller who loads a missing
+     * one to fix a refusal or a claim's scrub edit sees the next check find it, whichever node runs it.
      */
     private final ConcurrentMap<String, Kept<Payer>> payerCache = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Kept<Provider>> providerCache = new ConcurrentHashMap<>();
@@ -85,7 +84,8 @@ public class ReferenceService {
 
     private static <T> Optional<T> kept(ConcurrentMap<String, Kept<T>> cache, String key, java.util.function.Supplier<Optional<T>> read) {
         Kept<T> known = cache.get(key);
-        if (known != null && known.fresh()) return known.row();
+        // a row on file is kept; none on file is asked again: whoever loads it to fix a refusal sees it at once, on any node
+        if (known != null && known.fresh() && known.row().isPresent()) return known.row();
         Optional<T> row = read.get();
         if (cache.size() < 100_000) cache.put(key, new Kept<>(row, System.nanoTime()));
         return row;

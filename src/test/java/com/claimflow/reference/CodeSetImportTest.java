@@ -155,6 +155,12 @@ class CodeSetImportTest extends ReferenceTestContext {
                 "provider file providers_bad.csv line 2: NPI '1234567890' is not ten digits with a valid check digit",
                 "provider file providers_bad.csv line 3: taxonomy 'XYZ' is not a 10-character taxonomy code (e.g. 207Q00000X)");
 
+        // a provider not on file is asked again each time: one the other node loads (here: written past this node's
+        // service and importers, which would make it forget) is found by the next look-up, not a minute later
+        assertThat(reference.provider("1578965430")).isEmpty();
+        jdbc.update("insert into provider (npi, name) values ('1578965430', 'Loaded Elsewhere MD')");
+        assertThat(reference.provider("1578965430")).map(p -> p.name()).contains("Loaded Elsewhere MD");
+
         assertThat(importResource(ImportKind.FEE_SCHEDULE, "codes/fees.csv").inserted()).isEqualTo(4);
         assertThat(reference.allowedAmount("BCBS", "99213", null, LocalDate.of(2026, 5, 1))).contains(new java.math.BigDecimal("92.50"));
         assertThat(importResource(ImportKind.FEE_SCHEDULE, "codes/fees.csv").status()).isEqualTo(ImportReport.UNCHANGED);
