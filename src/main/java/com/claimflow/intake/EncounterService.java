@@ -25,8 +25,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -56,7 +58,7 @@ public class EncounterService {
      * written to the encounter row as well, so a kept entry is used only while its primary member id is the row's: a
      * correction on this node or another is seen at the next read of the row. At most {@link #MAX_ON_FILE} are kept.
      */
-    private final Map<Long, OnFile> onFile = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Long, OnFile> onFile = new ConcurrentHashMap<>();
     static final int MAX_ON_FILE = 20_000;
 
     private record OnFile(List<CoverageOnFile> coverages, EncounterRequest.Address address) {
@@ -172,7 +174,7 @@ public class EncounterService {
 
     private Encounter record(EncounterEntity e) {
         OnFile kept = onFile.get(e.getId());
-        if (kept == null || !java.util.Objects.equals(kept.primaryMemberId(), e.getMemberId())) {
+        if (kept == null || !Objects.equals(kept.primaryMemberId(), e.getMemberId())) {
             kept = new OnFile(coverageRows.of(e.getId()), addresses.of(e.getId()).orElse(null));
             keep(e.getId(), kept);
         }

@@ -45,6 +45,8 @@ public class ReferenceService {
     private final ConcurrentMap<String, Kept<List<Fee>>> feeCache = new ConcurrentHashMap<>();
     /** How long a row read is kept: the bound on how late the cluster's other node sees a payer or provider import. */
     static final long KEEP_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+    /** Rows kept per table at most; past it a row read is not kept. */
+    static final int MAX_KEPT = 100_000;
 
     /** A fee schedule line as kept: the entity's values, not the managed entity. */
     private record Fee(String modifier, BigDecimal allowed, LocalDate from, LocalDate to) {
@@ -83,11 +85,20 @@ public class ReferenceService {
     }
 
     private static <T> Optional<T> kept(ConcurrentMap<String, Kept<T>> cache, String key, java.util.function.Supplier<Optional<T>> read) {
+        return kept(cache, key, read, row -> true);
+    }
+
+    /**
+     * The row kept under {@code key} while it is fresh and {@code answers} the question asked of it, else read again and
+     * kept: a row not on file, or one that does not answer (no fee line for that date), is always asked again, so whoever
+     * loads it to fix a refusal or a scrub edit sees the next check find it, on any node.
+     */
+    private static <T> Optional<T> kept(ConcurrentMap<String, Kept<T>> cache, String key, java.util.function.Supplier<Optional<T>> read,
+                                        java.util.function.Predicate<T> answers) {
         Kept<T> known = cache.get(key);
-        // a row on file is kept; none on file is asked again: whoever loads it to fix a refusal sees it at once, on any node
-        if (known != null && known.fresh() && known.row().isPresent()) return known.row();
+        if (known != null && known.fresh() && known.row().filter(answers).isPresent()) return known.row();
         Optional<T> row = read.get();
-        if (cache.size() < 100_000) cache.put(key, new Kept<>(row, System.nanoTime()));
+        if (cache.size() < MAX_KEPT) cache.put(key, new Kept<>(row, System.nanoTime()));
         return row;
     }
 
@@ -159,16 +170,8 @@ public class ReferenceService {
     /** The payer's allowed amount for a code on a date, preferring an entry for the exact modifier. */
     public Optional<BigDecimal> allowedAmount(String payerId, String code, String modifier, LocalDate dos) {
         if (payerId == null || code == null) return Optional.empty();
-        String key = payerId + '|' + code;
-        Kept<List<Fee>> kept = feeCache.get(key);
-        if (kept != null && kept.fresh()) {
-            Optional<BigDecimal> known = allowed(kept.row().orElse(List.of()), modifier, dos);
-            if (known.isPresent()) return known;
-            // none kept for that date: a biller may just have loaded it (on this node or another) to fix the claim
-        }
-        List<Fee> lines = feeLines(payerId, code);
-        if (feeCache.size() < 100_000) feeCache.put(key, new Kept<>(Optional.of(lines), System.nanoTime()));
-        return allowed(lines, modifier, dos);
+        return kept(feeCache, payerId + '|' + code, () -> Optional.of(feeLines(payerId, code)), lines -> allowed(lines, modifier, dos).isPresent())
+                .flatMap(lines -> allowed(lines, modifier, dos));
     }
 
     private List<Fee> feeLines(String payerId, String code) {

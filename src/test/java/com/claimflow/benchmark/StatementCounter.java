@@ -24,14 +24,12 @@ import java.util.function.Supplier;
  */
 public class StatementCounter implements QueryInterceptor {
     /**
-     * Counts by a prepared statement's own text (with its placeholders): a map lookup per statement, so the counting costs
-     * the measured JVM little; shapes are made when a snapshot is taken.
+     * Counts by a statement's own text (a prepared one's with its placeholders): a map lookup per statement, so the
+     * counting costs the measured JVM little; shapes are made when a snapshot is taken.
      */
     private static final Map<String, LongAdder> BY_TEXT = new ConcurrentHashMap<>();
-    /** Counts by shape of the other statements (COMMIT, SET, batches the driver rewrote with their values in them). */
+    /** Counts by shape of the long unprepared statements (batches the driver rewrote with their values in them). */
     private static final Map<String, LongAdder> BY_SHAPE = new ConcurrentHashMap<>();
-    /** The shapes of short unprepared statements (COMMIT, SET autocommit=0), which repeat word for word. */
-    private static final Map<String, String> SHORT_SHAPES = new ConcurrentHashMap<>();
 
     /** The counts so far, by statement shape (its first 70 characters, numbers and strings blanked). */
     static Map<String, Long> snapshot() {
@@ -74,9 +72,11 @@ public class StatementCounter implements QueryInterceptor {
             // its own text, not sql.get(), which would print every parameter into it
             count(BY_TEXT, prepared.getOriginalSql());
         } else {
+            // short ones (COMMIT, SET autocommit=0) repeat word for word and are shaped at the snapshot like prepared ones;
+            // long ones are batches the driver rewrote with their values in them, shaped as they come
             String text = sql.get();
-            if (text != null) count(BY_SHAPE, text.length() <= 64 && SHORT_SHAPES.size() < 10_000
-                    ? SHORT_SHAPES.computeIfAbsent(text, StatementCounter::shape) : shape(text));
+            if (text != null && text.length() <= 64) count(BY_TEXT, text);
+            else if (text != null) count(BY_SHAPE, shape(text));
         }
         return null;
     }
