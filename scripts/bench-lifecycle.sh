@@ -9,7 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 short=false; [ "${1:-}" = "--short" ] && short=true
-if $short; then bn=300; bw=100; pn=50; pw=100; par=80; parw=20; else bn=2000; bw=300; pn=${BENCH_ENCOUNTERS:-200}; pw=200; par=400; parw=50; fi
+if $short; then bn=300; bw=100; pn=50; pw=100; par=80; parw=20; else bn=2000; bw=300; pn=${BENCH_ENCOUNTERS:-200}; pw=200; par=400; parw=200; fi
 workers=${BENCH_WORKERS:-4}
 mvn=${MVN:-mvn -o -q}   # CI: MVN="mvn -B -ntp -q"
 src=${BENCH_BASELINE_SRC:-$root/../shared/bench/camunda-baseline}

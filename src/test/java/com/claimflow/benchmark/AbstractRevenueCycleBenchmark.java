@@ -142,6 +142,7 @@ abstract class AbstractRevenueCycleBenchmark {
     void demoMixThroughput() throws IOException {
         reference.load();
         users.load();
+        StatementCounter.byText = workers() == 1; // only the one-thread run reports the product's statements by shape
         String db = jdbc.queryForObject("select " + (databaseName().equals("H2") ? "H2VERSION()" : "version()"), String.class);
         String loadAtStart = WorkQueueBenchmark.loadAverage();
 
@@ -266,7 +267,7 @@ abstract class AbstractRevenueCycleBenchmark {
         if (workers() == 1) {
             for (int round = 0; round < 500; round++) {
                 // one at a time: a job can remove others (a completed task takes its SLA jobs with it)
-                List<org.camunda.bpm.engine.runtime.Job> due = CountingDataSource.own(
+                List<org.camunda.bpm.engine.runtime.Job> due = OwnReads.own(
                         () -> management.createJobQuery().messages().executable().orderByJobId().asc().listPage(0, 1));
                 if (due.isEmpty()) return;
                 management.executeJob(due.get(0).getId());
@@ -274,7 +275,7 @@ abstract class AbstractRevenueCycleBenchmark {
             }
             throw new AssertionError("async jobs did not settle after 500 jobs");
         }
-        String root = CountingDataSource.own(() -> encounters.get(e.id()).processInstanceId());
+        String root = OwnReads.own(() -> encounters.get(e.id()).processInstanceId());
         long until = System.nanoTime() + 60_000_000_000L;
         // backing off from 2 ms to 32 ms: each look is a query the server answers beside the product's work, so fewer
         // looks leave more of the two cores to what is measured
@@ -282,7 +283,7 @@ abstract class AbstractRevenueCycleBenchmark {
         while (System.nanoTime() < until) {
             // settled: no async job of the encounter's processes left (by their executions: a job the job executor has locked
             // shows no ROOT_PROC_INST_ID_), and the encounter waits for someone (a task, a message) or has ended
-            Integer busy = CountingDataSource.own(() -> jdbc.queryForObject("select (select count(*) from ACT_RU_JOB j join ACT_RU_EXECUTION p on p.ID_ = j.PROCESS_INSTANCE_ID_ "
+            Integer busy = OwnReads.own(() -> jdbc.queryForObject("select (select count(*) from ACT_RU_JOB j join ACT_RU_EXECUTION p on p.ID_ = j.PROCESS_INSTANCE_ID_ "
                     + "where (p.ROOT_PROC_INST_ID_ = ? or p.ID_ = p.ROOT_PROC_INST_ID_ and p.ID_ = ?) and j.TYPE_ = 'message' and j.RETRIES_ > 0) + case when exists (select 1 from ACT_RU_TASK t join ACT_RU_EXECUTION x on x.ID_ = t.PROC_INST_ID_ "
                     + "where x.ROOT_PROC_INST_ID_ = ?) or exists (select 1 from ACT_RU_EVENT_SUBSCR s join ACT_RU_EXECUTION x on x.ID_ = s.EXECUTION_ID_ "
                     + "where x.ROOT_PROC_INST_ID_ = ? and s.EVENT_TYPE_ = 'message') or not exists (select 1 from ACT_RU_EXECUTION where ID_ = ?) "
@@ -336,12 +337,12 @@ abstract class AbstractRevenueCycleBenchmark {
                 step(passed(e, "PaidInFull") ? "end: paid in full" : "end: closed after patient payment");
                 return;
             }
-            List<WorkItem> open = CountingDataSource.own(() -> queues.forEncounter(e.id()));
+            List<WorkItem> open = OwnReads.own(() -> queues.forEncounter(e.id()));
             if (!open.isEmpty()) {
                 for (WorkItem w : open) work(w, e, i);
                 continue;
             }
-            java.util.Optional<Claim> latest = CountingDataSource.own(() -> claims.latestFor(e.id()));
+            java.util.Optional<Claim> latest = OwnReads.own(() -> claims.latestFor(e.id()));
             if (latest.isEmpty() && workers() > 1 && waited++ < 200) { // the job executor has not got to it yet
                 pause(10);
                 continue;
@@ -357,7 +358,7 @@ abstract class AbstractRevenueCycleBenchmark {
                 }
                 case ACCEPTED -> remit(e, c);
                 case DENIED -> {
-                    Denial d = CountingDataSource.own(() -> denials.current(c.id()));
+                    Denial d = OwnReads.own(() -> denials.current(c.id()));
                     if (d.getStatus() == Denial.Status.APPEALED) {
                         denials.decideAppeal(c.id(), true);
                         step("payer: appeal overturned");
@@ -369,8 +370,8 @@ abstract class AbstractRevenueCycleBenchmark {
                     }
                 }
                 case PARTIALLY_PAID -> {
-                    BigDecimal owed = CountingDataSource.own(() -> account.balance(e.id()).patient());
-                    if (owed.signum() <= 0 || CountingDataSource.own(() -> collections.statements(e.id())).isEmpty()) {
+                    BigDecimal owed = OwnReads.own(() -> account.balance(e.id()).patient());
+                    if (owed.signum() <= 0 || OwnReads.own(() -> collections.statements(e.id())).isEmpty()) {
                         throw new AssertionError("encounter " + e.id() + " partly paid, patient owes " + owed + ", statements "
                                 + collections.statements(e.id()).size());
                     }
@@ -432,12 +433,12 @@ abstract class AbstractRevenueCycleBenchmark {
             case "ResolveEligibility" -> complete(w, e, "bella", "billers", Map.of("memberId", memberId(e.payerId(), random)));
             case "FixClaimEdit" -> {
                 // the demo's only biller-owned scrub failure: UHC's fee schedule has no amount for 20610; the biller loads it
-                if (CountingDataSource.own(() -> jdbc.queryForObject("select count(*) from fee_schedule_entry where payer_id = 'UHC' and code = '20610'", Integer.class)) == 0) {
+                if (OwnReads.own(() -> jdbc.queryForObject("select count(*) from fee_schedule_entry where payer_id = 'UHC' and code = '20610'", Integer.class)) == 0) {
                     jdbc.update("insert into fee_schedule_entry (payer_id, code, allowed_amount, valid_from) values ('UHC', '20610', 71.30, '2015-10-01')");
                 }
                 complete(w, e, "bella", "billers", Map.of("note", "fee schedule loaded"));
             }
-            case "FixRejectedClaim" -> complete(w, e, "ben", "billers", Map.of("memberId", CountingDataSource.own(() -> encounters.get(e.id()).memberId()), "note", "member id checked"));
+            case "FixRejectedClaim" -> complete(w, e, "ben", "billers", Map.of("memberId", OwnReads.own(() -> encounters.get(e.id()).memberId()), "note", "member id checked"));
             case "CorrectBillingDenial" -> complete(w, e, "ben", "billers", Map.of("note", "authorization attached"));
             case "PrepareAppeal" -> complete(w, e, "bella", "billers", Map.of("appealDecision", "APPEAL", "note", "records attached"));
             default -> throw new AssertionError("encounter " + e.id() + ": no one here works " + type);
@@ -452,11 +453,11 @@ abstract class AbstractRevenueCycleBenchmark {
     }
 
     boolean ended(Encounter e) {
-        return CountingDataSource.own(() -> runtime.createProcessInstanceQuery().processInstanceId(encounters.get(e.id()).processInstanceId()).count() == 0);
+        return OwnReads.own(() -> runtime.createProcessInstanceQuery().processInstanceId(encounters.get(e.id()).processInstanceId()).count() == 0);
     }
 
     boolean passed(Encounter e, String activityId) {
-        return CountingDataSource.own(() -> history.createHistoricActivityInstanceQuery().processInstanceId(encounters.get(e.id()).processInstanceId())
+        return OwnReads.own(() -> history.createHistoricActivityInstanceQuery().processInstanceId(encounters.get(e.id()).processInstanceId())
                 .activityId(activityId).list().stream().map(HistoricActivityInstance::getActivityId).anyMatch(activityId::equals));
     }
 

@@ -45,10 +45,10 @@ final class LifecycleMeter implements AutoCloseable {
     void start() {
         load0 = loadAverage();
         status0 = status();
-        own0 = CountingDataSource.ownStatements.get();
-        ownCommits0 = CountingDataSource.ownCommits.get();
-        ownSets0 = CountingDataSource.ownSets.get();
-        ownCpu0 = CountingDataSource.ownCpuNanos.get();
+        own0 = OwnReads.ownStatements.get();
+        ownCommits0 = OwnReads.ownCommits.get();
+        ownSets0 = OwnReads.ownSets.get();
+        ownCpu0 = OwnReads.ownCpuNanos.get();
         jvmCpu0 = WorkQueueBenchmark.jvmCpuNanos();
         jit0 = jitMillis();
         dbCpu0 = WorkQueueBenchmark.databaseCpuNanos();
@@ -61,7 +61,7 @@ final class LifecycleMeter implements AutoCloseable {
 
     Result stop() {
         long wall = System.nanoTime() - wall0;
-        long ownCpu = CountingDataSource.ownCpuNanos.get() - ownCpu0;
+        long ownCpu = OwnReads.ownCpuNanos.get() - ownCpu0;
         long jvm = WorkQueueBenchmark.jvmCpuNanos() - jvmCpu0 - ownCpu;
         long jit = jitMillis() - jit0;
         long db = WorkQueueBenchmark.databaseCpuNanos() - dbCpu0;
@@ -76,9 +76,9 @@ final class LifecycleMeter implements AutoCloseable {
         for (String k : COUNTERS) delta.put(k, status1.getOrDefault(k, 0L) - status0.getOrDefault(k, 0L));
         // the two SHOW STATUS and the watcher's looks are statements of this meter, not of the product
         long meter = 1 + samples.get();
-        long ownSets = CountingDataSource.ownSets.get() - ownSets0;
-        long own = CountingDataSource.ownStatements.get() - own0 + ownSets;
-        long ownCommits = CountingDataSource.ownCommits.get() - ownCommits0;
+        long ownSets = OwnReads.ownSets.get() - ownSets0;
+        long own = OwnReads.ownStatements.get() - own0 + ownSets;
+        long ownCommits = OwnReads.ownCommits.get() - ownCommits0;
         result = new Result(delta, own + meter, ownCommits, ownSets, wall, jvm, jit * 1_000_000L, db, load0, loadAverage(), samples.get(),
                 busySamples.get(), busyExample);
         return result;

@@ -1,7 +1,6 @@
 package com.claimflow.benchmark;
 
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -12,7 +11,6 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest
 @ActiveProfiles({"test", "mysql"})
-@Import(CountingDataSource.Wrap.class)
 class RevenueCycleMySqlBenchmark extends AbstractRevenueCycleBenchmark {
     static final String DEFAULT_URL = "jdbc:mysql://127.0.0.1:3306/claimflow_bench_e2e?createDatabaseIfNotExist=true&sendFractionalSeconds=false"
             + "&nullCatalogMeansCurrent=true&useSSL=false&allowPublicKeyRetrieval=true&rewriteBatchedStatements=true"

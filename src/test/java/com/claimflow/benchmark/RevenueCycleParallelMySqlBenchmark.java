@@ -1,7 +1,6 @@
 package com.claimflow.benchmark;
 
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -12,7 +11,6 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @SpringBootTest(properties = {"camunda.bpm.job-execution.enabled=true"})
 @ActiveProfiles({"test", "mysql"})
-@Import(CountingDataSource.Wrap.class)
 class RevenueCycleParallelMySqlBenchmark extends RevenueCycleMySqlBenchmark {
     @Override
     int measured() {
@@ -21,7 +19,7 @@ class RevenueCycleParallelMySqlBenchmark extends RevenueCycleMySqlBenchmark {
 
     @Override
     int warmup() {
-        return Integer.getInteger("bench.parallel.warmup", 50);
+        return Integer.getInteger("bench.parallel.warmup", 200);
     }
 
     @Override

@@ -4,6 +4,7 @@ import com.mysql.cj.MysqlConnection;
 import com.mysql.cj.PreparedQuery;
 import com.mysql.cj.Query;
 import com.mysql.cj.interceptors.QueryInterceptor;
+import com.mysql.cj.jdbc.ClientPreparedStatement;
 import com.mysql.cj.log.Log;
 import com.mysql.cj.protocol.Resultset;
 import com.mysql.cj.protocol.ServerSession;
@@ -19,8 +20,8 @@ import java.util.function.Supplier;
 /**
  * Counts the statements this JVM sends to MySQL/MariaDB, by their first words, whatever else uses the server: a
  * Connector/J query interceptor ({@code queryInterceptors=com.claimflow.benchmark.StatementCounter} on the JDBC URL).
- * Commits, rollbacks and autocommit switches are statements too and are counted as such; the lifecycle benchmark's own
- * reads ({@link CountingDataSource#own}) are not.
+ * Commits, rollbacks and autocommit switches are statements too and are counted as such. The lifecycle benchmark's own
+ * reads ({@link OwnReads#own}) are counted apart, as statements, commits and {@code SET}s to take off the server's counters.
  */
 public class StatementCounter implements QueryInterceptor {
     /**
@@ -28,8 +29,10 @@ public class StatementCounter implements QueryInterceptor {
      * counting costs the measured JVM little; shapes are made when a snapshot is taken.
      */
     private static final Map<String, LongAdder> BY_TEXT = new ConcurrentHashMap<>();
-    /** Counts by shape of the long unprepared statements (batches the driver rewrote with their values in them). */
+    /** Counts by shape of the long unprepared statements (their values are in their text). */
     private static final Map<String, LongAdder> BY_SHAPE = new ConcurrentHashMap<>();
+    /** Whether the product's statements are counted by text (off in the parallel run, which does not report them). */
+    static volatile boolean byText = true;
 
     /** The counts so far, by statement shape (its first 70 characters, numbers and strings blanked). */
     static Map<String, Long> snapshot() {
@@ -67,18 +70,29 @@ public class StatementCounter implements QueryInterceptor {
 
     @Override
     public <T extends Resultset> T preProcess(Supplier<String> sql, Query interceptedQuery) {
-        if (CountingDataSource.isOwn()) return null;   // the lifecycle benchmark's own reads are not the product's
-        if (interceptedQuery instanceof PreparedQuery prepared) {
-            // its own text, not sql.get(), which would print every parameter into it
-            count(BY_TEXT, prepared.getOriginalSql());
-        } else {
-            // short ones (COMMIT, SET autocommit=0) repeat word for word and are shaped at the snapshot like prepared ones;
-            // long ones are batches the driver rewrote with their values in them, shaped as they come
-            String text = sql.get();
-            if (text != null && text.length() <= 64) count(BY_TEXT, text);
-            else if (text != null) count(BY_SHAPE, shape(text));
+        // a prepared statement's own text, never sql.get(), which would print every parameter into it (and cost the measured
+        // JVM more than the statement); the driver passes the statement itself, whose query holds the text
+        String text = interceptedQuery instanceof ClientPreparedStatement prepared ? prepared.getPreparedSql()
+                : interceptedQuery instanceof PreparedQuery query ? query.getOriginalSql() : sql.get();
+        if (text == null) return null;
+        if (OwnReads.isOwn()) { // the lifecycle benchmark's own reads: counted apart, to be taken off the server's counters
+            if (startsWith(text, "SET ")) {
+                OwnReads.ownSets.incrementAndGet();
+            } else {
+                OwnReads.ownStatements.incrementAndGet();
+                if (startsWith(text, "COMMIT")) OwnReads.ownCommits.incrementAndGet();
+            }
+        } else if (byText) {
+            // short unprepared ones (COMMIT, SET autocommit=0) repeat word for word like prepared ones; long unprepared ones
+            // have their values in them and are shaped as they come
+            if (text.length() <= 64 || interceptedQuery instanceof ClientPreparedStatement || interceptedQuery instanceof PreparedQuery) count(BY_TEXT, text);
+            else count(BY_SHAPE, shape(text));
         }
         return null;
+    }
+
+    private static boolean startsWith(String text, String prefix) {
+        return text.regionMatches(true, 0, prefix, 0, prefix.length());
     }
 
     private static void count(Map<String, LongAdder> counts, String key) {
