@@ -9,7 +9,6 @@ import java.util.function.Function;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.engine.RepositoryService;
 
 /**
@@ -21,7 +20,7 @@ import org.camunda.bpm.engine.RepositoryService;
  */
 public final class DeployedDecision {
     public static final long REFRESH_MILLIS = 60_000;
-    private static final DmnEngine DMN = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+    private static final DmnEngine DMN = LiteralUnaryTests.dmnConfiguration().buildEngine();
     /** Bumped after a table is deployed on this node: every instance looks for the latest version at its next evaluation. */
     private static final AtomicLong GENERATION = new AtomicLong();
 

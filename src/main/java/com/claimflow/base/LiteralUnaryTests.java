@@ -1,0 +1,179 @@
+package com.claimflow.base;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
+import org.camunda.bpm.dmn.feel.impl.FeelEngine;
+import org.camunda.bpm.dmn.feel.impl.FeelEngineFactory;
+import org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngineFactory;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.variable.context.VariableContext;
+import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.springframework.stereotype.Component;
+
+/**
+ * A decision table's input entries made of literals only ({@code -}, {@code "CodeEncounter","AuditCoding"}, {@code true},
+ * {@code >= 5000}, {@code < 0.05}) answered in Java; every other entry, and every input these cannot judge (null, or not of
+ * the literal's type), goes to Camunda's FEEL engine as before. Camunda's FEEL engine builds its table of built-in
+ * functions anew for every entry it evaluates, a {@code -} included: with the tables' 130 entries, 71 of them {@code -},
+ * that was about 6 % of the JVM's time in the lifecycle benchmark (issue #17, docs/benchmarks.md).
+ *
+ * <p>The answers are FEEL's (DMN 1.3, 10.3.2.9 simple unary tests): {@code -} matches any input; a list matches when one of its
+ * tests does; a string literal matches an equal string; a number literal, alone or after {@code < <= > >=}, compares as a
+ * decimal with a number; {@code true}/{@code false} match the equal boolean. {@code LiteralUnaryTestsTest} checks every entry
+ * of the product's tables against Camunda's engine.
+ */
+public final class LiteralUnaryTests implements FeelEngine {
+    private static final Pattern STRING = Pattern.compile("\"([^\"\\\\]*)\"");
+    private static final Pattern NUMBER = Pattern.compile("(<=|>=|<|>)?\\s*(-?\\d+(?:\\.\\d+)?)");
+    /** Distinct entries kept at most (a table has tens; uploads add versions): past it, entries are parsed every time. */
+    static final int MAX_KEPT = 10_000;
+
+    private final FeelEngine feel;
+    private final Map<String, Optional<List<Test>>> parsed = new ConcurrentHashMap<>();
+
+    public LiteralUnaryTests(FeelEngine feel) {
+        this.feel = feel;
+    }
+
+    /** Camunda's FEEL engine (no custom functions) behind this one. */
+    public static FeelEngineFactory factory() {
+        FeelEngineFactory scala = new ScalaFeelEngineFactory(List.of());
+        return () -> new LiteralUnaryTests(scala.createInstance());
+    }
+
+    /** A DMN engine configuration that answers literal entries this way. */
+    public static DefaultDmnEngineConfiguration dmnConfiguration() {
+        DefaultDmnEngineConfiguration configuration = new DefaultDmnEngineConfiguration();
+        configuration.setFeelEngineFactory(factory());
+        return configuration;
+    }
+
+    /** The process engine's business rule tasks answer literal entries this way too. */
+    @Component
+    public static class Plugin extends AbstractProcessEnginePlugin {
+        @Override
+        public void preInit(ProcessEngineConfigurationImpl configuration) {
+            if (configuration.getDmnEngineConfiguration() == null) configuration.setDmnEngineConfiguration(dmnConfiguration());
+        }
+    }
+
+    @Override
+    public <T> T evaluateSimpleExpression(String expression, VariableContext variables) {
+        return feel.evaluateSimpleExpression(expression, variables);
+    }
+
+    @Override
+    public boolean evaluateSimpleUnaryTests(String expression, String inputVariable, VariableContext variables) {
+        Boolean answer = answer(expression, inputVariable, variables);
+        return answer != null ? answer : feel.evaluateSimpleUnaryTests(expression, inputVariable, variables);
+    }
+
+    /** The answer in Java, or null when FEEL must give it. */
+    Boolean answer(String expression, String inputVariable, VariableContext variables) {
+        List<Test> tests = tests(expression);
+        if (tests == null) return null;
+        if (tests.isEmpty()) return true; // "-"
+        TypedValue typed = variables.resolve(inputVariable);
+        Object input = typed == null ? null : typed.getValue();
+        if (input == null) return null;
+        boolean any = false;
+        for (Test test : tests) {
+            Boolean one = test.test(input);
+            if (one == null) return null;
+            any |= one;
+        }
+        return any;
+    }
+
+    /** The entry's tests (empty for {@code -}), or null when it is not made of literals only. */
+    List<Test> tests(String expression) {
+        Optional<List<Test>> kept = parsed.get(expression);
+        if (kept == null) {
+            kept = Optional.ofNullable(parse(expression));
+            if (parsed.size() < MAX_KEPT) parsed.put(expression, kept);
+        }
+        return kept.orElse(null);
+    }
+
+    static List<Test> parse(String expression) {
+        String text = expression.strip();
+        if (text.equals("-")) return List.of();
+        List<Test> tests = new ArrayList<>();
+        int at = 0;
+        while (true) {
+            int comma = nextComma(text, at);
+            Test test = test(text.substring(at, comma < 0 ? text.length() : comma).strip());
+            if (test == null) return null;
+            tests.add(test);
+            if (comma < 0) return List.copyOf(tests);
+            at = comma + 1;
+        }
+    }
+
+    /** The next comma outside a string literal, or -1. */
+    private static int nextComma(String text, int from) {
+        boolean quoted = false;
+        for (int i = from; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"') quoted = !quoted;
+            else if (c == ',' && !quoted) return i;
+        }
+        return -1;
+    }
+
+    private static Test test(String part) {
+        Matcher string = STRING.matcher(part);
+        if (string.matches()) return new Equals(string.group(1));
+        if (part.equals("true") || part.equals("false")) return new Equals(Boolean.valueOf(part));
+        Matcher number = NUMBER.matcher(part);
+        if (number.matches()) return new Compare(number.group(1) == null ? "=" : number.group(1), new BigDecimal(number.group(2)));
+        return null;
+    }
+
+    /** One test of a list: true or false, or null when the input is not of a type it can judge. */
+    interface Test {
+        Boolean test(Object input);
+    }
+
+    record Equals(Object literal) implements Test {
+        @Override
+        public Boolean test(Object input) {
+            return literal.getClass() == input.getClass() ? literal.equals(input) : null;
+        }
+    }
+
+    record Compare(String operator, BigDecimal literal) implements Test {
+        @Override
+        public Boolean test(Object input) {
+            BigDecimal value = decimal(input);
+            if (value == null) return null;
+            int c = value.compareTo(literal);
+            return switch (operator) {
+                case "<" -> c < 0;
+                case "<=" -> c <= 0;
+                case ">" -> c > 0;
+                case ">=" -> c >= 0;
+                default -> c == 0;
+            };
+        }
+
+        private static BigDecimal decimal(Object input) {
+            if (input instanceof BigDecimal d) return d;
+            if (input instanceof Integer || input instanceof Long || input instanceof Short || input instanceof Byte) {
+                return BigDecimal.valueOf(((Number) input).longValue());
+            }
+            if (input instanceof BigInteger i) return new BigDecimal(i);
+            if (input instanceof Double d) return Double.isFinite(d) ? BigDecimal.valueOf(d) : null; // as FEEL reads a double
+            return null;
+        }
+    }
+}
