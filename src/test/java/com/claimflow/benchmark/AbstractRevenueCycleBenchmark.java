@@ -114,6 +114,8 @@ abstract class AbstractRevenueCycleBenchmark {
     final Set<Long> rejectedOnce = ConcurrentHashMap.newKeySet();
     final Set<Long> deniedEncounters = ConcurrentHashMap.newKeySet();
     /** engine steps of the measured encounters: process starts, user tasks completed, messages correlated, async jobs run */
+    /** looks at the database that found an encounter's jobs not done yet (the parallel run) */
+    final AtomicInteger looks = new AtomicInteger();
     final AtomicInteger starts = new AtomicInteger(), userTasks = new AtomicInteger(), messages = new AtomicInteger(), jobs = new AtomicInteger();
 
     /**
@@ -148,6 +150,7 @@ abstract class AbstractRevenueCycleBenchmark {
 
         runAll(warmupCount, "W");
         steps.clear();
+        looks.set(0);
         starts.set(0);
         userTasks.set(0);
         messages.set(0);
@@ -178,6 +181,10 @@ abstract class AbstractRevenueCycleBenchmark {
             out.append(String.format(Locale.ROOT, "- engine steps per encounter: %.2f (%.2f starts, %.2f user tasks, %.2f messages, %.2f jobs)%n",
                     engineSteps() / (double) count, starts.get() / (double) count, userTasks.get() / (double) count,
                     messages.get() / (double) count, jobs.get() / (double) count));
+        }
+        if (workers() > 1) {
+            out.append(String.format(Locale.ROOT, "- the drivers' looks at the database that found an encounter's jobs not yet run: %.1f an encounter "
+                    + "(each after the job executor finished a batch of jobs, or 50 ms)%n", looks.get() / (double) count));
         }
         if (cost != null) report(out, cost);
         Map<String, Long> shapes1 = StatementCounter.snapshot();
@@ -262,6 +269,16 @@ abstract class AbstractRevenueCycleBenchmark {
         }
     }
 
+    /** Batches of jobs the job executor has finished so far (the parallel run counts them). */
+    long jobsDone() {
+        return 0;
+    }
+
+    /** Waits for the job executor to finish a batch of jobs after {@code seen} were (the parallel run), or a moment. */
+    void awaitJobs(long seen) {
+        pause(10);
+    }
+
     /** Runs the encounter's due async jobs in this thread (job executor off), or waits for the job executor to run them. */
     void settle(Encounter e) {
         if (workers() == 1) {
@@ -277,10 +294,8 @@ abstract class AbstractRevenueCycleBenchmark {
         }
         String root = OwnReads.own(() -> encounters.get(e.id()).processInstanceId());
         long until = System.nanoTime() + 60_000_000_000L;
-        // backing off from 2 ms to 32 ms: each look is a query the server answers beside the product's work, so fewer
-        // looks leave more of the two cores to what is measured
-        long wait = 2;
         while (System.nanoTime() < until) {
+            long seen = jobsDone(); // read before the look: a batch finished after it wakes the wait below at once
             // settled: no async job of the encounter's processes left (by their executions: a job the job executor has locked
             // shows no ROOT_PROC_INST_ID_), and the encounter waits for someone (a task, a message) or has ended
             Integer busy = OwnReads.own(() -> jdbc.queryForObject("select (select count(*) from ACT_RU_JOB j join ACT_RU_EXECUTION p on p.ID_ = j.PROCESS_INSTANCE_ID_ "
@@ -289,8 +304,8 @@ abstract class AbstractRevenueCycleBenchmark {
                     + "where x.ROOT_PROC_INST_ID_ = ? and s.EVENT_TYPE_ = 'message') or not exists (select 1 from ACT_RU_EXECUTION where ID_ = ?) "
                     + "then 0 else 1 end", Integer.class, root, root, root, root, root));
             if (busy == 0) return;
-            pause(wait);
-            wait = Math.min(wait * 2, 32);
+            looks.incrementAndGet();
+            awaitJobs(seen);
         }
         throw new AssertionError("encounter " + e.id() + ": the job executor did not run its jobs within 60 s");
     }
