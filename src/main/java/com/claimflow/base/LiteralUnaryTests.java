@@ -21,8 +21,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * A decision table's input entries made of literals only ({@code -}, {@code "CodeEncounter","AuditCoding"}, {@code true},
- * {@code >= 5000}, {@code < 0.05}) answered in Java; every other entry, and every input these cannot judge (null, or not of
- * the literal's type), goes to Camunda's FEEL engine as before. Camunda's FEEL engine builds its table of built-in
+ * {@code >= 5000}, {@code < 0.05}), its input expressions that name a variable and its literal output entries answered in
+ * Java; every other expression, and every input these cannot judge (null, or not of the literal's type), goes to Camunda's
+ * FEEL engine as before. Camunda's FEEL engine builds its table of built-in
  * functions anew for every entry it evaluates, a {@code -} included: with the tables' 130 entries, 71 of them {@code -},
  * that was about 6 % of the JVM's time in the lifecycle benchmark (issue #17, docs/benchmarks.md).
  *
@@ -66,9 +67,57 @@ public final class LiteralUnaryTests implements FeelEngine {
         }
     }
 
+    /**
+     * An input expression that names a variable, or an output entry that is a literal, answered as FEEL answers it (a whole
+     * number that fits a long as a Long, any other number as a Double); every other expression goes to FEEL.
+     */
     @Override
+    @SuppressWarnings("unchecked")
     public <T> T evaluateSimpleExpression(String expression, VariableContext variables) {
-        return feel.evaluateSimpleExpression(expression, variables);
+        Object value = value(expression, variables);
+        return value != FEEL ? (T) value : feel.evaluateSimpleExpression(expression, variables);
+    }
+
+    /** Marks an expression FEEL must answer. */
+    private static final Object FEEL = new Object();
+    private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final java.util.Set<String> KEYWORDS = java.util.Set.of("true", "false", "null", "not", "and", "or", "if", "then",
+            "else", "for", "in", "return", "some", "every", "satisfies", "instance", "of", "function", "between", "external");
+
+    /** The expression's value in Java, or {@link #FEEL}. */
+    Object value(String expression, VariableContext variables) {
+        String text = expression.strip();
+        if (NAME.matcher(text).matches() && !KEYWORDS.contains(text)) {
+            if (!variables.containsVariable(text)) return FEEL;
+            TypedValue typed = variables.resolve(text);
+            return feelValue(typed == null ? null : typed.getValue());
+        }
+        if (text.equals("null")) return null;
+        if (text.equals("true") || text.equals("false")) return Boolean.valueOf(text);
+        Matcher string = STRING.matcher(text);
+        if (string.matches()) return string.group(1);
+        if (NUMBER.matcher(text).matches() && !text.startsWith("<") && !text.startsWith(">")) return number(new BigDecimal(text));
+        return FEEL;
+    }
+
+    /** A variable's value as FEEL hands it back: strings, booleans and null as they are, numbers as {@link #number}. */
+    private static Object feelValue(Object value) {
+        if (value == null || value instanceof String || value instanceof Boolean) return value;
+        if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+            return ((Number) value).longValue();
+        }
+        if (value instanceof Double d) return Double.isFinite(d) ? number(BigDecimal.valueOf(d)) : FEEL;
+        if (value instanceof BigDecimal d) return number(d);
+        return FEEL;
+    }
+
+    private static Object number(BigDecimal n) {
+        BigDecimal whole = n.stripTrailingZeros();
+        if (whole.scale() <= 0 && whole.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) <= 0
+                && whole.compareTo(BigDecimal.valueOf(Long.MIN_VALUE)) >= 0) {
+            return whole.longValueExact();
+        }
+        return n.doubleValue();
     }
 
     @Override

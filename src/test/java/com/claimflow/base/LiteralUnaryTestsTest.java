@@ -86,6 +86,40 @@ class LiteralUnaryTestsTest {
         assertThat(literal.evaluateSimpleUnaryTests("not(3)", INPUT, three)).isFalse();
     }
 
+    @Test
+    void inputExpressionsAndOutputEntriesOfTheProductsTablesAnswerAsCamundasFeelEngine() throws IOException {
+        List<String> expressions = texts("<inputExpression[^>]*>\\s*<text>(.*?)</text>");
+        List<String> outputs = texts("<outputEntry[^>]*>\\s*<text>(.*?)</text>");
+        assertThat(expressions).contains("taskType", "amount", "coderNew");
+        assertThat(outputs).contains("true", "false");
+        List<Object> values = new ArrayList<>(List.of(5, 5L, 5.0, 5.5, -0.0, 1e20, 0.1, new BigDecimal("5.00"), new BigDecimal("5.25"),
+                (short) 3, "CodeEncounter", "", true, false));
+        values.add(null);
+        for (String expression : expressions) {
+            for (Object value : values) {
+                VariableContext variables = Variables.createVariables().putValue(expression, value).asVariableContext();
+                Object feel = scala.evaluateSimpleExpression(expression, variables);
+                Object java = literal.evaluateSimpleExpression(expression, variables);
+                assertThat(java).as(expression + " = " + value).isEqualTo(feel);
+                if (feel != null) assertThat(java.getClass()).as(expression + " = " + value).isEqualTo(feel.getClass());
+            }
+            VariableContext none = Variables.createVariables().asVariableContext();
+            assertThat((Object) literal.evaluateSimpleExpression(expression, none)).isEqualTo(scala.evaluateSimpleExpression(expression, none));
+        }
+        VariableContext none = Variables.createVariables().asVariableContext();
+        for (String output : outputs) {
+            Object feel = scala.evaluateSimpleExpression(output, none);
+            Object java = literal.evaluateSimpleExpression(output, none);
+            assertThat(java).as(output).isEqualTo(feel);
+            if (feel != null) assertThat(java.getClass()).as(output).isEqualTo(feel.getClass());
+            assertThat(literal.value(output, none)).as(output + " answered in Java").isNotSameAs(literal.value("x + 1", none));
+        }
+        for (String expression : expressions) {
+            VariableContext set = Variables.createVariables().putValue(expression, 1).asVariableContext();
+            assertThat(literal.value(expression, set)).as(expression + " answered in Java").isEqualTo(1L);
+        }
+    }
+
     private Boolean answer(String entry, TypedValue input) {
         VariableContext variables = input == null ? Variables.createVariables().putValue(INPUT, null).asVariableContext()
                 : Variables.createVariables().putValueTyped(INPUT, input).asVariableContext();
@@ -96,7 +130,12 @@ class LiteralUnaryTestsTest {
 
     /** Every input entry's text of the tables in processes/ (XML entities undone). */
     static List<String> entries() throws IOException {
-        Pattern text = Pattern.compile("<inputEntry[^>]*>\\s*<text>(.*?)</text>", Pattern.DOTALL);
+        return texts("<inputEntry[^>]*>\\s*<text>(.*?)</text>");
+    }
+
+    /** Every distinct text the pattern finds in the tables in processes/ (XML entities undone). */
+    static List<String> texts(String pattern) throws IOException {
+        Pattern text = Pattern.compile(pattern, Pattern.DOTALL);
         Set<String> found = new LinkedHashSet<>();
         try (Stream<Path> files = Files.list(Path.of("processes"))) {
             for (Path dmn : files.filter(p -> p.toString().endsWith(".dmn")).sorted().toList()) {
