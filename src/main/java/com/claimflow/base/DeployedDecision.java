@@ -20,7 +20,7 @@ import org.camunda.bpm.engine.RepositoryService;
  */
 public final class DeployedDecision {
     public static final long REFRESH_MILLIS = 60_000;
-    private static final DmnEngine DMN = LiteralUnaryTests.dmnConfiguration().buildEngine();
+    private static final DmnEngine DMN = LiteralFeel.dmnConfiguration().buildEngine();
     /** Bumped after a table is deployed on this node: every instance looks for the latest version at its next evaluation. */
     private static final AtomicLong GENERATION = new AtomicLong();
 

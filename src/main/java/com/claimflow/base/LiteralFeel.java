@@ -20,7 +20,7 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.springframework.stereotype.Component;
 
 /**
- * A decision table's input entries made of literals only ({@code -}, {@code "CodeEncounter","AuditCoding"}, {@code true},
+ * FEEL for a decision table's literal cells, in Java. A table's input entries made of literals only ({@code -}, {@code "CodeEncounter","AuditCoding"}, {@code true},
  * {@code >= 5000}, {@code < 0.05}), its input expressions that name a variable and its literal output entries answered in
  * Java; every other expression, and every input these cannot judge (null, or not of the literal's type), goes to Camunda's
  * FEEL engine as before. Camunda's FEEL engine builds its table of built-in
@@ -29,10 +29,10 @@ import org.springframework.stereotype.Component;
  *
  * <p>The answers are FEEL's (DMN 1.3, 10.3.2.9 simple unary tests): {@code -} matches any input; a list matches when one of its
  * tests does; a string literal matches an equal string; a number literal, alone or after {@code < <= > >=}, compares as a
- * decimal with a number; {@code true}/{@code false} match the equal boolean. {@code LiteralUnaryTestsTest} checks every entry
+ * decimal with a number; {@code true}/{@code false} match the equal boolean. {@code LiteralFeelTest} checks every entry
  * of the product's tables against Camunda's engine.
  */
-public final class LiteralUnaryTests implements FeelEngine {
+public final class LiteralFeel implements FeelEngine {
     private static final Pattern STRING = Pattern.compile("\"([^\"\\\\]*)\"");
     private static final Pattern NUMBER = Pattern.compile("(<=|>=|<|>)?\\s*(-?\\d+(?:\\.\\d+)?)");
     /** Distinct entries kept at most (a table has tens; uploads add versions): past it, entries are parsed every time. */
@@ -41,14 +41,14 @@ public final class LiteralUnaryTests implements FeelEngine {
     private final FeelEngine feel;
     private final Map<String, Optional<List<Test>>> parsed = new ConcurrentHashMap<>();
 
-    public LiteralUnaryTests(FeelEngine feel) {
+    public LiteralFeel(FeelEngine feel) {
         this.feel = feel;
     }
 
     /** Camunda's FEEL engine (no custom functions) behind this one. */
     public static FeelEngineFactory factory() {
         FeelEngineFactory scala = new ScalaFeelEngineFactory(List.of());
-        return () -> new LiteralUnaryTests(scala.createInstance());
+        return () -> new LiteralFeel(scala.createInstance());
     }
 
     /** A DMN engine configuration that answers literal entries this way. */

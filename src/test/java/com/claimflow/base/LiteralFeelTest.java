@@ -26,10 +26,10 @@ import org.junit.jupiter.api.Test;
  * The literal entries answered in Java must answer as Camunda's FEEL engine does (DMN 1.3, 10.3.2.9 simple unary tests):
  * every input entry of the product's tables, against inputs of each type the tables use, on both engines.
  */
-class LiteralUnaryTestsTest {
+class LiteralFeelTest {
     private static final String INPUT = "cellInput"; // the name Camunda's DMN engine gives an entry's input
     private final FeelEngine scala = new ScalaFeelEngineFactory(List.of()).createInstance();
-    private final LiteralUnaryTests literal = new LiteralUnaryTests(new ScalaFeelEngineFactory(List.of()).createInstance());
+    private final LiteralFeel literal = new LiteralFeel(new ScalaFeelEngineFactory(List.of()).createInstance());
 
     @Test
     void everyEntryOfTheProductsTablesAnswersAsCamundasFeelEngine() throws IOException {

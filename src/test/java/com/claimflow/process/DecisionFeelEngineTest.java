@@ -2,7 +2,7 @@ package com.claimflow.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.claimflow.base.LiteralUnaryTests;
+import com.claimflow.base.LiteralFeel;
 import java.util.Map;
 import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.engine.DecisionService;
@@ -15,7 +15,7 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The process engine's business rule tasks (coding audit sampling, denial routing, collections action, refund approval)
- * answer their tables' literal entries in Java ({@link LiteralUnaryTests}) and still answer as the tables say.
+ * answer their tables' literal entries in Java ({@link LiteralFeel}) and still answer as the tables say.
  */
 @SpringBootTest
 @ActiveProfiles("test")
@@ -26,7 +26,7 @@ class DecisionFeelEngineTest {
     @Test
     void businessRuleTasksAnswerLiteralEntriesInJavaAsTheTableSays() {
         var dmn = (DefaultDmnEngineConfiguration) ((ProcessEngineConfigurationImpl) engine).getDmnEngineConfiguration();
-        assertThat(dmn.getFeelEngine()).isInstanceOf(LiteralUnaryTests.class);
+        assertThat(dmn.getFeelEngine()).isInstanceOf(LiteralFeel.class);
 
         // coding-audit-sampling, hit policy FIRST: a new coder, a charge of 5000 or more, a draw under 0.05, else no audit
         assertThat(audit(true, 100.0, 0.9)).isTrue();
