@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Service;
@@ -52,9 +54,11 @@ public class InboundIntake {
     private final CapturedCharges charges;
     private final AuditService audit;
     private final TransactionTemplate tx;
+    private final ProcessEngineConfigurationImpl engine;
 
     public InboundIntake(InboundMessages messages, EncounterService encounters, CapturedCharges charges, AuditService audit,
-                         PlatformTransactionManager transactions) {
+                         PlatformTransactionManager transactions, ProcessEngineConfigurationImpl engine) {
+        this.engine = engine;
         this.messages = messages;
         this.encounters = encounters;
         this.charges = charges;
@@ -92,11 +96,19 @@ public class InboundIntake {
     public List<Receipt> openAll(List<Item> items) {
         if (items.isEmpty()) return List.of();
         try {
-            return retryingLocks(() -> tx.execute(s -> {
+            // one engine command for the whole chunk: the engine writes its rows for all of its visits in one flush, as
+            // JDBC batches (multi-row inserts on MySQL), instead of a flush a visit
+            return retryingLocks(() -> tx.execute(s -> engine.getCommandExecutorTxRequired().execute(context -> {
                 List<Receipt> receipts = new ArrayList<>(items.size());
-                for (Item item : items) receipts.add(openHere(item.received(), item.encounter()));
+                for (Item item : items) {
+                    try {
+                        receipts.add(openHere(item.received(), item.encounter()));
+                    } catch (RuntimeException e) {
+                        throw new ChunkFallsBack(e);
+                    }
+                }
                 return receipts;
-            }));
+            })));
         } catch (RuntimeException oneOfThem) {
             // a refused or already open visit (or anything else): each on its own, so the others still open
             List<Receipt> receipts = new ArrayList<>(items.size());
@@ -135,6 +147,17 @@ public class InboundIntake {
         charges.capture(e.id(), id, in.diagnoses(), in.charges());
         audit.record(actor(r), OPENED_ENCOUNTER, e.id(), null, describe(r, id, Outcome.OPENED));
         return new Receipt(id, Outcome.OPENED, e.id(), e.externalId(), null, null);
+    }
+
+    /**
+     * A row of a chunk that did not open at once: the chunk rolls back and each row is answered on its own, where a
+     * refusal is recorded and anything unexpected logged. A {@link BadUserRequestException}, so the engine logs the
+     * chunk's command's end at debug, not as an error.
+     */
+    private static final class ChunkFallsBack extends BadUserRequestException {
+        ChunkFallsBack(RuntimeException cause) {
+            super("a row of the chunk did not open at once: " + cause.getMessage(), cause);
+        }
     }
 
     /** A charge refused while the visit opens, carried past the visit's own field mapping. */
