@@ -96,9 +96,10 @@ public class EncounterService {
     @Transactional
     public Encounter open(EncounterRequest request, Runnable alsoCheck) {
         Checked checked = check(request);
-        Optional<EncounterEntity> existing = encounters.findByExternalId(request.externalId().trim());
+        String externalId = request.externalId().trim();
+        Optional<Long> existing = encounters.idOfExternalId(externalId);
         if (existing.isPresent()) {
-            throw duplicate(existing.get());
+            throw duplicate(externalId, existing.get());
         }
         alsoCheck.run();
         return write(request, checked);
@@ -390,9 +391,8 @@ public class EncounterService {
         }
     }
 
-    private static ConflictException duplicate(EncounterEntity existing) {
-        return new ConflictException("encounter with external id '" + existing.getExternalId() + "' already exists as encounter "
-                + existing.getId(), Map.of("encounterId", existing.getId()));
+    private static ConflictException duplicate(String externalId, long id) {
+        return new ConflictException("encounter with external id '" + externalId + "' already exists as encounter " + id, Map.of("encounterId", id));
     }
 
     private void requireProvider(String field, String npi) {

@@ -1,10 +1,13 @@
 package com.claimflow.intake.internal;
 
+import jakarta.persistence.QueryHint;
 import java.util.List;
 import java.util.Optional;
+import org.hibernate.jpa.HibernateHints;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.jpa.repository.QueryHints;
 import org.springframework.data.repository.query.Param;
 
 public interface EncounterRepository extends JpaRepository<EncounterEntity, Long> {
@@ -12,6 +15,15 @@ public interface EncounterRepository extends JpaRepository<EncounterEntity, Long
             + " or lower(concat(e.patientLastName, ', ', e.patientFirstName)) like :like escape '!'";
 
     Optional<EncounterEntity> findByExternalId(String externalId);
+
+    /**
+     * The id of the encounter with this external id. A string query, so Hibernate keeps its plan (a derived query is a
+     * criteria query, translated anew on every call), and without flushing first: an encounter is written with {@code
+     * saveAndFlush} and its external id never changes, so nothing unflushed could match. Intake asks it once a visit.
+     */
+    @Query("select e.id from Encounter e where e.externalId = :externalId")
+    @QueryHints(@QueryHint(name = HibernateHints.HINT_FLUSH_MODE, value = "COMMIT"))
+    Optional<Long> idOfExternalId(@Param("externalId") String externalId);
 
     /** Encounters whose id is {@code id}, or whose external id, payer or patient ("Last, First") contains the text ({@code like} null: all). */
     @Query("select e from Encounter e" + MATCHES)
