@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.springframework.context.event.EventListener;
@@ -52,18 +53,21 @@ public class WorkItemProjection {
     }
 
     private WorkItem itemFor(DelegateTask task) {
-        Long encounterId = (Long) task.getVariable(TaskVariables.ENCOUNTER_ID);
-        Long claimId = (Long) task.getVariable(TaskVariables.CLAIM_ID);
-        String payerId = (String) task.getVariable(TaskVariables.PAYER_ID);
+        // a task just created has no variables of its own: asking the task would first read its (empty) local variables
+        // from the database, one query a task, before looking in its execution
+        VariableScope variables = task.getExecution() == null ? task : task.getExecution();
+        Long encounterId = (Long) variables.getVariable(TaskVariables.ENCOUNTER_ID);
+        Long claimId = (Long) variables.getVariable(TaskVariables.CLAIM_ID);
+        String payerId = (String) variables.getVariable(TaskVariables.PAYER_ID);
         // the claim's charge; before there is a claim the coder's estimate; for a payment with no claim (payer-file-exception) the payment
-        double amount = number(task.getVariable(TaskVariables.CLAIM_AMOUNT), number(task.getVariable(TaskVariables.ESTIMATED_CHARGE),
-                number(task.getVariable(TaskVariables.PAYMENT_AMOUNT), 0)));
-        long daysToDeadline = daysToFilingDeadline(task.getVariable(TaskVariables.FILING_DEADLINE), LocalDate.now());
+        double amount = number(variables.getVariable(TaskVariables.CLAIM_AMOUNT), number(variables.getVariable(TaskVariables.ESTIMATED_CHARGE),
+                number(variables.getVariable(TaskVariables.PAYMENT_AMOUNT), 0)));
+        long daysToDeadline = daysToFilingDeadline(variables.getVariable(TaskVariables.FILING_DEADLINE), LocalDate.now());
         String queue = task.getCandidates().stream()
                 .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
                 .map(IdentityLink::getGroupId).findFirst().orElse("unrouted");
         String excluded = TaskVariables.AUDIT_CODING_TASK.equals(task.getTaskDefinitionKey())
-                ? (String) task.getVariable(TaskVariables.CODED_BY) : null;
+                ? (String) variables.getVariable(TaskVariables.CODED_BY) : null;
         Instant due = task.getDueDate() == null ? null : task.getDueDate().toInstant();
         return new WorkItem(task.getId(), task.getProcessInstanceId(), encounterId, claimId, task.getTaskDefinitionKey(),
                 task.getName() == null ? task.getTaskDefinitionKey() : task.getName(), queue, payerId,
