@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -34,7 +35,13 @@ import org.springframework.stereotype.Component;
  */
 public final class LiteralFeel implements FeelEngine {
     private static final Pattern STRING = Pattern.compile("\"([^\"\\\\]*)\"");
-    private static final Pattern NUMBER = Pattern.compile("(<=|>=|<|>)?\\s*(-?\\d+(?:\\.\\d+)?)");
+    private static final Pattern DECIMAL = Pattern.compile("-?\\d+(?:\\.\\d+)?");
+    private static final Pattern COMPARISON = Pattern.compile("(<=|>=|<|>)\\s*(" + DECIMAL.pattern() + ")");
+    private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final Set<String> KEYWORDS = Set.of("true", "false", "null", "not", "and", "or", "if", "then",
+            "else", "for", "in", "return", "some", "every", "satisfies", "instance", "of", "function", "between", "external");
+    /** Marks an expression FEEL must answer. */
+    private static final Object FEEL = new Object();
     /** Distinct entries kept at most (a table has tens; uploads add versions): past it, entries are parsed every time. */
     static final int MAX_KEPT = 10_000;
 
@@ -78,12 +85,6 @@ public final class LiteralFeel implements FeelEngine {
         return value != FEEL ? (T) value : feel.evaluateSimpleExpression(expression, variables);
     }
 
-    /** Marks an expression FEEL must answer. */
-    private static final Object FEEL = new Object();
-    private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-    private static final java.util.Set<String> KEYWORDS = java.util.Set.of("true", "false", "null", "not", "and", "or", "if", "then",
-            "else", "for", "in", "return", "some", "every", "satisfies", "instance", "of", "function", "between", "external");
-
     /** The expression's value in Java, or {@link #FEEL}. */
     Object value(String expression, VariableContext variables) {
         String text = expression.strip();
@@ -93,10 +94,16 @@ public final class LiteralFeel implements FeelEngine {
             return feelValue(typed == null ? null : typed.getValue());
         }
         if (text.equals("null")) return null;
-        if (text.equals("true") || text.equals("false")) return Boolean.valueOf(text);
+        Object literal = literal(text);
+        return literal instanceof BigDecimal n ? number(n) : literal;
+    }
+
+    /** A string, boolean or number literal's value (a String, a Boolean, a BigDecimal), or {@link #FEEL}. */
+    private static Object literal(String text) {
         Matcher string = STRING.matcher(text);
         if (string.matches()) return string.group(1);
-        if (NUMBER.matcher(text).matches() && !text.startsWith("<") && !text.startsWith(">")) return number(new BigDecimal(text));
+        if (text.equals("true") || text.equals("false")) return Boolean.valueOf(text);
+        if (DECIMAL.matcher(text).matches()) return new BigDecimal(text);
         return FEEL;
     }
 
@@ -180,12 +187,11 @@ public final class LiteralFeel implements FeelEngine {
     }
 
     private static Test test(String part) {
-        Matcher string = STRING.matcher(part);
-        if (string.matches()) return new Equals(string.group(1));
-        if (part.equals("true") || part.equals("false")) return new Equals(Boolean.valueOf(part));
-        Matcher number = NUMBER.matcher(part);
-        if (number.matches()) return new Compare(number.group(1) == null ? "=" : number.group(1), new BigDecimal(number.group(2)));
-        return null;
+        Matcher comparison = COMPARISON.matcher(part);
+        if (comparison.matches()) return new Compare(comparison.group(1), new BigDecimal(comparison.group(2)));
+        Object literal = literal(part);
+        if (literal == FEEL) return null;
+        return literal instanceof BigDecimal n ? new Compare("=", n) : new Equals(literal);
     }
 
     /** One test of a list: true or false, or null when the input is not of a type it can judge. */
