@@ -17,6 +17,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -84,22 +86,25 @@ public class ReferenceService {
         return kept(providerCache, npi, () -> providers.findById(npi).map(ProviderEntity::toRecord));
     }
 
-    private static <T> Optional<T> kept(ConcurrentMap<String, Kept<T>> cache, String key, java.util.function.Supplier<Optional<T>> read) {
-        return kept(cache, key, read, row -> true);
+    private static <T> Optional<T> kept(ConcurrentMap<String, Kept<T>> cache, String key, Supplier<Optional<T>> read) {
+        return kept(cache, key, read, Optional::of);
     }
 
     /**
-     * The row kept under {@code key} while it is fresh and {@code answers} the question asked of it, else read again and
+     * The {@code answer} of the row kept under {@code key} while it is fresh and answers, else of the row read again and
      * kept: a row not on file, or one that does not answer (no fee line for that date), is always asked again, so whoever
      * loads it to fix a refusal or a scrub edit sees the next check find it, on any node.
      */
-    private static <T> Optional<T> kept(ConcurrentMap<String, Kept<T>> cache, String key, java.util.function.Supplier<Optional<T>> read,
-                                        java.util.function.Predicate<T> answers) {
+    private static <T, R> Optional<R> kept(ConcurrentMap<String, Kept<T>> cache, String key, Supplier<Optional<T>> read,
+                                           Function<T, Optional<R>> answer) {
         Kept<T> known = cache.get(key);
-        if (known != null && known.fresh() && known.row().filter(answers).isPresent()) return known.row();
+        if (known != null && known.fresh()) {
+            Optional<R> answered = known.row().flatMap(answer);
+            if (answered.isPresent()) return answered;
+        }
         Optional<T> row = read.get();
         if (cache.size() < MAX_KEPT) cache.put(key, new Kept<>(row, System.nanoTime()));
-        return row;
+        return row.flatMap(answer);
     }
 
     /**
@@ -170,8 +175,7 @@ public class ReferenceService {
     /** The payer's allowed amount for a code on a date, preferring an entry for the exact modifier. */
     public Optional<BigDecimal> allowedAmount(String payerId, String code, String modifier, LocalDate dos) {
         if (payerId == null || code == null) return Optional.empty();
-        return kept(feeCache, payerId + '|' + code, () -> Optional.of(feeLines(payerId, code)), lines -> allowed(lines, modifier, dos).isPresent())
-                .flatMap(lines -> allowed(lines, modifier, dos));
+        return kept(feeCache, payerId + '|' + code, () -> Optional.of(feeLines(payerId, code)), lines -> allowed(lines, modifier, dos));
     }
 
     private List<Fee> feeLines(String payerId, String code) {
