@@ -72,7 +72,8 @@ public class StatementCounter implements QueryInterceptor {
     public <T extends Resultset> T preProcess(Supplier<String> sql, Query interceptedQuery) {
         // a prepared statement's own text, never sql.get(), which would print every parameter into it (and cost the measured
         // JVM more than the statement); the driver passes the statement itself, whose query holds the text
-        String text = interceptedQuery instanceof ClientPreparedStatement prepared ? prepared.getPreparedSql()
+        boolean prepared = interceptedQuery instanceof ClientPreparedStatement || interceptedQuery instanceof PreparedQuery;
+        String text = interceptedQuery instanceof ClientPreparedStatement statement ? statement.getPreparedSql()
                 : interceptedQuery instanceof PreparedQuery query ? query.getOriginalSql() : sql.get();
         if (text == null) return null;
         if (OwnReads.isOwn()) { // the lifecycle benchmark's own reads: counted apart, to be taken off the server's counters
@@ -85,7 +86,7 @@ public class StatementCounter implements QueryInterceptor {
         } else if (byText) {
             // short unprepared ones (COMMIT, SET autocommit=0) repeat word for word like prepared ones; long unprepared ones
             // have their values in them and are shaped as they come
-            if (text.length() <= 64 || interceptedQuery instanceof ClientPreparedStatement || interceptedQuery instanceof PreparedQuery) count(BY_TEXT, text);
+            if (prepared || text.length() <= 64) count(BY_TEXT, text);
             else count(BY_SHAPE, shape(text));
         }
         return null;
