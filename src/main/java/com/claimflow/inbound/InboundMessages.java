@@ -25,7 +25,7 @@ public class InboundMessages {
     /** The largest body kept as received: 10 Mi characters, above every channel's own limit. */
     public static final int MAX_KEPT_CHARS = 10 * 1024 * 1024;
     private static final String COLUMNS = "id, channel, message_key, sender, received_at, content_type, body_bytes, outcome, encounter_id, "
-            + "external_id, problem_field, problem, batch_id, batch_row";
+            + "external_id, problem_field, problem, batch_id, batch_row, body_removed_at";
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -98,7 +98,7 @@ public class InboundMessages {
         return jdbc.query("SELECT " + COLUMNS + " FROM inbound_message WHERE id = ?", InboundMessages::row, id).stream().findFirst();
     }
 
-    /** The message's text as received, if it was small enough to keep. */
+    /** The message's text as received, if it was small enough to keep and has not been removed ({@link InboundRetention}). */
     @Transactional(readOnly = true)
     public Optional<String> body(long id) {
         return jdbc.query("SELECT body FROM inbound_message WHERE id = ?", (rs, n) -> rs.getString(1), id).stream()
@@ -140,6 +140,7 @@ public class InboundMessages {
         return new InboundMessage(rs.getLong("id"), Channel.valueOf(rs.getString("channel")), rs.getString("message_key"), rs.getString("sender"),
                 rs.getTimestamp("received_at").toInstant(), rs.getString("content_type"), rs.getInt("body_bytes"), Outcome.valueOf(rs.getString("outcome")),
                 encounter, rs.getString("external_id"), rs.getString("problem_field"), rs.getString("problem"),
-                (Long) rs.getObject("batch_id", Long.class), (Integer) rs.getObject("batch_row", Integer.class));
+                (Long) rs.getObject("batch_id", Long.class), (Integer) rs.getObject("batch_row", Integer.class),
+                rs.getTimestamp("body_removed_at") == null ? null : rs.getTimestamp("body_removed_at").toInstant());
     }
 }

@@ -31,7 +31,12 @@ public class MessageDialog extends Dialog {
             problem.getStyle().set("color", "var(--lumo-error-text-color)");
             body.add(problem);
         }
-        if (shown.body() == null) {
+        if (shown.body() == null && m.bodyRemovedAt() != null) {
+            Paragraph removed = new Paragraph("The text (" + m.bodyBytes() + " bytes) was removed on " + Formats.dateTime(m.bodyRemovedAt())
+                    + " under the practice's retention period; who sent it, when, and what became of it are kept.");
+            removed.setId("message-removed");
+            body.add(removed);
+        } else if (shown.body() == null) {
             body.add(new Paragraph("The text was too large to keep (" + m.bodyBytes() + " bytes); it was refused."));
         } else {
             // HL7 v2 ends segments with a carriage return alone; shown one to a line

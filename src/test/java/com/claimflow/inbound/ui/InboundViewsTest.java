@@ -24,24 +24,28 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.upload.Upload;
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The Batch intake page and the encounter page's message: a biller's CSV opens its good rows and lists the refused one
  * with line and column; a file with a wrong header is refused whole; compliance reads batches without the upload and
  * coders do not get the page; the encounter's timeline shows the message it came by, as received, and the look is
- * audited.
+ * audited; once the retention period removed its text, the page says so.
  */
 class InboundViewsTest extends KaribuTestBase {
     private static final String HEADER = "external_id,first_name,last_name,birth_date,sex,date_of_service,place_of_service,billing_npi,payer_id,member_id";
 
     @Autowired InboundIntake intake;
     @Autowired AuditService audit;
+    @Autowired JdbcTemplate jdbc;
 
     private final String run = UUID.randomUUID().toString().substring(0, 8);
 
@@ -131,5 +135,19 @@ class InboundViewsTest extends KaribuTestBase {
             assertThat(a.getActor()).isEqualTo(biller);
             assertThat(a.getAction()).isEqualTo(InboundMessageViews.VIEWED_MESSAGE);
         });
+        _click(_get(Button.class, s -> s.withId("message-close")));
+
+        // past the practice's retention period the text goes (InboundRetention); the page says so instead of showing nothing
+        jdbc.update("UPDATE inbound_message SET body = NULL, body_removed_at = ? WHERE id = ?", Timestamp.from(Instant.now()),
+                opened.messageId());
+        navigate("encounter/" + opened.encounterId());
+        @SuppressWarnings("unchecked")
+        Grid<EncounterFile.Event> again = _get(Grid.class, s -> s.withId("timeline"));
+        int removedRow = rows(again).indexOf(rows(again).stream().filter(e -> e.kind() == EncounterFile.Kind.MESSAGE && opened.messageId() == e.messageId())
+                .findFirst().orElseThrow());
+        _click((Button) com.github.mvysny.kaributesting.v10.GridKt._getCellComponent(again, removedRow, "message"));
+        _assertNone(Pre.class, s -> s.withId("message-body"));
+        assertThat(_get(Paragraph.class, s -> s.withId("message-removed")).getText()).contains(body.getBytes(StandardCharsets.UTF_8).length + " bytes")
+                .contains("removed on").contains("retention period");
     }
 }
