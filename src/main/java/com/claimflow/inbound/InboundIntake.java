@@ -58,12 +58,12 @@ public class InboundIntake {
 
     public InboundIntake(InboundMessages messages, EncounterService encounters, CapturedCharges charges, AuditService audit,
                          PlatformTransactionManager transactions, ProcessEngineConfigurationImpl engine) {
-        this.engine = engine;
         this.messages = messages;
         this.encounters = encounters;
         this.charges = charges;
         this.audit = audit;
         this.tx = new TransactionTemplate(transactions);
+        this.engine = engine;
     }
 
     /** Opens the visit the message describes, or answers with the one already open. */

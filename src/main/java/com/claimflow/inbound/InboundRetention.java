@@ -85,8 +85,7 @@ public class InboundRetention {
             args[0] = at;
             for (int i = 0; i < ids.size(); i++) args[i + 1] = ids.get(i);
             // another node's pass may have taken some: it counts them, this one the rest
-            int removed = jdbc.update("UPDATE inbound_message SET body = NULL, body_removed_at = ? WHERE body_removed_at IS NULL AND id IN (" + marks + ")", args);
-            return removed;
+            return jdbc.update("UPDATE inbound_message SET body = NULL, body_removed_at = ? WHERE body_removed_at IS NULL AND id IN (" + marks + ")", args);
         });
     }
 }
