@@ -96,13 +96,16 @@ class InboundRetentionIT extends ApiTestBase {
     void aFinishedBatchFileLosesItsTextAndOneStillOpeningKeepsIt() {
         retention(Duration.ofDays(30), 500).removeOld();
         long done = batch("DONE", 40);
+        long refused = batch("REFUSED", 45);
         long running = batch("RUNNING", 40);
         long young = batch("DONE", 5);
 
-        assertThat(retention(Duration.ofDays(30), 500).removeOld().batchFiles()).isEqualTo(1);
+        assertThat(retention(Duration.ofDays(30), 1).removeOld().batchFiles()).as("one a transaction").isEqualTo(2);
 
-        assertThat(batchBody(done)).isEmpty();
-        assertThat(jdbc.queryForObject("SELECT body_removed_at FROM inbound_batch WHERE id = ?", Timestamp.class, done)).isNotNull();
+        for (long gone : List.of(done, refused)) {
+            assertThat(batchBody(gone)).isEmpty();
+            assertThat(jdbc.queryForObject("SELECT body_removed_at FROM inbound_batch WHERE id = ?", Timestamp.class, gone)).isEqualTo(Timestamp.from(now));
+        }
         assertThat(batchBody(running)).as("a node taking the batch over reads its file").startsWith("external_id");
         assertThat(batchBody(young)).startsWith("external_id");
     }
