@@ -137,10 +137,11 @@ public class InboundMessages {
     private static InboundMessage row(ResultSet rs, int n) throws SQLException {
         long encounterId = rs.getLong("encounter_id");
         Long encounter = rs.wasNull() ? null : encounterId;
+        Timestamp removed = rs.getTimestamp("body_removed_at");
         return new InboundMessage(rs.getLong("id"), Channel.valueOf(rs.getString("channel")), rs.getString("message_key"), rs.getString("sender"),
                 rs.getTimestamp("received_at").toInstant(), rs.getString("content_type"), rs.getInt("body_bytes"), Outcome.valueOf(rs.getString("outcome")),
                 encounter, rs.getString("external_id"), rs.getString("problem_field"), rs.getString("problem"),
                 (Long) rs.getObject("batch_id", Long.class), (Integer) rs.getObject("batch_row", Integer.class),
-                rs.getTimestamp("body_removed_at") == null ? null : rs.getTimestamp("body_removed_at").toInstant());
+                removed == null ? null : removed.toInstant());
     }
 }

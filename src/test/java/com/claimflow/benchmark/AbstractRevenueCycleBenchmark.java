@@ -111,10 +111,11 @@ abstract class AbstractRevenueCycleBenchmark {
     final Map<String, Integer> steps = new ConcurrentHashMap<>();
     final Set<Long> rejectedOnce = ConcurrentHashMap.newKeySet();
     final Set<Long> deniedEncounters = ConcurrentHashMap.newKeySet();
-    /** engine steps of the measured encounters: process starts, user tasks completed, messages correlated, async jobs run */
+    /** each encounter's process instance, read once ({@link #root}) */
     final Map<Long, String> roots = new ConcurrentHashMap<>();
     /** looks at the database that found an encounter's jobs not done yet (the parallel run) */
     final AtomicInteger looks = new AtomicInteger();
+    /** engine steps of the measured encounters: process starts, user tasks completed, messages correlated, async jobs run */
     final AtomicInteger starts = new AtomicInteger(), userTasks = new AtomicInteger(), messages = new AtomicInteger(), jobs = new AtomicInteger();
 
     /**
