@@ -101,6 +101,9 @@ class IntakeBatchMariaDbBenchmark {
         BenchmarkReport.line(String.format(Locale.ROOT, "  MariaDB global status (every client of the server; compare only on a quiet server): per instance, "
                         + "bare %.1f statements, %.2f commits; per encounter to its first task %.1f statements, %.2f commits",
                 per(s1, s0, 0, rows), per(s1, s0, 1, rows), per(s2, s1, 0, rows), per(s2, s1, 1, rows)));
+        BenchmarkReport.line(String.format(Locale.ROOT, "  CPU ms per instance, bare: JVM %.2f (JIT off), mariadbd %.2f; per encounter to its first task: "
+                        + "JVM %.2f (%.2fx), mariadbd %.2f (%.2fx)", millisPer(s1, s0, 2, rows), millisPer(s1, s0, 3, rows), millisPer(s2, s1, 2, rows),
+                millisPer(s2, s1, 2, rows) / millisPer(s1, s0, 2, rows), millisPer(s2, s1, 3, rows), millisPer(s2, s1, 3, rows) / millisPer(s1, s0, 3, rows)));
         double bareStatements = (StatementCounter.total(q1) - StatementCounter.total(q0)) / (double) rows;
         double statements = (StatementCounter.total(q2) - StatementCounter.total(q1)) / (double) rows;
         BenchmarkReport.line(String.format(Locale.ROOT, "  statements this JVM sent, per instance: bare %.1f (%.2f commits), per encounter to its first task %.1f "
@@ -141,13 +144,23 @@ class IntakeBatchMariaDbBenchmark {
         pool.shutdown();
     }
 
-    /** MariaDB's global statements and commits so far (the status queries themselves are a few statements). */
+    /**
+     * MariaDB's global statements and commits so far (the status queries themselves are a few statements), this JVM's CPU
+     * time less its JIT compiler threads', and mariadbd's CPU time, in nanoseconds: what a window cost whatever the
+     * machine's speed at the time, which moves the rates by a third between runs on this kind of machine.
+     */
     private long[] counters() {
-        long[] c = new long[2];
+        long[] c = new long[4];
         jdbc.query("SHOW GLOBAL STATUS WHERE Variable_name IN ('Questions', 'Com_commit')", rs -> {
             c[rs.getString(1).equals("Questions") ? 0 : 1] = rs.getLong(2);
         });
+        c[2] = WorkQueueBenchmark.jvmCpuNanos() - LifecycleMeter.jitMillis() * 1_000_000L;
+        c[3] = WorkQueueBenchmark.databaseCpuNanos();
         return c;
+    }
+
+    private static double millisPer(long[] after, long[] before, int i, int n) {
+        return (after[i] - before[i]) / 1e6 / n;
     }
 
     private static double per(long[] after, long[] before, int i, int n) {
