@@ -24,6 +24,7 @@ import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLSocket;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -34,7 +35,9 @@ import org.springframework.context.SmartLifecycle;
  * connections} connection threads (the box has two cores); connections beyond those wait, up to {@code
  * waiting-connections}, then are closed. A connection silent for {@code read-timeout}, one that sends bytes outside a
  * frame, or one that closes in the middle of a message is closed; whatever part of a message arrived is kept as refused,
- * and nothing a client sends stops the listener.
+ * and nothing a client sends stops the listener. With {@code claimflow.hl7.tls} naming an SSL bundle the listener takes
+ * MLLP over TLS only ({@link MllpTls}): a connection whose handshake fails (not TLS, no client certificate or one not
+ * trusted) is closed before anything is read from it, and logged with its address.
  *
  * <p>HAPI's own server ({@code newServer}) is not used: it takes a thread per connection and another per message from
  * an unbounded pool, and it parses before the application sees the text, so a message it cannot parse is never kept.
@@ -48,6 +51,8 @@ public class MllpListener implements SmartLifecycle {
 
     private final Hl7Inbox inbox;
     private final Hl7Settings settings;
+    /** TLS, or null for plain TCP. */
+    private final MllpTls tls;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     /** Connections whose message is being processed: stopping lets them answer first. */
     private final Set<Socket> busy = ConcurrentHashMap.newKeySet();
@@ -56,8 +61,13 @@ public class MllpListener implements SmartLifecycle {
     private volatile Thread acceptor;
 
     MllpListener(Hl7Inbox inbox, Hl7Settings settings) {
+        this(inbox, settings, null);
+    }
+
+    MllpListener(Hl7Inbox inbox, Hl7Settings settings, MllpTls tls) {
         this.inbox = inbox;
         this.settings = settings;
+        this.tls = tls;
     }
 
     /** The port the listener is bound to (the configured one, or the one taken for port 0); -1 when not running. */
@@ -70,7 +80,7 @@ public class MllpListener implements SmartLifecycle {
     public synchronized void start() {
         if (isRunning()) return;
         try {
-            ServerSocket s = new ServerSocket();
+            ServerSocket s = tls == null ? new ServerSocket() : tls.newServerSocket();
             s.setReuseAddress(true);
             s.bind(new InetSocketAddress(settings.bindAddress(), settings.port()));
             server = s;
@@ -89,7 +99,8 @@ public class MllpListener implements SmartLifecycle {
         acceptor = new Thread(this::accept, "hl7-mllp-acceptor");
         acceptor.setDaemon(true);
         acceptor.start();
-        log.info("HL7 v2 MLLP listener on {} port {} ({} connections at once)", settings.bindAddress(), port(), settings.connections());
+        log.info("HL7 v2 MLLP listener on {} port {} ({} connections at once, {})", settings.bindAddress(), port(), settings.connections(),
+                tls == null ? "plain TCP" : "TLS, client certificates " + tls.clientAuth().name().toLowerCase(java.util.Locale.ROOT));
     }
 
     @Override
@@ -146,6 +157,17 @@ public class MllpListener implements SmartLifecycle {
     /** Reads frames and answers each until the client closes, falls silent, or sends what is not MLLP. */
     private void serve(Socket socket) {
         String peer = String.valueOf(socket.getRemoteSocketAddress());
+        if (socket instanceof SSLSocket secured) {
+            try {
+                peer = MllpTls.handshake(secured, peer);
+            } catch (IOException e) {
+                // not TLS, no client certificate, an untrusted one, or silent past the read timeout: nothing was read
+                log.warn("HL7 MLLP connection from {} refused: TLS handshake failed: {}", peer, e.getMessage());
+                open.remove(socket);
+                closeQuietly(socket);
+                return;
+            }
+        }
         try (socket; InputStream in = new BufferedInputStream(socket.getInputStream()); OutputStream out = socket.getOutputStream()) {
             while (isRunning()) {
                 Frame frame = read(in);

@@ -56,7 +56,7 @@ class MllpListenerTest {
     }
 
     private MllpListener start(EchoInbox inbox, int connections, int waiting, Duration timeout, int maxChars) {
-        listener = new MllpListener(inbox, new Hl7Settings(true, 0, connections, waiting, timeout, maxChars, Map.of(), null));
+        listener = new MllpListener(inbox, new Hl7Settings(true, 0, connections, waiting, timeout, maxChars, Map.of(), null, null));
         listener.start();
         return listener;
     }
