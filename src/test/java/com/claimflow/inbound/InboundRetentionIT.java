@@ -45,6 +45,17 @@ class InboundRetentionIT extends ApiTestBase {
     private long message(String text, int daysBefore) {
         long id = messages.store(new Received(Channel.FHIR, null, "fhir:" + run, "application/fhir+json", text), Outcome.REFUSED, null, "R-" + run,
                 "Bundle.entry[0]", "no Patient");
+        return aged(id, daysBefore);
+    }
+
+    /** An HL7 message that opened (or added charges to) encounter {@code encounterId}, received {@code daysBefore} days before the pass. */
+    private long messageOf(long encounterId, int daysBefore) {
+        long id = messages.store(new Received(Channel.HL7V2, null, "hl7:EHR^" + run, "application/hl7-v2", "MSH|^~\\&|EHR|" + run), Outcome.OPENED,
+                encounterId, "V-" + encounterId, null, null);
+        return aged(id, daysBefore);
+    }
+
+    private long aged(long id, int daysBefore) {
         jdbc.update("UPDATE inbound_message SET received_at = ? WHERE id = ?", Timestamp.from(now.minus(daysBefore, ChronoUnit.DAYS)), id);
         return id;
     }
@@ -90,6 +101,30 @@ class InboundRetentionIT extends ApiTestBase {
         long audited = jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE action = ?", Long.class, InboundRetention.REMOVED_TEXTS);
         assertThat(retention(Duration.ofDays(30), 2).removeOld()).isEqualTo(new InboundRetention.Removed(0, 0));
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE action = ?", Long.class, InboundRetention.REMOVED_TEXTS)).isEqualTo(audited);
+    }
+
+    @Test
+    void eachEncounterWhoseMessageLostItsTextSaysSoInItsOwnAuditTrail() {
+        retention(Duration.ofDays(30), 500).removeOld();
+        // encounter ids of this test alone: the column names the encounter, the audit trail is read by it
+        long base = 900_000_000L + Math.abs(run.hashCode() % 1_000_000) * 10L;
+        long twice = base + 1, once = base + 2, recent = base + 3;
+        messageOf(twice, 40);
+        messageOf(twice, 35);
+        messageOf(once, 50);
+        messageOf(recent, 5);
+
+        assertThat(retention(Duration.ofDays(30), 500).removeOld().messages()).isEqualTo(3);
+
+        for (long encounter : List.of(twice, once)) {
+            assertThat(audit.forEncounter(encounter)).as("encounter %d's trail", encounter).singleElement().satisfies(a -> {
+                assertThat(a.getActor()).isEqualTo("retention");
+                assertThat(a.getAction()).isEqualTo(InboundRetention.REMOVED_TEXT);
+                assertThat(a.getDetail()).isEqualTo("the text of its inbound message(s) received before " + now.minus(30, ChronoUnit.DAYS)
+                        + " removed (claimflow.intake.retention.keep-bodies PT720H); each message's row stays");
+            });
+        }
+        assertThat(audit.forEncounter(recent)).as("its text is kept").isEmpty();
     }
 
     @Test
