@@ -147,7 +147,9 @@ public class EncounterService {
         Payer payer = checked.payer();
         EncounterEntity encounter;
         try {
-            encounter = encounters.saveAndFlush(new EncounterEntity(request));
+            // inserted at once (the id is the database's identity); no flush, which would check every entity the
+            // transaction holds (a batch opens 25 visits in one)
+            encounter = encounters.save(new EncounterEntity(request));
         } catch (DataIntegrityViolationException race) {
             throw new ConflictException("encounter with external id '" + request.externalId() + "' already exists", null);
         }

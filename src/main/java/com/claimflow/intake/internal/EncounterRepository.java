@@ -14,13 +14,16 @@ public interface EncounterRepository extends JpaRepository<EncounterEntity, Long
     String MATCHES = " where :like is null or e.id = :id or lower(e.externalId) like :like escape '!' or lower(e.payerId) like :like escape '!'"
             + " or lower(concat(e.patientLastName, ', ', e.patientFirstName)) like :like escape '!'";
 
-    Optional<EncounterEntity> findByExternalId(String externalId);
-
     /**
-     * The id of the encounter with this external id. A string query, so Hibernate keeps its plan (a derived query is a
-     * criteria query, translated anew on every call), and without flushing first: an encounter is written with {@code
-     * saveAndFlush} and its external id never changes, so nothing unflushed could match. Intake asks it once a visit.
+     * The encounter with this external id. String queries here, so Hibernate keeps their plan (a derived query is a
+     * criteria query, translated anew on every call), and without flushing first: an encounter's row is inserted when it
+     * is saved (its id is the database's identity) and its external id never changes, so nothing unflushed could match.
      */
+    @Query("select e from Encounter e where e.externalId = :externalId")
+    @QueryHints(@QueryHint(name = HibernateHints.HINT_FLUSH_MODE, value = "COMMIT"))
+    Optional<EncounterEntity> findByExternalId(@Param("externalId") String externalId);
+
+    /** The id of the encounter with this external id, as {@link #findByExternalId}: intake asks it once a visit. */
     @Query("select e.id from Encounter e where e.externalId = :externalId")
     @QueryHints(@QueryHint(name = HibernateHints.HINT_FLUSH_MODE, value = "COMMIT"))
     Optional<Long> idOfExternalId(@Param("externalId") String externalId);
