@@ -10,8 +10,9 @@ import java.time.Instant;
 import org.hibernate.annotations.Immutable;
 
 /**
- * Who did or saw what, on which encounter or task, and when. Append-only: Hibernate never updates it, and the sealer
- * alone gives it its place in the chain ({@code seq}, {@code mac}; decision 0009).
+ * Who did or saw what, on which encounter or task, and when. Append-only: {@link AuditService} inserts the rows (plain
+ * inserts, never through this entity), Hibernate only reads them, and the sealer alone gives each its place in the
+ * chain ({@code seq}, {@code mac}; decision 0009).
  */
 @Entity
 @Immutable
@@ -44,22 +45,8 @@ public class AuditEvent {
     protected AuditEvent() {
     }
 
-    AuditEvent(Instant occurredAt, String actor, String action, Long encounterId, String taskId, String detail) {
-        this.occurredAtMillis = occurredAt.toEpochMilli();
-        this.occurredAtColumn = Instant.ofEpochMilli(occurredAtMillis);
-        this.actor = actor;
-        this.action = action;
-        this.encounterId = encounterId;
-        this.taskId = taskId;
-        this.detail = cut(detail);
-    }
-
     static String cut(String detail) {
         return detail == null || detail.length() <= DETAIL_LENGTH ? detail : detail.substring(0, DETAIL_LENGTH - 3) + "...";
-    }
-
-    void sign(String rowMac) {
-        this.rowMac = rowMac;
     }
 
     public Long getId() { return id; }

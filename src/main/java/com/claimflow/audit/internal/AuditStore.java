@@ -42,9 +42,16 @@ public class AuditStore {
     }
 
     /** Rows of one event on several encounters (a page of a list) in one round trip; each signed by the writer. */
+    private static final String INSERT = "insert into audit_event (occurred_at, occurred_at_ms, actor, action, encounter_id, task_id, detail, row_mac) "
+            + "values (?,?,?,?,?,?,?,?)";
+
     public void insertAll(List<Object[]> rows) {
-        jdbc.batchUpdate("insert into audit_event (occurred_at, occurred_at_ms, actor, action, encounter_id, task_id, detail, row_mac) "
-                + "values (?,?,?,?,?,?,?,?)", rows);
+        jdbc.batchUpdate(INSERT, rows);
+    }
+
+    /** One row of {@link #insertRow}. */
+    public void insert(Object[] row) {
+        jdbc.update(INSERT, row);
     }
 
     public static Object[] insertRow(Instant at, String actor, String action, Long encounterId, String taskId, String detail, String rowMac) {
