@@ -21,6 +21,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class AuditStore {
     private static final String COLUMNS = "id, seq, occurred_at, occurred_at_ms, actor, action, encounter_id, task_id, detail, row_mac, mac";
+    private static final String INSERT = "insert into audit_event (occurred_at, occurred_at_ms, actor, action, encounter_id, task_id, detail, row_mac) "
+            + "values (?,?,?,?,?,?,?,?)";
     /** A row written before V12 has no occurred_at_ms: its time is occurred_at as the driver reads it, until sealed with it. */
     private static final RowMapper<AuditRow> ROW = (rs, n) -> new AuditRow(rs.getLong("id"), rs.getObject("seq", Long.class),
             millis(rs), rs.getString("actor"), rs.getString("action"), rs.getObject("encounter_id", Long.class), rs.getString("task_id"),
@@ -42,9 +44,6 @@ public class AuditStore {
     }
 
     /** Rows of one event on several encounters (a page of a list) in one round trip; each signed by the writer. */
-    private static final String INSERT = "insert into audit_event (occurred_at, occurred_at_ms, actor, action, encounter_id, task_id, detail, row_mac) "
-            + "values (?,?,?,?,?,?,?,?)";
-
     public void insertAll(List<Object[]> rows) {
         jdbc.batchUpdate(INSERT, rows);
     }

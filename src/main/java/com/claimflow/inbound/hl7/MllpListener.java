@@ -15,6 +15,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -100,7 +101,7 @@ public class MllpListener implements SmartLifecycle {
         acceptor.setDaemon(true);
         acceptor.start();
         log.info("HL7 v2 MLLP listener on {} port {} ({} connections at once, {})", settings.bindAddress(), port(), settings.connections(),
-                tls == null ? "plain TCP" : "TLS, client certificates " + tls.clientAuth().name().toLowerCase(java.util.Locale.ROOT));
+                tls == null ? "plain TCP" : "TLS, client certificates " + tls.clientAuth().name().toLowerCase(Locale.ROOT));
     }
 
     @Override
