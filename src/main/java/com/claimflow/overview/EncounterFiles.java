@@ -295,7 +295,10 @@ public class EncounterFiles {
                 .sql("select * from " + management.getTableName(HistoricProcessInstanceEntity.class) + " where BUSINESS_KEY_ = #{key}")
                 .parameter("key", String.valueOf(e.id())).list().stream()
                 .filter(p -> e.processInstanceId().equals(p.getRootProcessInstanceId()) || e.processInstanceId().equals(p.getId()))
-                .sorted(Comparator.comparing(HistoricProcessInstance::getStartTime)).toList();
+                // the encounter's own process first (the diagram opens on it), then its sub-processes as they started: on MySQL
+                // the start times are to the second, and a fast encounter starts several in the same one
+                .sorted(Comparator.comparing((HistoricProcessInstance p) -> !p.getId().equals(e.processInstanceId()))
+                        .thenComparing(HistoricProcessInstance::getStartTime)).toList();
         if (instances.isEmpty()) return List.of();
         List<HistoricActivityInstance> steps = history.createNativeHistoricActivityInstanceQuery()
                 .sql("select * from " + management.getTableName(HistoricActivityInstanceEntity.class) + " where ROOT_PROC_INST_ID_ = #{root}")
