@@ -48,7 +48,7 @@ public class AuditService {
         // one insert, as recordEach's rows: not an entity the session keeps and checks at every flush of the transaction
         Instant at = occurredAt.truncatedTo(ChronoUnit.MILLIS);
         String cut = AuditEvent.cut(detail);
-        store.insert(AuditStore.insertRow(at, actor, action, encounterId, taskId, cut, mac.row(at.toEpochMilli(), actor, action, encounterId, taskId, cut)));
+        store.insert(row(at, actor, action, encounterId, taskId, cut));
     }
 
     /**
@@ -61,7 +61,7 @@ public class AuditService {
         String cut = AuditEvent.cut(detail);
         List<Object[]> rows = new ArrayList<>();
         for (Long encounterId : encounterIds.isEmpty() ? Collections.<Long>singletonList(null) : encounterIds) {
-            rows.add(AuditStore.insertRow(at, actor, action, encounterId, null, cut, mac.row(at.toEpochMilli(), actor, action, encounterId, null, cut)));
+            rows.add(row(at, actor, action, encounterId, null, cut));
         }
         store.insertAll(rows);
     }
@@ -72,9 +72,13 @@ public class AuditService {
         Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         String cut = AuditEvent.cut(detail);
         List<Object[]> rows = new ArrayList<>();
-        encounterByTask.forEach((taskId, encounterId) -> rows.add(
-                AuditStore.insertRow(at, actor, action, encounterId, taskId, cut, mac.row(at.toEpochMilli(), actor, action, encounterId, taskId, cut))));
+        encounterByTask.forEach((taskId, encounterId) -> rows.add(row(at, actor, action, encounterId, taskId, cut)));
         if (!rows.isEmpty()) store.insertAll(rows);
+    }
+
+    /** An insert's parameters with the row's MAC ({@link AuditMac}, decision 0009): every write path signs its rows here. */
+    private Object[] row(Instant at, String actor, String action, Long encounterId, String taskId, String cut) {
+        return AuditStore.insertRow(at, actor, action, encounterId, taskId, cut, mac.row(at.toEpochMilli(), actor, action, encounterId, taskId, cut));
     }
 
     @Transactional(readOnly = true)
