@@ -27,9 +27,7 @@ import com.claimflow.intake.Encounter;
 import com.claimflow.intake.EncounterService;
 import com.claimflow.support.ProcessDriver;
 import com.claimflow.support.TestProfiles;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -111,24 +109,8 @@ class Hl7MllpIT {
             socket.getOutputStream().write(bytes);
             socket.getOutputStream().flush();
             if (closeOutput) socket.shutdownOutput();
-            InputStream in = socket.getInputStream();
-            int b = in.read();
-            if (b < 0) return null;
-            assertThat(b).as("MLLP start block").isEqualTo(MllpListener.START_BLOCK);
-            ByteArrayOutputStream ack = new ByteArrayOutputStream();
-            while ((b = in.read()) >= 0 && b != MllpListener.END_BLOCK) ack.write(b);
-            return ack.toString(StandardCharsets.UTF_8);
+            return MllpFrames.answer(socket.getInputStream());
         }
-    }
-
-    private static byte[] framed(String text) {
-        byte[] body = text.getBytes(StandardCharsets.UTF_8);
-        byte[] frame = new byte[body.length + 3];
-        frame[0] = MllpListener.START_BLOCK;
-        System.arraycopy(body, 0, frame, 1, body.length);
-        frame[body.length + 1] = MllpListener.END_BLOCK;
-        frame[body.length + 2] = '\r';
-        return frame;
     }
 
     private Encounter registered(String visit) throws Exception {
@@ -274,7 +256,7 @@ class Hl7MllpIT {
     @Test
     void twentyConcurrentCopiesOfAnA04OpenOneEncounterAndAllAreAccepted() throws Exception {
         String visit = newVisit();
-        byte[] frame = framed(load("adt-a04.hl7", visit, newMessageId()));
+        byte[] frame = MllpFrames.framed(load("adt-a04.hl7", visit, newMessageId()));
         ExecutorService pool = Executors.newFixedThreadPool(20);
         try {
             List<Callable<String>> sends = new ArrayList<>();
@@ -301,7 +283,7 @@ class Hl7MllpIT {
         try {
             List<Callable<String>> sends = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
-                byte[] frame = framed(load("dft-p03-new-visit.hl7", visit, newMessageId()));
+                byte[] frame = MllpFrames.framed(load("dft-p03-new-visit.hl7", visit, newMessageId()));
                 sends.add(() -> sendRaw(frame, false));
             }
             for (Future<String> f : pool.invokeAll(sends, 2, TimeUnit.MINUTES)) assertThat(Ack.of(f.get()).code()).as(f.get()).isEqualTo("AA");
@@ -426,16 +408,16 @@ class Hl7MllpIT {
         int before = encounterRows();
         int refusedBefore = refusedRows();
 
-        Ack separator = Ack.of(sendRaw(framed(load("wrong-field-separator.hl7", newVisit(), newMessageId())), false));
+        Ack separator = Ack.of(sendRaw(MllpFrames.framed(load("wrong-field-separator.hl7", newVisit(), newMessageId())), false));
         assertThat(separator.code()).isEqualTo("AR");
         assertThat(separator.location()).isEqualTo("MSH^1^1^1");
 
-        Ack noMsh = Ack.of(sendRaw(framed(load("missing-msh.hl7", newVisit(), newMessageId())), false));
+        Ack noMsh = Ack.of(sendRaw(MllpFrames.framed(load("missing-msh.hl7", newVisit(), newMessageId())), false));
         assertThat(noMsh.code()).isEqualTo("AR");
         assertThat(noMsh.location()).isEqualTo("MSH^1");
         assertThat(lastKept().sender()).startsWith("hl7:unknown interface at ");
 
-        Ack cut = Ack.of(sendRaw(framed(load("truncated.hl7", newVisit(), newMessageId())), false));
+        Ack cut = Ack.of(sendRaw(MllpFrames.framed(load("truncated.hl7", newVisit(), newMessageId())), false));
         assertThat(cut.code()).as("a message cut off inside PV1 lacks PV1-19").isEqualTo("AE");
         assertThat(cut.location()).isEqualTo("PV1^1^19^1");
 
@@ -450,7 +432,7 @@ class Hl7MllpIT {
         String garbage = sendRaw("\u0000\u00ff garbage, not MLLP\r\n".getBytes(StandardCharsets.ISO_8859_1), false);
         assertThat(garbage == null || Ack.of(garbage).code().equals("AR")).as(String.valueOf(garbage)).isTrue();
 
-        Ack version = Ack.of(sendRaw(framed(withField(load("adt-a04.hl7", newVisit(), newMessageId()), "MSH", 1, 12, "2.3")), false));
+        Ack version = Ack.of(sendRaw(MllpFrames.framed(withField(load("adt-a04.hl7", newVisit(), newMessageId()), "MSH", 1, 12, "2.3")), false));
         assertThat(version.code()).isEqualTo("AR");
         assertThat(version.error()).isEqualTo("203");
 

@@ -21,7 +21,6 @@ import com.claimflow.support.TestCertificates;
 import com.claimflow.support.TestProfiles;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.file.Path;
@@ -164,13 +163,9 @@ class Hl7MllpTlsIT {
             socket.setSoTimeout(20_000);
             OutputStream out = socket.getOutputStream();
             MllpListener.write(out, message);
-            InputStream in = socket.getInputStream();
-            int b = in.read();
-            if (b < 0) throw new EOFException("the listener closed the connection without an answer");
-            if (b != MllpListener.START_BLOCK) throw new IOException(String.format("the answer is not an MLLP frame (first byte 0x%02x: a TLS alert)", b));
-            StringBuilder answer = new StringBuilder();
-            while ((b = in.read()) >= 0 && b != MllpListener.END_BLOCK) answer.append((char) b);
-            return answer.toString();
+            String answer = MllpFrames.answer(socket.getInputStream()); // an IOException for a TLS alert instead of a frame
+            if (answer == null) throw new EOFException("the listener closed the connection without an answer");
+            return answer;
         }
     }
 

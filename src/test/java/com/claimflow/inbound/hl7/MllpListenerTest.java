@@ -2,9 +2,7 @@ package com.claimflow.inbound.hl7;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
@@ -66,20 +64,6 @@ class MllpListenerTest {
         if (listener != null) listener.stop();
     }
 
-    private static byte[] frame(String text) {
-        return ("\u000b" + text + "\u001c\r").getBytes(StandardCharsets.ISO_8859_1);
-    }
-
-    private static String answer(InputStream in) throws IOException {
-        int b = in.read();
-        if (b < 0) return null;
-        assertThat(b).isEqualTo(MllpListener.START_BLOCK);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        while ((b = in.read()) >= 0 && b != MllpListener.END_BLOCK) out.write(b);
-        assertThat(in.read()).as("CR after the end block").isEqualTo('\r');
-        return out.toString(StandardCharsets.UTF_8);
-    }
-
     private Socket connect() throws IOException {
         Socket s = new Socket("localhost", listener.port());
         s.setSoTimeout(5000);
@@ -91,10 +75,10 @@ class MllpListenerTest {
         start(new EchoInbox(), 2, 2, Duration.ofSeconds(5), 1000);
         assertThat(listener.port()).isPositive();
         try (Socket s = connect()) {
-            s.getOutputStream().write(frame("MSH|1"));
-            s.getOutputStream().write(frame("MSH|123"));
-            assertThat(answer(s.getInputStream())).isEqualTo("ACK 5");
-            assertThat(answer(s.getInputStream())).isEqualTo("ACK 7");
+            s.getOutputStream().write(MllpFrames.framed("MSH|1"));
+            s.getOutputStream().write(MllpFrames.framed("MSH|123"));
+            assertThat(MllpFrames.answer(s.getInputStream())).isEqualTo("ACK 5");
+            assertThat(MllpFrames.answer(s.getInputStream())).isEqualTo("ACK 7");
         }
     }
 
@@ -102,10 +86,10 @@ class MllpListenerTest {
     void aFrameLongerThanTheLimitIsRefusedAndTheConnectionGoesOn() throws Exception {
         start(new EchoInbox(), 1, 0, Duration.ofSeconds(5), 10);
         try (Socket s = connect()) {
-            s.getOutputStream().write(frame("MSH|" + "x".repeat(50)));
-            s.getOutputStream().write(frame("MSH|ok"));
-            assertThat(answer(s.getInputStream())).isEqualTo("AR too long");
-            assertThat(answer(s.getInputStream())).isEqualTo("ACK 6");
+            s.getOutputStream().write(MllpFrames.framed("MSH|" + "x".repeat(50)));
+            s.getOutputStream().write(MllpFrames.framed("MSH|ok"));
+            assertThat(MllpFrames.answer(s.getInputStream())).isEqualTo("AR too long");
+            assertThat(MllpFrames.answer(s.getInputStream())).isEqualTo("ACK 6");
         }
     }
 
@@ -114,7 +98,7 @@ class MllpListenerTest {
         start(new EchoInbox(), 1, 0, Duration.ofSeconds(5), 1000);
         try (Socket s = connect()) {
             s.getOutputStream().write("GET / HTTP/1.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-            assertThat(answer(s.getInputStream())).isEqualTo("AR not framed");
+            assertThat(MllpFrames.answer(s.getInputStream())).isEqualTo("AR not framed");
             assertThat(s.getInputStream().read()).isEqualTo(-1);
         }
     }
@@ -129,8 +113,8 @@ class MllpListenerTest {
             assertThat(Duration.ofNanos(System.nanoTime() - began)).isLessThan(Duration.ofSeconds(4));
         }
         try (Socket next = connect()) {
-            next.getOutputStream().write(frame("MSH|next"));
-            assertThat(answer(next.getInputStream())).isEqualTo("ACK 8");
+            next.getOutputStream().write(MllpFrames.framed("MSH|next"));
+            assertThat(MllpFrames.answer(next.getInputStream())).isEqualTo("ACK 8");
         }
     }
 
@@ -140,9 +124,9 @@ class MllpListenerTest {
         inbox.hold = true;
         start(inbox, 1, 0, Duration.ofSeconds(5), 1000);
         try (Socket busy = connect(); Socket extra = connect()) {
-            busy.getOutputStream().write(frame("MSH|held"));
+            busy.getOutputStream().write(MllpFrames.framed("MSH|held"));
             Thread.sleep(200);
-            extra.getOutputStream().write(frame("MSH|extra"));
+            extra.getOutputStream().write(MllpFrames.framed("MSH|extra"));
             int read;
             try {
                 read = extra.getInputStream().read();
@@ -151,7 +135,7 @@ class MllpListenerTest {
             }
             assertThat(read).as("the only thread is busy and nothing may wait: closed").isEqualTo(-1);
             inbox.release.countDown();
-            assertThat(answer(busy.getInputStream())).isEqualTo("ACK 8");
+            assertThat(MllpFrames.answer(busy.getInputStream())).isEqualTo("ACK 8");
         }
     }
 
@@ -161,13 +145,13 @@ class MllpListenerTest {
         inbox.hold = true;
         start(inbox, 1, 1, Duration.ofSeconds(5), 1000);
         try (Socket busy = connect(); Socket waiting = connect()) {
-            busy.getOutputStream().write(frame("MSH|held"));
-            waiting.getOutputStream().write(frame("MSH|waited"));
+            busy.getOutputStream().write(MllpFrames.framed("MSH|held"));
+            waiting.getOutputStream().write(MllpFrames.framed("MSH|waited"));
             Thread.sleep(200);
             inbox.release.countDown();
-            assertThat(answer(busy.getInputStream())).isEqualTo("ACK 8");
+            assertThat(MllpFrames.answer(busy.getInputStream())).isEqualTo("ACK 8");
             busy.close();
-            assertThat(answer(waiting.getInputStream())).isEqualTo("ACK 10");
+            assertThat(MllpFrames.answer(waiting.getInputStream())).isEqualTo("ACK 10");
         }
     }
 
@@ -177,13 +161,13 @@ class MllpListenerTest {
         inbox.hold = true;
         start(inbox, 1, 0, Duration.ofSeconds(5), 1000);
         try (Socket s = connect()) {
-            s.getOutputStream().write(frame("MSH|in progress"));
+            s.getOutputStream().write(MllpFrames.framed("MSH|in progress"));
             Thread.sleep(200);
             Thread stopping = new Thread(listener::stop);
             stopping.start();
             Thread.sleep(200);
             inbox.release.countDown();
-            assertThat(answer(s.getInputStream())).isEqualTo("ACK 15");
+            assertThat(MllpFrames.answer(s.getInputStream())).isEqualTo("ACK 15");
             stopping.join(10_000);
             assertThat(listener.isRunning()).isFalse();
         }
@@ -194,8 +178,8 @@ class MllpListenerTest {
         start(new EchoInbox(), 2, 0, Duration.ofSeconds(30), 1000);
         int port = listener.port();
         try (Socket open = connect()) {
-            open.getOutputStream().write(frame("MSH|1"));
-            assertThat(answer(open.getInputStream())).isEqualTo("ACK 5");
+            open.getOutputStream().write(MllpFrames.framed("MSH|1"));
+            assertThat(MllpFrames.answer(open.getInputStream())).isEqualTo("ACK 5");
             long began = System.nanoTime();
             listener.stop();
             assertThat(Duration.ofNanos(System.nanoTime() - began)).isLessThan(Duration.ofSeconds(3));
