@@ -3,13 +3,16 @@
 # "End-to-end throughput"). Builds the bare baseline from a copy of ../shared/bench/camunda-baseline in /tmp (its code is
 # never part of this repository), runs it, then the product's one-thread and parallel benchmarks, and prints the ratios.
 #
-#   scripts/bench-lifecycle.sh           # full: baseline 2000 (+300 warm-up), product 200 (+200 warm-up), parallel 400
+#   scripts/bench-lifecycle.sh           # full: baseline 2000 (+1500 warm-up), product 200 and parallel 1000, each after
+#                                        # 200 warm-up and more until the JIT has settled (at most 1500)
 #   scripts/bench-lifecycle.sh --short   # CI: baseline 300 (+100), product 50 (+100 warm-up), parallel 80: about 3 minutes
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 short=false; [ "${1:-}" = "--short" ] && short=true
-if $short; then bn=300; bw=100; pn=50; pw=100; par=80; parw=20; else bn=2000; bw=300; pn=${BENCH_ENCOUNTERS:-200}; pw=200; par=400; parw=200; fi
+# warm-up: at least pw/parw encounters, then (full run) rounds of 100 until the JIT has settled, at most wmax in all
+if $short; then bn=300; bw=100; pn=50; pw=100; par=80; parw=20; wmax=0
+else bn=2000; bw=1500; pn=${BENCH_ENCOUNTERS:-200}; pw=200; par=${BENCH_PARALLEL:-1000}; parw=200; wmax=${BENCH_WARMUP_MAX:-1500}; fi
 workers=${BENCH_WORKERS:-4}
 mvn=${MVN:-mvn -o -q}   # CI: MVN="mvn -B -ntp -q"
 src=${BENCH_BASELINE_SRC:-$root/../shared/bench/camunda-baseline}
@@ -68,7 +71,7 @@ mysql -h127.0.0.1 -uroot -e "DROP DATABASE IF EXISTS claimflow_bench_e2e; CREATE
 # both in one JVM, the one-thread run first (the parallel run takes its engine steps per encounter)
 baseline_arg=; [ -s "$out/baseline.properties" ] && baseline_arg="-Dbench.baseline.file=$out/baseline.properties"
 $mvn test -Dtest='RevenueCycleMySqlBenchmark,RevenueCycleParallelMySqlBenchmark' -Dsurefire.runOrder=alphabetical \
-  -Dsurefire.failIfNoSpecifiedTests=false -Dbench.encounters=$pn -Dbench.e2eWarmup=$pw -Dbench.parallel.encounters=$par -Dbench.parallel.warmup=$parw \
+  -Dsurefire.failIfNoSpecifiedTests=false -Dbench.encounters=$pn -Dbench.e2eWarmup=$pw -Dbench.parallel.encounters=$par -Dbench.parallel.warmup=$parw -Dbench.warmup.max=$wmax \
   -Dbench.workers=$workers $baseline_arg > "$out/product.log" 2>&1 \
   || { grep -E "FAIL|Error|Exception" "$out/product.log" | head -30; exit 1; }
 cat "$out/revenue-cycle-mysql.md" "$out/revenue-cycle-mysql-parallel.md"
