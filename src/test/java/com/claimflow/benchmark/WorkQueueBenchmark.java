@@ -275,7 +275,7 @@ class WorkQueueBenchmark {
                     .orderByTaskPriority().desc().listPage(0, WorkQueueService.PAGE_SIZE));
         }));
         // completing a task: Camunda looks for its sub-tasks (TaskManager.deleteTask -> findTasksByParentTaskId).
-        // TaskTableIndexes gives ACT_RU_TASK an index on PARENT_TASK_ID_ (Camunda 7.24 has one only on SQL Server);
+        // EngineTableIndexes gives ACT_RU_TASK an index on PARENT_TASK_ID_ (Camunda 7.24 has one only on SQL Server);
         // the baseline runs without it in the same run
         results.add(measure("TaskService.complete of one task (the instance then ends), " + REAL + " open, with CF_IDX_TASK_PARENT",
                 200, 10, () -> {

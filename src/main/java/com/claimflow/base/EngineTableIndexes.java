@@ -1,4 +1,4 @@
-package com.claimflow.workqueue;
+package com.claimflow.base;
 
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -19,13 +19,13 @@ import org.springframework.stereotype.Component;
  * after Flyway runs on a fresh database, hence a plugin and not a migration.
  */
 @Component
-public class TaskTableIndexes extends AbstractProcessEnginePlugin {
+public class EngineTableIndexes extends AbstractProcessEnginePlugin {
     static final String INDEX = "CF_IDX_TASK_PARENT";
-    private static final Logger log = LoggerFactory.getLogger(TaskTableIndexes.class);
+    private static final Logger log = LoggerFactory.getLogger(EngineTableIndexes.class);
 
     private final DataSource dataSource;
 
-    public TaskTableIndexes(DataSource dataSource) {
+    public EngineTableIndexes(DataSource dataSource) {
         this.dataSource = dataSource;
     }
 

@@ -1,4 +1,4 @@
-package com.claimflow.workqueue;
+package com.claimflow.base;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,18 +9,18 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Completing a task must not scan the engine's task table: the parent-task column is indexed on every database. */
-class TaskTableIndexesIT extends ApiTestBase {
+class EngineTableIndexesIT extends ApiTestBase {
     @Autowired DataSource dataSource;
-    @Autowired TaskTableIndexes indexes;
+    @Autowired EngineTableIndexes indexes;
 
     @Test
     void theParentTaskColumnIsIndexedAndAddingItAgainIsHarmless() throws Exception {
         try (Connection c = dataSource.getConnection()) {
-            assertThat(TaskTableIndexes.parentColumnIndexed(c.getMetaData())).isTrue();
+            assertThat(EngineTableIndexes.parentColumnIndexed(c.getMetaData())).isTrue();
         }
         indexes.postProcessEngineBuild(null); // a second start finds the index and leaves it
         try (Connection c = dataSource.getConnection()) {
-            assertThat(TaskTableIndexes.parentColumnIndexed(c.getMetaData())).isTrue();
+            assertThat(EngineTableIndexes.parentColumnIndexed(c.getMetaData())).isTrue();
         }
     }
 }
