@@ -69,6 +69,9 @@ public class EngineTableIndexes extends AbstractProcessEnginePlugin {
                 try (Statement s = c.createStatement()) {
                     // InnoDB adds a secondary index in place, with reads and writes to the table going on meanwhile
                     s.execute("CREATE INDEX " + index.name() + " ON " + index.table() + " (" + index.column() + ")");
+                } catch (SQLException e) {
+                    if (index.existsIn(c.getMetaData())) continue; // another node starting at the same time made it
+                    throw e;
                 }
                 log.info("created index {} on {}({})", index.name(), index.table(), index.column());
             } catch (SQLException e) {

@@ -6,7 +6,14 @@ import com.claimflow.support.ApiTestBase;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,6 +34,32 @@ class EngineTableIndexesIT extends ApiTestBase {
     }
 
     @Test
+    void nodesStartingAtOnceOnADatabaseWithoutTheIndexesAllStart() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+                for (EngineTableIndexes.Index index : EngineTableIndexes.ALL) s.execute("DROP INDEX " + index.name() + " ON " + index.table());
+            }
+            ExecutorService nodes = Executors.newFixedThreadPool(4);
+            try {
+                CountDownLatch go = new CountDownLatch(1);
+                List<Future<?>> starts = new ArrayList<>();
+                for (int n = 0; n < 4; n++) {
+                    starts.add(nodes.submit(() -> {
+                        go.await();
+                        indexes.postProcessEngineBuild(null); // each finds the indexes missing, or made by another meanwhile
+                        return null;
+                    }));
+                }
+                go.countDown();
+                for (Future<?> start : starts) start.get(60, TimeUnit.SECONDS); // throws if a node's start failed
+            } finally {
+                nodes.shutdownNow();
+            }
+            assertThat(indexed()).containsExactly("CF_IDX_TASK_PARENT", "CF_IDX_JOB_DUEDATE");
+        }
+    }
+
+    @Test
     void anIndexOnlyCountsWhenItStartsWithTheColumn() throws Exception {
         try (Connection c = dataSource.getConnection()) {
             // ACT_RU_JOB's handler index is (HANDLER_TYPE_, HANDLER_CFG_): it does not serve HANDLER_CFG_ alone
@@ -38,7 +71,7 @@ class EngineTableIndexesIT extends ApiTestBase {
     private List<String> indexed() throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             DatabaseMetaData meta = c.getMetaData();
-            List<String> found = new java.util.ArrayList<>();
+            List<String> found = new ArrayList<>();
             for (EngineTableIndexes.Index index : EngineTableIndexes.ALL) {
                 if (index.existsIn(meta)) found.add(index.name());
             }
