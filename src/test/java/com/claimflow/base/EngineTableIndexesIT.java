@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * Completing a task must not scan the engine's task table, and acquiring jobs must not scan its job table: both columns
- * are indexed on every database the tests run on (H2, and MariaDB in the mysql-it pass).
+ * Completing a task must not scan the engine's task table, acquiring jobs its job table, nor a payer's message its
+ * variables: the columns are indexed on every database the tests run on (H2, and MariaDB in the mysql-it pass).
  */
 class EngineTableIndexesIT extends ApiTestBase {
     @Autowired DataSource dataSource;
@@ -28,9 +28,9 @@ class EngineTableIndexesIT extends ApiTestBase {
 
     @Test
     void theParentTaskAndJobDueDateColumnsAreIndexedAndAddingThemAgainIsHarmless() throws Exception {
-        assertThat(indexed()).containsExactly("CF_IDX_TASK_PARENT", "CF_IDX_JOB_DUEDATE");
+        assertThat(indexed()).containsExactly("CF_IDX_TASK_PARENT", "CF_IDX_JOB_DUEDATE", "CF_IDX_VAR_NAME_LONG");
         indexes.postProcessEngineBuild(null); // a second start finds the indexes and leaves them
-        assertThat(indexed()).containsExactly("CF_IDX_TASK_PARENT", "CF_IDX_JOB_DUEDATE");
+        assertThat(indexed()).containsExactly("CF_IDX_TASK_PARENT", "CF_IDX_JOB_DUEDATE", "CF_IDX_VAR_NAME_LONG");
     }
 
     @Test
@@ -55,7 +55,7 @@ class EngineTableIndexesIT extends ApiTestBase {
             } finally {
                 nodes.shutdownNow();
             }
-            assertThat(indexed()).containsExactly("CF_IDX_TASK_PARENT", "CF_IDX_JOB_DUEDATE");
+            assertThat(indexed()).containsExactly("CF_IDX_TASK_PARENT", "CF_IDX_JOB_DUEDATE", "CF_IDX_VAR_NAME_LONG");
         }
     }
 
@@ -65,6 +65,8 @@ class EngineTableIndexesIT extends ApiTestBase {
             // ACT_RU_JOB's handler index is (HANDLER_TYPE_, HANDLER_CFG_): it does not serve HANDLER_CFG_ alone
             assertThat(new EngineTableIndexes.Index("X", "ACT_RU_JOB", "HANDLER_CFG_").existsIn(c.getMetaData())).isFalse();
             assertThat(new EngineTableIndexes.Index("X", "ACT_RU_JOB", "HANDLER_TYPE_").existsIn(c.getMetaData())).isTrue();
+            assertThat(new EngineTableIndexes.Index("X", "ACT_RU_JOB", "HANDLER_TYPE_", "HANDLER_CFG_").existsIn(c.getMetaData())).isTrue();
+            assertThat(new EngineTableIndexes.Index("X", "ACT_RU_VARIABLE", "LONG_").existsIn(c.getMetaData())).as("second column only").isFalse();
         }
     }
 
