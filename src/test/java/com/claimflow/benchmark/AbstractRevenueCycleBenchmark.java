@@ -101,7 +101,7 @@ abstract class AbstractRevenueCycleBenchmark {
         return Integer.getInteger("bench.encounters", 200);
     }
 
-    /** Encounters at least before the measured ones ({@code bench.e2eWarmup}, 200); {@link #warmUp()} goes on until the JIT has settled. */
+    /** At least this many encounters before the measured ones ({@code bench.e2eWarmup}, 200); {@link #warmUp()} goes on until the JIT settles. */
     int warmup() {
         return Integer.getInteger("bench.e2eWarmup", 200);
     }
